@@ -1,0 +1,108 @@
+//! `kiroku add`: record a contact attempt.
+
+use std::io::{IsTerminal, Write};
+
+use super::fields::{self, EntryFields};
+use super::Ctx;
+use crate::error::{Error, Result};
+use crate::model::{Body, ChannelWord, Direction, Kind};
+use crate::store::Stored;
+use crate::view::{label, Item};
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  kiroku add phone --from '山田' --address 090-1234-5678 --outcome missed
+  kiroku add 不在着信 --at '14:32'
+  kiroku add voicemail --at 'yesterday 18:05' --duration 0:40 --content '連絡下さい'
+  kiroku add email --address boss@example.co.jp --subject '至急' --content-file mail.txt
+  kiroku add instagram --address @old_boss --content '番号変わりました。連絡下さい。'
+  kiroku add phone --at '11/20 9:00' --until '11/20 18:00' --count 7 --outcome declined
+Without a channel, on a terminal, kiroku asks for each field.")]
+pub struct Args {
+    /// phone, missed, voicemail, sms, email, line, sns (or x, instagram…), letter, visit, other — 電話, 不在着信, 留守電, メール, LINE, 訪問 work too
+    channel: Option<String>,
+    #[command(flatten)]
+    fields: EntryFields,
+    /// Print the new entry as JSON
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
+    let channel = match args.channel.take() {
+        Some(c) => c,
+        None if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() => {
+            super::prompt::ask_contact(&mut args.fields)?
+        }
+        None => {
+            return Err(Error::usage("which channel? name it first")
+                .with_hint("e.g. `kiroku add phone --from NAME`; channels: phone, missed, voicemail, sms, email, line, sns, letter, visit, other"))
+        }
+    };
+    let word = ChannelWord::parse(&channel)?;
+    let mut case = ctx.open_for_append()?;
+    let draft = contact_draft(ctx, &case.meta.tz, word, args.fields)?;
+    let stored = case.append(draft, chrono::Utc::now)?;
+    print_recorded(ctx, &stored, args.json)
+}
+
+pub fn contact_draft(
+    ctx: &Ctx,
+    tz: &chrono_tz::Tz,
+    word: ChannelWord,
+    f: EntryFields,
+) -> Result<Body> {
+    let now = ctx.now();
+    let (at, until) = fields::times(f.at.as_deref(), f.until.as_deref(), now, *tz)?;
+    let outcome = fields::outcome(f.outcome.as_deref())?.or(word.outcome);
+    let platform = fields::optional_text("platform", f.platform)?.or(word.platform);
+    Ok(Body {
+        kind: Kind::Contact,
+        channel: Some(word.channel),
+        platform,
+        direction: Some(fields::direction(f.direction.as_deref())?.unwrap_or(Direction::Incoming)),
+        occurred_at: Some(at),
+        occurred_until: until,
+        from: fields::optional_text("sender name", f.from)?,
+        address: fields::optional_text("address", f.address)?,
+        org: fields::optional_text("organisation", f.org)?,
+        to: fields::optional_text("recipient", f.to)?,
+        subject: fields::optional_text("subject", f.subject)?,
+        content: fields::content(f.content, f.content_file)?,
+        duration_secs: fields::duration(f.duration.as_deref())?,
+        count: Some(fields::count(f.count)?.unwrap_or(1)),
+        outcome,
+        tags: fields::tags(f.tags)?,
+        notes: fields::optional_text("notes", f.notes)?,
+        ..Body::default()
+    })
+}
+
+/// What every recording command prints: the number and hash.
+pub fn print_recorded(ctx: &mut Ctx, stored: &Stored, json: bool) -> Result<()> {
+    if json {
+        let item = Item::of_body(&stored.body, &stored.hash, &stored.prev_hash);
+        serde_json::to_writer_pretty(&mut ctx.out, &item)?;
+        writeln!(ctx.out)?;
+        return Ok(());
+    }
+    let b = &stored.body;
+    let mut summary = label::channel(b);
+    let when = label::when(b);
+    if !when.is_empty() {
+        summary.push_str(&format!(", {when}"));
+    }
+    let who = label::who(b);
+    if !who.is_empty() {
+        summary.push_str(&format!(", {who}"));
+    }
+    writeln!(
+        ctx.out,
+        "Recorded entry {}: {}",
+        stored.seq,
+        crate::sanitize::one_line(&summary)
+    )?;
+    writeln!(ctx.out, "hash {}", stored.hash)?;
+    Ok(())
+}

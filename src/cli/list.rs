@@ -1,0 +1,93 @@
+//! `kiroku list`: the entries as a table or JSON.
+
+use std::io::Write;
+
+use super::filter::FilterArgs;
+use super::Ctx;
+use crate::error::Result;
+use crate::store::Access;
+use crate::table::Table;
+use crate::timeparse;
+use crate::view::{self, label, Item, View};
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  kiroku list
+  kiroku list --since 11/01 --channel phone
+  kiroku list --from 090-1234-5678 --json
+  kiroku list --last 20")]
+pub struct Args {
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// Only the last N entries
+    #[arg(long, value_name = "N")]
+    last: Option<usize>,
+    /// Print a JSON array instead of a table
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
+    let case = ctx.open(Access::ReadOnly)?;
+    let filter = args.filter.to_filter(ctx.now(), case.meta.tz)?;
+    let views = view::load(&case, &filter, args.last)?;
+    if args.json {
+        let items: Vec<Item> = views.iter().map(Item::of_view).collect();
+        serde_json::to_writer_pretty(&mut ctx.out, &items)?;
+        writeln!(ctx.out)?;
+        return Ok(());
+    }
+    if views.is_empty() {
+        let msg = if filter.is_empty() {
+            "No entries yet. Record one with `kiroku add phone` (or `kiroku add` to be asked)."
+        } else {
+            "No entries match."
+        };
+        writeln!(ctx.out, "{msg}")?;
+        return Ok(());
+    }
+    let table = render(&views, case.meta.tz, ctx.width());
+    ctx.out.write_all(table.as_bytes())?;
+    Ok(())
+}
+
+/// The list table, laid out within `width` columns.
+pub fn render(views: &[View], tz: chrono_tz::Tz, width: Option<usize>) -> String {
+    let mut t = Table::new(&["#", "when", "channel", "from", "n", "what"])
+        .right(&[0, 4])
+        .shrink(&[3, 5]);
+    let (mut any_corrected, mut any_void) = (false, false);
+    for v in views {
+        let b = &v.effective;
+        let mut num = v.seq().to_string();
+        if v.is_corrected() {
+            num.push('*');
+            any_corrected = true;
+        }
+        let mut what = label::what(b);
+        if v.is_voided() {
+            what = format!("[VOID] {what}");
+            any_void = true;
+        }
+        let when = v
+            .occurred()
+            .map(|d| d.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default();
+        let n = match (b.count, b.duration_secs) {
+            (Some(c), _) if c > 1 => c.to_string(),
+            (_, Some(d)) => timeparse::format_duration(d),
+            (Some(c), None) => c.to_string(),
+            (None, None) => String::new(),
+        };
+        t.row(vec![num, when, label::channel(b), label::who(b), n, what]);
+    }
+    let mut out = t.render(width);
+    if any_corrected {
+        out.push_str("* corrected: `kiroku show N` shows the original and why\n");
+    }
+    if any_void {
+        out.push_str("[VOID] withdrawn by a later entry; kept in the record\n");
+    }
+    out
+}

@@ -1,0 +1,222 @@
+//! The command line: one module per command, each an `Args` struct and a
+//! `run` function. [`main`] decides the exit code in one place.
+
+mod action;
+mod add;
+mod amend;
+mod export;
+mod fields;
+mod filter;
+mod init;
+mod list;
+mod note;
+mod prompt;
+mod receipt;
+mod show;
+mod verify;
+mod void;
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use clap::{Parser, Subcommand};
+
+use crate::error::{Error, Result};
+use crate::store::{self, Access, Case};
+
+const AFTER_HELP: &str = "\
+Examples:
+  kiroku add phone --from '山田 課長' --address 090-1234-5678 --outcome missed
+  kiroku add 留守電 --at '昨日 18:05' --content '連絡下さい'
+  kiroku add sms --at '11/20 21:40' --count 3 --content '番号変わりました。連絡下さい。'
+  kiroku action refused --note 'Told them by email to stop contacting me'
+  kiroku list --since 11/01
+  kiroku verify --receipt receipt.txt
+
+Exit codes: 0 ok · 1 verify: the record is not intact · 2 bad input or usage ·
+3 case file missing, existing, foreign or too new · 4 file or disk error ·
+5 case file busy, try again · 70 internal error (a bug; please report it).";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kiroku",
+    version,
+    about = "Record unwanted contact attempts in a tamper-evident log (記録)",
+    long_about = "kiroku keeps a record of every call, message and visit you receive from someone \
+who will not stop contacting you. Entries are never changed or deleted: corrections are new \
+entries, and every entry is hash-chained so that a lawyer or court can check nothing was \
+altered afterwards.",
+    after_help = AFTER_HELP
+)]
+pub struct Cli {
+    /// The case file to use [default: kiroku.sqlite in your data folder]
+    #[arg(long, global = true, env = "KIROKU_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new case file
+    Init(init::Args),
+    /// Record a contact attempt (a call, message, visit…)
+    Add(add::Args),
+    /// Record something you did: refused, blocked, reported, consulted
+    Action(action::Args),
+    /// Record a free note
+    Note(note::Args),
+    /// Show the entries as a table (or JSON)
+    List(list::Args),
+    /// Show one entry in full, with its corrections
+    Show(show::Args),
+    /// Correct an earlier entry (a new entry records the change and why)
+    Amend(amend::Args),
+    /// Withdraw an earlier entry (it stays in the record, marked withdrawn)
+    Void(void::Args),
+    /// Check that the record has not been altered
+    Verify(verify::Args),
+    /// Write the record out for others (JSONL)
+    Export(export::Args),
+    /// Print a one-line receipt to send to your lawyer or yourself
+    Receipt(receipt::Args),
+}
+
+/// What every command gets: where the case file is, and where to write.
+pub struct Ctx {
+    pub db: PathBuf,
+    pub db_is_default: bool,
+    pub out: BufWriter<io::Stdout>,
+    pub stdout_is_tty: bool,
+}
+
+impl Ctx {
+    pub fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+
+    /// Opens the case file, warning when others may read it.
+    pub fn open(&self, access: Access) -> Result<Case> {
+        let case = Case::open(&self.db, access)?;
+        if store::readable_by_others(&self.db) {
+            warn(&format!(
+                "{} can be read by other users of this computer; `chmod 600 {}` makes it private",
+                self.db.display(),
+                self.db.display()
+            ));
+        }
+        Ok(case)
+    }
+
+    /// Opens the case file for writing; creates the default one if missing.
+    pub fn open_for_append(&self) -> Result<Case> {
+        if self.db_is_default && !self.db.exists() {
+            if let Some(dir) = self.db.parent() {
+                store::create_private_dir(dir)?;
+            }
+            let meta = init::new_meta(None, None, None, None, self.now())?;
+            let case = Case::create(&self.db, &meta)?;
+            warn(&format!(
+                "created a new case file at {} (time zone {})",
+                self.db.display(),
+                meta.tz
+            ));
+            return Ok(case);
+        }
+        self.open(Access::ReadWrite)
+    }
+
+    /// Terminal width for tables; `None` (no limit) when not a terminal.
+    pub fn width(&self) -> Option<usize> {
+        if let Some(c) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
+            return Some(c);
+        }
+        if !self.stdout_is_tty {
+            return None;
+        }
+        terminal_size::terminal_size().map(|(w, _)| w.0 as usize)
+    }
+}
+
+/// A warning on stderr (never on stdout, which may be piped to a file).
+pub fn warn(msg: &str) {
+    let _ = writeln!(io::stderr(), "warning: {msg}");
+}
+
+/// A message for a person at a terminal, on stderr.
+pub fn tell(msg: &str) {
+    let _ = writeln!(io::stderr(), "{msg}");
+}
+
+pub fn default_db_path() -> Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "kiroku")
+        .map(|d| d.data_dir().join("kiroku.sqlite"))
+        .ok_or_else(|| {
+            Error::case_file("cannot find your home folder to keep the case file in")
+                .with_hint("give the case file's path with --db PATH or KIROKU_DB")
+        })
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let (db, db_is_default) = match cli.db {
+        Some(p) => (p, false),
+        None => (default_db_path()?, true),
+    };
+    let mut ctx = Ctx {
+        db,
+        db_is_default,
+        out: BufWriter::new(io::stdout()),
+        stdout_is_tty: io::stdout().is_terminal(),
+    };
+    match cli.command {
+        Command::Init(a) => init::run(&mut ctx, a)?,
+        Command::Add(a) => add::run(&mut ctx, a)?,
+        Command::Action(a) => action::run(&mut ctx, a)?,
+        Command::Note(a) => note::run(&mut ctx, a)?,
+        Command::List(a) => list::run(&mut ctx, a)?,
+        Command::Show(a) => show::run(&mut ctx, a)?,
+        Command::Amend(a) => amend::run(&mut ctx, a)?,
+        Command::Void(a) => void::run(&mut ctx, a)?,
+        Command::Verify(a) => verify::run(&mut ctx, a)?,
+        Command::Export(a) => export::run(&mut ctx, a)?,
+        Command::Receipt(a) => receipt::run(&mut ctx, a)?,
+    }
+    ctx.out.flush()?;
+    Ok(())
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    match run(cli) {
+        Ok(()) => 0,
+        Err(e) if e.broken_pipe => 0,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "{}", e.to_line());
+            e.kind.exit_code()
+        }
+    }
+}
+
+/// Refuses to write an export over the case file itself.
+pub fn check_not_case_file(out: &Path, db: &Path) -> Result<()> {
+    let same = match (out.canonicalize(), db.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Err(
+            Error::usage(format!("{} is the case file itself", out.display()))
+                .with_hint("choose another output file with -o"),
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,3 @@
+//! Exports of the record.
+
+pub mod jsonl;

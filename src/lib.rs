@@ -1,0 +1,19 @@
+//! kiroku (記録, "record"): a tamper-evident, append-only record of unwanted
+//! contact attempts, kept in one SQLite case file and hash-chained.
+//!
+//! The binary is a thin wrapper around [`cli::run`]; the parts that do not
+//! touch the terminal are plain library modules with their own unit tests.
+
+pub mod chain;
+pub mod cli;
+pub mod error;
+pub mod export;
+pub mod model;
+pub mod output;
+pub mod receipt;
+pub mod sanitize;
+pub mod store;
+pub mod table;
+pub mod timeparse;
+pub mod verify;
+pub mod view;

@@ -1,0 +1,44 @@
+//! Schema migrations, tracked by `PRAGMA user_version`. Each step is
+//! additive (new tables, columns, indexes); nothing recorded is rewritten.
+//! The version is the number of steps applied. A file with a higher
+//! version than this build knows is refused, never "downgraded".
+
+/// `PRAGMA application_id` of every kiroku case file: "KRKU".
+pub const APPLICATION_ID: i32 = 0x4B52_4B55;
+
+pub const MIGRATIONS: &[&str] = &[
+    // 1: case metadata and the append-only entries.
+    r#"
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    ) STRICT;
+    CREATE TRIGGER meta_case_id_fixed BEFORE UPDATE ON meta WHEN OLD.key = 'case_id'
+    BEGIN SELECT RAISE(ABORT, 'kiroku: the case id cannot change'); END;
+    CREATE TRIGGER meta_case_id_kept BEFORE DELETE ON meta WHEN OLD.key = 'case_id'
+    BEGIN SELECT RAISE(ABORT, 'kiroku: the case id cannot be removed'); END;
+
+    CREATE TABLE entries (
+        seq          INTEGER PRIMARY KEY NOT NULL CHECK (seq > 0),
+        kind         TEXT NOT NULL,
+        occurred_utc INTEGER,
+        channel      TEXT,
+        sender       TEXT,
+        address      TEXT,
+        target       INTEGER,
+        body         TEXT NOT NULL,
+        prev_hash    TEXT NOT NULL,
+        hash         TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX entries_by_time ON entries (occurred_utc, seq);
+    CREATE INDEX entries_by_target ON entries (target) WHERE target IS NOT NULL;
+    CREATE TRIGGER entries_no_update BEFORE UPDATE ON entries
+    BEGIN SELECT RAISE(ABORT, 'kiroku: entries are append-only; record a correction instead'); END;
+    CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
+    BEGIN SELECT RAISE(ABORT, 'kiroku: entries are append-only; record a void entry instead'); END;
+    "#,
+];
+
+pub fn current_version() -> i64 {
+    MIGRATIONS.len() as i64
+}

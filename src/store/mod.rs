@@ -1,0 +1,674 @@
+//! The case file: one SQLite database per case.
+//!
+//! * `application_id` marks it as a kiroku file; `user_version` counts the
+//!   migrations applied (see [`migrations`]). Anything else is refused
+//!   before SQLite may write to it.
+//! * WAL, `synchronous=FULL`, foreign keys on, STRICT tables.
+//! * Created owner-only (0600) and atomically: a half-made case file never
+//!   appears under the real name.
+//! * Appends read the head and write inside one `BEGIN IMMEDIATE`
+//!   transaction, so concurrent writers queue instead of forking the chain.
+
+pub mod migrations;
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+
+use crate::chain;
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Body, Kind, BODY_VERSION};
+use crate::timeparse;
+
+use migrations::{current_version, APPLICATION_ID, MIGRATIONS};
+
+/// How long a writer waits for another before giving up with "busy".
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Case metadata, kept in the `meta` table.
+#[derive(Debug, Clone)]
+pub struct CaseMeta {
+    pub case_id: String,
+    pub title: Option<String>,
+    pub counterparty: Option<String>,
+    pub owner: Option<String>,
+    pub tz: Tz,
+    pub created_at: String,
+}
+
+/// An entry as stored: its number, hashes and parsed body.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    pub seq: u64,
+    pub hash: String,
+    pub prev_hash: String,
+    pub body: Body,
+}
+
+/// A raw row, as read for verification and export (nothing parsed).
+#[derive(Debug, Clone)]
+pub struct RawRow {
+    pub seq: i64,
+    pub kind: String,
+    pub occurred_utc: Option<i64>,
+    pub channel: Option<String>,
+    pub sender: Option<String>,
+    pub address: Option<String>,
+    pub target: Option<i64>,
+    pub body: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    ReadOnly,
+    ReadWrite,
+}
+
+pub struct Case {
+    conn: Connection,
+    path: PathBuf,
+    pub meta: CaseMeta,
+}
+
+pub fn map_sqlite_error(err: rusqlite::Error) -> Error {
+    use rusqlite::ffi::ErrorCode;
+    if let rusqlite::Error::SqliteFailure(f, msg) = &err {
+        let detail = msg.clone().unwrap_or_default();
+        return match f.code {
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => Error::new(
+                ErrorKind::Busy,
+                "the case file is busy: another kiroku is writing to it",
+            )
+            .with_hint("wait a moment and try again; nothing was recorded"),
+            ErrorCode::DiskFull => Error::io("the disk is full")
+                .with_hint("free some space and try again; nothing was recorded"),
+            ErrorCode::ReadOnly => Error::io("the case file is read-only").with_hint(
+                "check the file and its folder may be written (ls -l), or work on a copy",
+            ),
+            ErrorCode::NotADatabase => Error::case_file("this is not a kiroku case file"),
+            ErrorCode::DatabaseCorrupt => Error::case_file("the case file is damaged")
+                .with_hint("do not write to it; keep a copy and run `kiroku verify` on the copy"),
+            ErrorCode::CannotOpen => Error::io("cannot open the case file")
+                .with_hint("check that the file and its folder exist and may be read"),
+            ErrorCode::PermissionDenied => Error::io("permission denied on the case file"),
+            ErrorCode::SystemIoFailure => {
+                Error::io(format!("the disk reported an error ({detail})"))
+            }
+            ErrorCode::ConstraintViolation if detail.starts_with("kiroku:") => {
+                Error::usage(detail.trim_start_matches("kiroku: ").to_string())
+            }
+            _ => Error::internal(format!("SQLite: {err}")),
+        };
+    }
+    Error::internal(format!("SQLite: {err}"))
+}
+
+/// Resolves the zone to record in a new case: `--tz`, else `TZ`, else the
+/// system's zone, else UTC.
+pub fn resolve_tz(explicit: Option<&str>) -> Result<Tz> {
+    if let Some(name) = explicit {
+        return name.trim().parse::<Tz>().map_err(|_| {
+            Error::usage(format!("unknown time zone \"{}\"", name.trim()))
+                .with_hint("use a name from the tz database, e.g. Asia/Tokyo, Europe/London, America/New_York, UTC")
+        });
+    }
+    Ok(system_tz().unwrap_or(Tz::UTC))
+}
+
+pub fn system_tz() -> Option<Tz> {
+    if let Ok(tz) = std::env::var("TZ") {
+        if let Ok(z) = tz.trim_start_matches(':').parse::<Tz>() {
+            return Some(z);
+        }
+    }
+    iana_time_zone::get_timezone().ok()?.parse().ok()
+}
+
+fn random_suffix() -> String {
+    uuid::Uuid::new_v4().simple().to_string()[..12].to_string()
+}
+
+/// Checks the first 100 bytes of an existing file before SQLite touches it.
+fn check_header(path: &Path) -> Result<()> {
+    let shown = path.display();
+    let mut f = fs::File::open(path).map_err(|e| Error::from_io(e, &shown.to_string()))?;
+    if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+        return Err(
+            Error::case_file(format!("{shown} is a folder, not a kiroku case file"))
+                .with_hint("give the path of the case file itself (--db PATH)"),
+        );
+    }
+    let mut header = [0u8; 100];
+    let mut read = 0;
+    while read < header.len() {
+        match f.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(e) => return Err(Error::from_io(e, &shown.to_string())),
+        }
+    }
+    let not_case = |why: &str| {
+        Error::case_file(format!("{shown} is not a kiroku case file ({why})"))
+            .with_hint("check the path; `kiroku init --db PATH` makes a new case file. The file was not changed")
+    };
+    if read == 0 {
+        return Err(not_case("it is empty"));
+    }
+    if read < 100 || &header[..16] != b"SQLite format 3\0" {
+        return Err(not_case("it is not a SQLite database"));
+    }
+    let app_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
+    if app_id != APPLICATION_ID {
+        return Err(not_case("it is a database of another program"));
+    }
+    Ok(())
+}
+
+fn set_owner_only(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o600))
+            .map_err(|e| Error::from_io(e, &path.display().to_string()))?;
+    }
+    let _ = path;
+    Ok(())
+}
+
+/// Whether others than the owner may read the file (Unix only).
+pub fn readable_by_others(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(m) = fs::metadata(path) {
+            return m.permissions().mode() & 0o077 != 0;
+        }
+    }
+    let _ = path;
+    false
+}
+
+/// Creates a folder (and its parents) owner-only.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder
+        .create(dir)
+        .map_err(|e| Error::from_io(e, &dir.display().to_string()))
+}
+
+fn configure(conn: &Connection, access: Access) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    if access == Access::ReadWrite {
+        conn.pragma_update(None, "synchronous", "FULL")?;
+    }
+    Ok(())
+}
+
+fn remove_with_sidecars(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = fs::remove_file(PathBuf::from(p));
+    }
+}
+
+impl Case {
+    /// Makes a new case file at `path`. Refuses to overwrite anything.
+    pub fn create(path: &Path, meta: &CaseMeta) -> Result<Case> {
+        let shown = path.display().to_string();
+        if path.exists() || path.symlink_metadata().is_ok() {
+            return Err(Error::case_file(format!("{shown} already exists"))
+                .with_hint("kiroku never overwrites a case file; choose another path with --db"));
+        }
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        if !dir.is_dir() {
+            return Err(
+                Error::io(format!("the folder {} does not exist", dir.display()))
+                    .with_hint("create it first, or choose another path with --db"),
+            );
+        }
+        let name = path
+            .file_name()
+            .ok_or_else(|| Error::usage(format!("{shown} is not a file path")))?;
+        let tmp = dir.join(format!(
+            ".{}.creating-{}",
+            name.to_string_lossy(),
+            random_suffix()
+        ));
+        let result = Self::build_new(&tmp, meta).and_then(|()| {
+            // Link, not rename: fails instead of replacing a file that
+            // appeared meanwhile.
+            match fs::hard_link(&tmp, path) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::case_file(
+                    format!("{shown} already exists"),
+                )
+                .with_hint("kiroku never overwrites a case file; choose another path with --db")),
+                Err(_) if !path.exists() => {
+                    fs::rename(&tmp, path).map_err(|e| Error::from_io(e, &shown))
+                }
+                Err(e) => Err(Error::from_io(e, &shown)),
+            }
+        });
+        remove_with_sidecars(&tmp);
+        result?;
+        Case::open(path, Access::ReadWrite)
+    }
+
+    fn build_new(tmp: &Path, meta: &CaseMeta) -> Result<()> {
+        {
+            let mut opts = fs::OpenOptions::new();
+            opts.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                opts.mode(0o600);
+            }
+            opts.open(tmp)
+                .map_err(|e| Error::from_io(e, &tmp.display().to_string()))?;
+        }
+        set_owner_only(tmp)?;
+        let mut conn = Connection::open_with_flags(
+            tmp,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        configure(&conn, Access::ReadWrite)?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        migrate(&mut conn, 0)?;
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        {
+            let mut put = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
+            put.execute(params!["case_id", meta.case_id])?;
+            put.execute(params!["tz", meta.tz.name()])?;
+            put.execute(params!["created_at", meta.created_at])?;
+            put.execute(params![
+                "created_by",
+                format!("kiroku {}", env!("CARGO_PKG_VERSION"))
+            ])?;
+            for (k, v) in [
+                ("title", &meta.title),
+                ("counterparty", &meta.counterparty),
+                ("owner", &meta.owner),
+            ] {
+                if let Some(v) = v {
+                    put.execute(params![k, v])?;
+                }
+            }
+        }
+        tx.commit()?;
+        conn.close().map_err(|(_, e)| map_sqlite_error(e))?;
+        Ok(())
+    }
+
+    /// Opens an existing case file. Anything that is not a kiroku case
+    /// file of a known version is refused without being written to.
+    pub fn open(path: &Path, access: Access) -> Result<Case> {
+        let shown = path.display().to_string();
+        if !path.exists() {
+            return Err(
+                Error::case_file(format!("there is no case file at {shown}"))
+                    .with_hint("create one with `kiroku init`, or give the right path with --db"),
+            );
+        }
+        check_header(path)?;
+        let flags = match access {
+            Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
+            Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags)?;
+        configure(&conn, access)?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > current_version() {
+            return Err(Error::case_file(format!(
+                "{shown} was made by a newer version of kiroku (schema {version}; this one knows up to {})",
+                current_version()
+            ))
+            .with_hint("install the newer kiroku to open it; the file was not changed"));
+        }
+        if version < current_version() {
+            if access == Access::ReadOnly {
+                return Err(Error::case_file(format!(
+                    "{shown} uses an older schema ({version}) and is opened read-only"
+                ))
+                .with_hint("run any writing command (e.g. `kiroku receipt`) once with write access to upgrade it"));
+            }
+            migrate(&mut conn, version)?;
+        }
+        let meta = read_meta(&conn)?;
+        Ok(Case {
+            conn,
+            path: path.to_path_buf(),
+            meta,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The number and hash of the last entry; `(0, genesis)` when empty.
+    pub fn head(&self) -> Result<(u64, String)> {
+        head_of(&self.conn, &self.meta.case_id)
+    }
+
+    /// Appends entries in one transaction: all or nothing.
+    /// `now` is read inside the transaction, after the lock is held, so
+    /// `recorded_at` follows the order of the chain.
+    pub fn append_all(
+        &mut self,
+        drafts: Vec<Body>,
+        now: impl Fn() -> DateTime<Utc>,
+    ) -> Result<Vec<Stored>> {
+        let case_id = self.meta.case_id.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (mut seq, mut prev) = head_of(&tx, &case_id)?;
+        let last_recorded: Option<String> = if seq > 0 {
+            tx.query_row(
+                "SELECT body FROM entries WHERE seq = ?1",
+                [seq as i64],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()?
+            .and_then(|b| serde_json::from_str::<Body>(&b).ok())
+            .map(|b| b.recorded_at)
+        } else {
+            None
+        };
+        let recorded = now();
+        if let Some(last) = last_recorded.as_deref().and_then(timeparse::parse_stored) {
+            if recorded < last {
+                return Err(Error::io(format!(
+                    "the system clock ({}) is earlier than the last entry's recorded time ({})",
+                    timeparse::format_utc_millis(&recorded),
+                    timeparse::format_utc_millis(&last.with_timezone(&Utc))
+                ))
+                .with_hint("set the computer's clock right and try again; nothing was recorded"));
+            }
+        }
+        let recorded_at = timeparse::format_utc_millis(&recorded);
+        let mut out = Vec::with_capacity(drafts.len());
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO entries (seq, kind, occurred_utc, channel, sender, address, target, body, prev_hash, hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            for mut body in drafts {
+                check_target(&tx, &body, seq)?;
+                seq += 1;
+                body.v = BODY_VERSION;
+                body.case_id = case_id.clone();
+                body.seq = seq;
+                body.prev_hash = prev.clone();
+                body.recorded_at = recorded_at.clone();
+                let text = chain::canonical(&body)?;
+                let hash = chain::entry_hash(&text);
+                let cols = IndexColumns::of(&body);
+                insert.execute(params![
+                    seq as i64,
+                    body.kind.as_str(),
+                    cols.occurred_utc,
+                    cols.channel,
+                    cols.sender,
+                    cols.address,
+                    cols.target,
+                    text,
+                    body.prev_hash,
+                    hash
+                ])?;
+                prev = hash.clone();
+                out.push(Stored {
+                    seq,
+                    hash,
+                    prev_hash: body.prev_hash.clone(),
+                    body,
+                });
+            }
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    pub fn append(&mut self, draft: Body, now: impl Fn() -> DateTime<Utc>) -> Result<Stored> {
+        let mut v = self.append_all(vec![draft], now)?;
+        v.pop()
+            .ok_or_else(|| Error::internal("append stored nothing"))
+    }
+
+    /// One entry by number, parsed.
+    pub fn get(&self, seq: u64) -> Result<Option<Stored>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT body, prev_hash, hash FROM entries WHERE seq = ?1",
+                [seq as i64],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                },
+            )
+            .optional()?;
+        row.map(|(body, prev_hash, hash)| parse_stored(seq, &body, prev_hash, hash))
+            .transpose()
+    }
+
+    /// Every row in order of number, streamed to `f` (constant memory).
+    pub fn for_each_raw(&self, mut f: impl FnMut(RawRow) -> Result<()>) -> Result<()> {
+        let mut stmt = self.conn.prepare(
+            "SELECT seq, kind, occurred_utc, channel, sender, address, target, body, prev_hash, hash
+             FROM entries ORDER BY seq",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            f(RawRow {
+                seq: r.get(0)?,
+                kind: r.get(1)?,
+                occurred_utc: r.get(2)?,
+                channel: r.get(3)?,
+                sender: r.get(4)?,
+                address: r.get(5)?,
+                target: r.get(6)?,
+                body: r.get(7)?,
+                prev_hash: r.get(8)?,
+                hash: r.get(9)?,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Parsed entries chosen by a SQL condition on the index columns
+    /// (`WHERE …` text with `?` parameters), in order of number.
+    pub fn select(&self, condition: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<Stored>> {
+        let sql = format!("SELECT seq, body, prev_hash, hash FROM entries WHERE {condition}");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(args)?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let seq: i64 = r.get(0)?;
+            out.push(parse_stored(
+                seq as u64,
+                &r.get::<_, String>(1)?,
+                r.get(2)?,
+                r.get(3)?,
+            )?);
+        }
+        Ok(out)
+    }
+}
+
+/// The values kept beside the body for indexed queries. `verify` checks
+/// that they agree with the hashed body.
+#[derive(Debug, PartialEq, Eq)]
+pub struct IndexColumns {
+    pub occurred_utc: Option<i64>,
+    pub channel: Option<String>,
+    pub sender: Option<String>,
+    pub address: Option<String>,
+    pub target: Option<i64>,
+}
+
+impl IndexColumns {
+    pub fn of(body: &Body) -> IndexColumns {
+        IndexColumns {
+            occurred_utc: body
+                .occurred_at
+                .as_deref()
+                .and_then(timeparse::parse_stored)
+                .map(|d| d.timestamp()),
+            channel: body.channel.map(|c| c.as_str().to_string()),
+            sender: body.from.clone(),
+            address: body.address.clone(),
+            target: body.target.map(|t| t as i64),
+        }
+    }
+
+    pub fn of_row(row: &RawRow) -> IndexColumns {
+        IndexColumns {
+            occurred_utc: row.occurred_utc,
+            channel: row.channel.clone(),
+            sender: row.sender.clone(),
+            address: row.address.clone(),
+            target: row.target,
+        }
+    }
+}
+
+fn parse_stored(seq: u64, body: &str, prev_hash: String, hash: String) -> Result<Stored> {
+    let body: Body = serde_json::from_str(body).map_err(|e| {
+        Error::case_file(format!("entry {seq} cannot be read ({e})"))
+            .with_hint("run `kiroku verify` to check the record")
+    })?;
+    Ok(Stored {
+        seq,
+        hash,
+        prev_hash,
+        body,
+    })
+}
+
+fn head_of(conn: &Connection, case_id: &str) -> Result<(u64, String)> {
+    let head: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(match head {
+        Some((seq, hash)) => (seq as u64, hash),
+        None => (0, chain::genesis(case_id)),
+    })
+}
+
+/// Corrections and voids must name an earlier entry that can take them.
+fn check_target(conn: &Connection, body: &Body, head: u64) -> Result<()> {
+    let Some(target) = body.target else {
+        if matches!(body.kind, Kind::Correction | Kind::Void) {
+            return Err(Error::internal("a correction or void needs a target entry"));
+        }
+        return Ok(());
+    };
+    if target == 0 || target > head {
+        return Err(
+            Error::usage(format!("there is no entry {target}")).with_hint(format!(
+                "entries are numbered 1 to {head}; `kiroku list` shows them"
+            )),
+        );
+    }
+    let kind: String = conn.query_row(
+        "SELECT kind FROM entries WHERE seq = ?1",
+        [target as i64],
+        |r| r.get(0),
+    )?;
+    let voided: Option<i64> = conn
+        .query_row(
+            "SELECT seq FROM entries WHERE target = ?1 AND kind = 'void' LIMIT 1",
+            [target as i64],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(v) = voided {
+        return Err(
+            Error::usage(format!("entry {target} was withdrawn by entry {v}"))
+                .with_hint("record a new entry instead"),
+        );
+    }
+    match body.kind {
+        Kind::Correction if !matches!(kind.as_str(), "contact" | "action" | "note") => {
+            Err(Error::usage(format!(
+                "entry {target} is a {kind} entry and cannot be amended"
+            ))
+            .with_hint("amend the entry it refers to, or void it and record a new one"))
+        }
+        Kind::Void if kind == "void" => Err(Error::usage(format!(
+            "entry {target} is itself a void entry"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+fn migrate(conn: &mut Connection, from: i64) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Read again under the lock: another process may have migrated.
+    let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let start = version.max(from);
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(start as usize) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+fn read_meta(conn: &Connection) -> Result<CaseMeta> {
+    let get = |key: &str| -> Result<Option<String>> {
+        Ok(conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    };
+    let case_id = get("case_id")?.ok_or_else(|| {
+        Error::case_file("the case file has no case id").with_hint("run `kiroku verify`")
+    })?;
+    let tz = match get("tz")? {
+        Some(name) => name.parse::<Tz>().map_err(|_| {
+            Error::case_file(format!(
+                "the case file names an unknown time zone \"{name}\""
+            ))
+        })?,
+        None => Tz::UTC,
+    };
+    Ok(CaseMeta {
+        case_id,
+        title: get("title")?,
+        counterparty: get("counterparty")?,
+        owner: get("owner")?,
+        tz,
+        created_at: get("created_at")?.unwrap_or_default(),
+    })
+}

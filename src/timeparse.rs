@@ -1,0 +1,531 @@
+//! Forgiving, never ambiguous time input.
+//!
+//! Accepted (in the case's time zone unless an offset is given):
+//! `now`, RFC 3339 (`2026-11-20T14:32:00+09:00`), `2026-11-20 14:32[:05]`,
+//! `2026/11/20 14:32`, `2026年11月20日 14時32分`, `11/20 14:32` (the most
+//! recent such day), `14:32` (today), `yesterday 14:32`, `昨日 14:32`,
+//! `一昨日 9:00`. Full-width digits are fine. A weekday in brackets, as in
+//! `2026/11/20(金) 14:32`, is ignored. Times in the future, local times that
+//! happen twice or never (clock changes), and anything else are refused with
+//! an example of what works. Pure functions: the caller passes `now`.
+
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime,
+    SecondsFormat, TimeZone, Utc,
+};
+use chrono_tz::Tz;
+
+use crate::error::{Error, Result};
+
+const EXAMPLES: &str =
+    "try \"2026-11-20 14:32\", \"11/20 14:32\", \"yesterday 14:32\", \"14:32\" or \"now\"";
+
+/// RFC 3339 with seconds and the numeric offset: `2026-11-20T14:32:00+09:00`.
+pub fn format_rfc3339(dt: &DateTime<FixedOffset>) -> String {
+    dt.to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+/// UTC with milliseconds: `2026-11-20T05:32:00.250Z` (for `recorded_at`).
+pub fn format_utc_millis(dt: &DateTime<Utc>) -> String {
+    dt.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// Parses a stored RFC 3339 time.
+pub fn parse_stored(s: &str) -> Option<DateTime<FixedOffset>> {
+    DateTime::parse_from_rfc3339(s).ok()
+}
+
+/// `now` in the case's zone, whole seconds.
+pub fn now_in(now: DateTime<Utc>, tz: Tz) -> DateTime<FixedOffset> {
+    let secs = DateTime::<Utc>::from_timestamp(now.timestamp(), 0).unwrap_or(now);
+    secs.with_timezone(&tz).fixed_offset()
+}
+
+/// Full-width ASCII to ASCII, ideographic space to space, and the Japanese
+/// date and time markers to separators.
+fn normalise(input: &str) -> String {
+    let folded: String = input
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect();
+    let mut s = folded.to_lowercase();
+    // Day words first: 昨日 and 今日 contain 日.
+    for (word, replacement) in [
+        ("一昨日", " daybeforeyesterday "),
+        ("おととい", " daybeforeyesterday "),
+        ("昨日", " yesterday "),
+        ("きのう", " yesterday "),
+        ("今日", " today "),
+        ("きょう", " today "),
+    ] {
+        s = s.replace(word, replacement);
+    }
+    // A weekday in brackets: (金), (fri), （水）.
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            _ => out.push(c),
+        }
+    }
+    let mut s = out
+        .replace(['年', '月'], "/")
+        .replace('日', " ")
+        .replace('時', ":")
+        .replace(['分', '秒'], " ");
+    // The ISO "T" between a date and a time.
+    let chars: Vec<char> = s.chars().collect();
+    s = chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let digit_at = |j: Option<usize>| {
+                j.and_then(|j| chars.get(j))
+                    .is_some_and(|c| c.is_ascii_digit())
+            };
+            if c == 't' && digit_at(i.checked_sub(1)) && digit_at(Some(i + 1)) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // "14:" left by "14時" alone.
+    if s.ends_with(':') {
+        s.push_str("00");
+    }
+    s
+}
+
+fn bad_time(input: &str, why: &str) -> Error {
+    Error::usage(format!("cannot read the time \"{}\": {why}", input.trim())).with_hint(EXAMPLES)
+}
+
+enum DatePart {
+    Full(NaiveDate),
+    MonthDay(u32, u32),
+    DaysAgo(i64),
+}
+
+fn parse_date_part(s: &str) -> Option<DatePart> {
+    match s {
+        "today" => return Some(DatePart::DaysAgo(0)),
+        "yesterday" => return Some(DatePart::DaysAgo(1)),
+        "daybeforeyesterday" => return Some(DatePart::DaysAgo(2)),
+        _ => {}
+    }
+    let s = s.trim_end_matches('/');
+    let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
+    let num = |p: &str| -> Option<u32> {
+        if p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
+            None
+        } else {
+            p.parse().ok()
+        }
+    };
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => {
+            NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?).map(DatePart::Full)
+        }
+        [m, d] if m.len() <= 2 && d.len() <= 2 && s.contains('/') => {
+            Some(DatePart::MonthDay(num(m)?, num(d)?))
+        }
+        _ => None,
+    }
+}
+
+fn parse_time_part(s: &str) -> Option<NaiveTime> {
+    let parts: Vec<&str> = s.split(':').collect();
+    let num = |p: &str| -> Option<u32> {
+        if p.is_empty() || p.len() > 2 || !p.bytes().all(|b| b.is_ascii_digit()) {
+            None
+        } else {
+            p.parse().ok()
+        }
+    };
+    match parts.as_slice() {
+        [h, m] => NaiveTime::from_hms_opt(num(h)?, num(m)?, 0),
+        [h, m, sec] => NaiveTime::from_hms_opt(num(h)?, num(m)?, num(sec)?),
+        _ => None,
+    }
+}
+
+fn localise(input: &str, naive: NaiveDateTime, tz: Tz) -> Result<DateTime<FixedOffset>> {
+    match tz.from_local_datetime(&naive) {
+        LocalResult::Single(dt) => Ok(dt.fixed_offset()),
+        LocalResult::Ambiguous(a, b) => Err(Error::usage(format!(
+            "the time \"{}\" happens twice in {tz} (the clocks were turned back)",
+            input.trim()
+        ))
+        .with_hint(format!(
+            "give the offset, e.g. \"{}\" or \"{}\"",
+            format_rfc3339(&a.fixed_offset()),
+            format_rfc3339(&b.fixed_offset())
+        ))),
+        LocalResult::None => Err(Error::usage(format!(
+            "the time \"{}\" does not exist in {tz} (the clocks were turned forward)",
+            input.trim()
+        ))
+        .with_hint("check the time, or give it with its offset in RFC 3339 form")),
+    }
+}
+
+/// What a time string resolved to before the future check.
+enum Parsed {
+    Instant(DateTime<FixedOffset>),
+    /// A day without a time: only allowed as a range bound.
+    Day(NaiveDate),
+}
+
+fn parse_any(input: &str, now: DateTime<Utc>, tz: Tz) -> Result<Parsed> {
+    let raw = input.trim();
+    if raw.is_empty() {
+        return Err(bad_time(input, "it is empty"));
+    }
+    if let Ok(dt) = DateTime::parse_from_rfc3339(raw) {
+        return Ok(Parsed::Instant(dt));
+    }
+    let s = normalise(raw);
+    if s == "now" || s == "今" || s == "いま" {
+        return Ok(Parsed::Instant(now_in(now, tz)));
+    }
+    // RFC 3339 with a space instead of T.
+    if let Ok(dt) = DateTime::parse_from_rfc3339(&s.replacen(' ', "T", 1)) {
+        return Ok(Parsed::Instant(dt));
+    }
+    let today = now.with_timezone(&tz).date_naive();
+    let tokens: Vec<&str> = s.split(' ').filter(|t| !t.is_empty()).collect();
+    let (date, time) = match tokens.as_slice() {
+        [one] => match parse_time_part(one) {
+            Some(t) => (None, Some(t)),
+            None => (parse_date_part(one), None),
+        },
+        [d, t] => {
+            let date = parse_date_part(d);
+            if date.is_none() {
+                return Err(bad_time(input, &format!("\"{d}\" is not a date I know")));
+            }
+            match parse_time_part(t) {
+                Some(t) => (date, Some(t)),
+                None => return Err(bad_time(input, &format!("\"{t}\" is not a time (HH:MM)"))),
+            }
+        }
+        _ => (None, None),
+    };
+    let resolve_day = |d: DatePart| -> Result<NaiveDate> {
+        match d {
+            DatePart::Full(d) => Ok(d),
+            DatePart::DaysAgo(n) => Ok(today - Duration::days(n)),
+            DatePart::MonthDay(m, d) => {
+                // The most recent such day that is not after today.
+                let this_year = NaiveDate::from_ymd_opt(today.year(), m, d);
+                let last_year = NaiveDate::from_ymd_opt(today.year() - 1, m, d);
+                match (this_year, last_year) {
+                    (Some(t), _) if t <= today => Ok(t),
+                    (_, Some(l)) => Ok(l),
+                    (Some(t), None) => Ok(t),
+                    (None, None) => Err(bad_time(input, "there is no such day")),
+                }
+            }
+        }
+    };
+    match (date, time) {
+        (Some(d), Some(t)) => {
+            let day = resolve_day(d)?;
+            Ok(Parsed::Instant(localise(input, day.and_time(t), tz)?))
+        }
+        (None, Some(t)) => Ok(Parsed::Instant(localise(input, today.and_time(t), tz)?)),
+        (Some(d), None) => Ok(Parsed::Day(resolve_day(d)?)),
+        (None, None) => {
+            let looks_like_date = s.chars().filter(|c| c.is_ascii_digit()).count() >= 4;
+            let why = if looks_like_date {
+                "that is not a valid date and time (check the month, day and hour)"
+            } else {
+                "that is not a date or time I know"
+            };
+            Err(bad_time(input, why))
+        }
+    }
+}
+
+fn refuse_future(input: &str, dt: DateTime<FixedOffset>, now: DateTime<Utc>) -> Result<()> {
+    if dt.with_timezone(&Utc) > now {
+        return Err(Error::usage(format!(
+            "the time \"{}\" ({}) is in the future",
+            input.trim(),
+            format_rfc3339(&dt)
+        ))
+        .with_hint("check the date; for a time yesterday write \"yesterday 14:32\""));
+    }
+    Ok(())
+}
+
+/// When something happened (`--at`, `--until`): a point in time, not in the future.
+pub fn parse_when(input: &str, now: DateTime<Utc>, tz: Tz) -> Result<DateTime<FixedOffset>> {
+    match parse_any(input, now, tz)? {
+        Parsed::Instant(dt) => {
+            refuse_future(input, dt, now)?;
+            Ok(dt)
+        }
+        Parsed::Day(d) => Err(Error::usage(format!(
+            "\"{}\" is a day without a time of day",
+            input.trim()
+        ))
+        .with_hint(format!(
+            "add the time, e.g. \"{} 14:32\"; if you do not know it, give your best guess and say so in --notes",
+            d.format("%Y-%m-%d")
+        ))),
+    }
+}
+
+/// A range bound (`--since`, `--until` of list/stats/export). A day alone
+/// means its start for `since` and the start of the next day for `until`,
+/// so `--since 11/01 --until 11/30` covers all of November 1 to 30.
+/// Returns the bound as a UTC instant; ranges are half-open `[since, until)`.
+pub fn parse_bound(input: &str, now: DateTime<Utc>, tz: Tz, is_end: bool) -> Result<DateTime<Utc>> {
+    match parse_any(input, now, tz)? {
+        Parsed::Instant(dt) => Ok(dt.with_timezone(&Utc)),
+        Parsed::Day(d) => {
+            let day = if is_end { d + Duration::days(1) } else { d };
+            let midnight = day.and_time(NaiveTime::MIN);
+            let dt = match tz.from_local_datetime(&midnight) {
+                LocalResult::Single(dt) | LocalResult::Ambiguous(dt, _) => dt,
+                LocalResult::None => {
+                    // Midnight skipped by a clock change: take the first hour.
+                    return localise(input, midnight + Duration::hours(1), tz)
+                        .map(|dt| dt.with_timezone(&Utc));
+                }
+            };
+            Ok(dt.with_timezone(&Utc))
+        }
+    }
+}
+
+/// A call's length: `45s`, `3m`, `1h2m`, `1h 2m 3s`, `0:45` (m:ss),
+/// `1:02:03`, `3分`, `45秒`, `1時間5分`. A bare number is refused: it could be
+/// seconds or minutes.
+pub fn parse_duration(input: &str) -> Result<u64> {
+    let bad = |why: &str| {
+        Error::usage(format!(
+            "cannot read the duration \"{}\": {why}",
+            input.trim()
+        ))
+        .with_hint("write it like 45s, 3m, 1h2m or 2:30 (minutes:seconds)")
+    };
+    let folded: String = input
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect::<String>()
+        .to_lowercase();
+    if folded.is_empty() {
+        return Err(bad("it is empty"));
+    }
+    if folded.contains(':') {
+        let parts: Vec<&str> = folded.split(':').collect();
+        let nums: Option<Vec<u64>> = parts
+            .iter()
+            .map(|p| {
+                if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
+                    None
+                } else {
+                    p.parse().ok()
+                }
+            })
+            .collect();
+        let nums = nums.ok_or_else(|| bad("use digits and colons only"))?;
+        return match nums.as_slice() {
+            [m, s] if *s < 60 => Ok(m * 60 + s),
+            [h, m, s] if *m < 60 && *s < 60 => Ok(h * 3600 + m * 60 + s),
+            _ => Err(bad("minutes and seconds go up to 59")),
+        };
+    }
+    if folded.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad("a bare number could be seconds or minutes"));
+    }
+    let s = folded
+        .replace("時間", "h")
+        .replace('分', "m")
+        .replace('秒', "s")
+        .replace("hours", "h")
+        .replace("hour", "h")
+        .replace("hrs", "h")
+        .replace("minutes", "m")
+        .replace("minute", "m")
+        .replace("mins", "m")
+        .replace("min", "m")
+        .replace("seconds", "s")
+        .replace("second", "s")
+        .replace("secs", "s")
+        .replace("sec", "s");
+    let mut total: u64 = 0;
+    let mut number = String::new();
+    let mut seen_unit = false;
+    for c in s.chars() {
+        match c {
+            '0'..='9' => number.push(c),
+            ' ' => {}
+            'h' | 'm' | 's' => {
+                let n: u64 = number
+                    .parse()
+                    .map_err(|_| bad("a unit needs a number before it"))?;
+                number.clear();
+                let factor = match c {
+                    'h' => 3600,
+                    'm' => 60,
+                    _ => 1,
+                };
+                total = total
+                    .checked_add(n.checked_mul(factor).ok_or_else(|| bad("it is too long"))?)
+                    .ok_or_else(|| bad("it is too long"))?;
+                seen_unit = true;
+            }
+            _ => return Err(bad(&format!("\"{c}\" is not a unit (h, m, s)"))),
+        }
+    }
+    if !number.is_empty() || !seen_unit {
+        return Err(bad("every number needs a unit"));
+    }
+    Ok(total)
+}
+
+/// `1h 02m 03s`-style text for display.
+pub fn format_duration(secs: u64) -> String {
+    let (h, m, s) = (secs / 3600, (secs % 3600) / 60, secs % 60);
+    match (h, m) {
+        (0, 0) => format!("{s}s"),
+        (0, _) if s == 0 => format!("{m}m"),
+        (0, _) => format!("{m}m{s:02}s"),
+        _ => format!("{h}h{m:02}m{s:02}s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        // 2026-11-21 10:00:30 in Tokyo.
+        Utc.with_ymd_and_hms(2026, 11, 21, 1, 0, 30).unwrap()
+    }
+    fn tokyo() -> Tz {
+        "Asia/Tokyo".parse().unwrap()
+    }
+    fn at(s: &str) -> String {
+        format_rfc3339(&parse_when(s, now(), tokyo()).unwrap())
+    }
+    fn err(s: &str) -> String {
+        parse_when(s, now(), tokyo()).unwrap_err().to_line()
+    }
+
+    #[test]
+    fn accepted_forms() {
+        assert_eq!(at("now"), "2026-11-21T10:00:30+09:00");
+        assert_eq!(at("2026-11-20T14:32:00+09:00"), "2026-11-20T14:32:00+09:00");
+        assert_eq!(at("2026-11-20T05:32:00Z"), "2026-11-20T05:32:00+00:00");
+        assert_eq!(at("2026-11-20 14:32"), "2026-11-20T14:32:00+09:00");
+        assert_eq!(at("2026-11-20 14:32:05"), "2026-11-20T14:32:05+09:00");
+        assert_eq!(at("2026-11-20T14:32"), "2026-11-20T14:32:00+09:00");
+        assert_eq!(at("2026/11/20 14:32"), "2026-11-20T14:32:00+09:00");
+        assert_eq!(at("2026/11/20(金) 9:05"), "2026-11-20T09:05:00+09:00");
+        assert_eq!(at("11/20 14:32"), "2026-11-20T14:32:00+09:00");
+        assert_eq!(at("09:15"), "2026-11-21T09:15:00+09:00");
+        assert_eq!(at("yesterday 14:32"), "2026-11-20T14:32:00+09:00");
+        assert_eq!(at("昨日 14:32"), "2026-11-20T14:32:00+09:00");
+        assert_eq!(at("一昨日 8:00"), "2026-11-19T08:00:00+09:00");
+        assert_eq!(
+            at("２０２６年１１月２０日　１４時３２分"),
+            "2026-11-20T14:32:00+09:00"
+        );
+        assert_eq!(at("2026年11月20日 14:32"), "2026-11-20T14:32:00+09:00");
+        assert_eq!(at("０９：１５"), "2026-11-21T09:15:00+09:00");
+    }
+
+    #[test]
+    fn month_day_takes_most_recent_past() {
+        // December 31 seen on November 21 means last year.
+        assert_eq!(at("12/31 23:00"), "2025-12-31T23:00:00+09:00");
+        assert_eq!(at("1/2 08:00"), "2026-01-02T08:00:00+09:00");
+    }
+
+    #[test]
+    fn refused_forms() {
+        assert!(err("tomorrow").contains("not a date or time"));
+        assert!(err("2026-11-22 09:00").contains("in the future"));
+        assert!(err("23:59").contains("in the future"));
+        assert!(err("2026-13-01 10:00").contains("not a date I know"));
+        assert!(err("25:00").contains("not a valid date and time"));
+        assert!(err("2026-11-20").contains("day without a time"));
+        assert!(err("").contains("empty"));
+        assert!(err("2026-11-20 14:32:99").contains("not a time"));
+        assert!(err("yesterday").contains("day without a time"));
+        // Every refusal shows what works.
+        assert!(err("nonsense").contains("yesterday 14:32"));
+    }
+
+    #[test]
+    fn clock_changes_are_never_guessed() {
+        let ny: Tz = "America/New_York".parse().unwrap();
+        let later = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
+        let e = parse_when("2026-11-01 01:30", later, ny)
+            .unwrap_err()
+            .to_line();
+        assert!(e.contains("happens twice"), "{e}");
+        assert!(e.contains("-04:00") && e.contains("-05:00"), "{e}");
+        let e = parse_when("2026-03-08 02:30", later, ny)
+            .unwrap_err()
+            .to_line();
+        assert!(e.contains("does not exist"), "{e}");
+        assert_eq!(
+            format_rfc3339(&parse_when("2026-07-01 12:00", later, ny).unwrap()),
+            "2026-07-01T12:00:00-04:00"
+        );
+    }
+
+    #[test]
+    fn bounds() {
+        let since = parse_bound("11/01", now(), tokyo(), false).unwrap();
+        assert_eq!(since.to_rfc3339(), "2026-10-31T15:00:00+00:00");
+        let until = parse_bound("2026-11-20", now(), tokyo(), true).unwrap();
+        assert_eq!(until.to_rfc3339(), "2026-11-20T15:00:00+00:00");
+        // Bounds may be in the future.
+        assert!(parse_bound("2027-01-01", now(), tokyo(), true).is_ok());
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("45s").unwrap(), 45);
+        assert_eq!(parse_duration("3m").unwrap(), 180);
+        assert_eq!(parse_duration("1h2m").unwrap(), 3720);
+        assert_eq!(parse_duration("1h 2m 3s").unwrap(), 3723);
+        assert_eq!(parse_duration("0:45").unwrap(), 45);
+        assert_eq!(parse_duration("1:02:03").unwrap(), 3723);
+        assert_eq!(parse_duration("3分").unwrap(), 180);
+        assert_eq!(parse_duration("1時間5分").unwrap(), 3900);
+        assert_eq!(parse_duration("３分２０秒").unwrap(), 200);
+        assert_eq!(parse_duration("2 minutes").unwrap(), 120);
+        assert!(parse_duration("3")
+            .unwrap_err()
+            .to_line()
+            .contains("bare number"));
+        assert!(parse_duration("3x").is_err());
+        assert!(parse_duration("m").is_err());
+        assert!(parse_duration("1:75").is_err());
+        assert!(parse_duration("99999999999999999999h").is_err());
+        assert_eq!(format_duration(3723), "1h02m03s");
+        assert_eq!(format_duration(180), "3m");
+        assert_eq!(format_duration(45), "45s");
+    }
+}

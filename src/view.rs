@@ -1,0 +1,413 @@
+//! The record as people read it: each contact, action or note with its
+//! corrections applied and its withdrawal marked, filtered and in time
+//! order. Nothing here changes what is stored.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, FixedOffset, Utc};
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::model::{Body, Channel, ChannelWord, Kind};
+use crate::store::{Case, Stored};
+use crate::timeparse;
+
+/// An entry with everything that refers to it.
+#[derive(Debug, Clone)]
+pub struct View {
+    /// The entry as first recorded.
+    pub stored: Stored,
+    /// The entry with every correction applied, in order.
+    pub effective: Body,
+    pub corrections: Vec<Stored>,
+    pub void: Option<Stored>,
+}
+
+impl View {
+    pub fn seq(&self) -> u64 {
+        self.stored.seq
+    }
+    pub fn is_voided(&self) -> bool {
+        self.void.is_some()
+    }
+    pub fn is_corrected(&self) -> bool {
+        !self.corrections.is_empty()
+    }
+    pub fn occurred(&self) -> Option<DateTime<FixedOffset>> {
+        self.effective
+            .occurred_at
+            .as_deref()
+            .and_then(timeparse::parse_stored)
+    }
+}
+
+/// Which entries to show. Ranges are half-open: `[since, until)`.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub since: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    pub channel: Option<ChannelWord>,
+    pub from: Option<String>,
+}
+
+fn digits(s: &str) -> String {
+    s.chars().filter(|c| c.is_ascii_digit()).collect()
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.since.is_none()
+            && self.until.is_none()
+            && self.channel.is_none()
+            && self.from.is_none()
+    }
+
+    pub fn matches(&self, body: &Body) -> bool {
+        let when = body
+            .occurred_at
+            .as_deref()
+            .and_then(timeparse::parse_stored)
+            .map(|d| d.with_timezone(&Utc));
+        if let Some(since) = self.since {
+            if when.is_none_or(|w| w < since) {
+                return false;
+            }
+        }
+        if let Some(until) = self.until {
+            if when.is_none_or(|w| w >= until) {
+                return false;
+            }
+        }
+        if let Some(cw) = &self.channel {
+            if body.channel != Some(cw.channel) {
+                return false;
+            }
+            if let Some(p) = &cw.platform {
+                if !body
+                    .platform
+                    .as_deref()
+                    .is_some_and(|bp| bp.eq_ignore_ascii_case(p))
+                {
+                    return false;
+                }
+            }
+        }
+        if let Some(needle) = &self.from {
+            if !matches_party(body, needle) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// Whether `needle` names the sender: part of the name, address or
+/// organisation (ignoring case), or the same digits as a phone number
+/// written another way (`09012345678` finds `090-1234-5678`).
+pub fn matches_party(body: &Body, needle: &str) -> bool {
+    let n = needle.trim().to_lowercase();
+    if n.is_empty() {
+        return true;
+    }
+    let fields = [&body.from, &body.address, &body.org, &body.with, &body.to];
+    if fields
+        .iter()
+        .filter_map(|f| f.as_deref())
+        .any(|f| f.to_lowercase().contains(&n))
+    {
+        return true;
+    }
+    let nd = digits(&n);
+    nd.len() >= 3
+        && nd.len() * 2 >= n.chars().filter(|c| !c.is_whitespace()).count()
+        && body
+            .address
+            .as_deref()
+            .is_some_and(|a| digits(a).contains(&nd))
+}
+
+/// Loads the views that pass `filter`, in time order (then number).
+/// With `last`, only the last `last` of them; the query then reads only
+/// that many rows through the time index (plus corrected entries).
+pub fn load(case: &Case, filter: &Filter, last: Option<usize>) -> Result<Vec<View>> {
+    // Corrections and voids are few: read them all.
+    let related = case.select("target IS NOT NULL ORDER BY seq", &[])?;
+    let mut corrections: BTreeMap<u64, Vec<Stored>> = BTreeMap::new();
+    let mut voids: BTreeMap<u64, Stored> = BTreeMap::new();
+    for r in related {
+        let Some(t) = r.body.target else { continue };
+        match r.body.kind {
+            Kind::Correction => corrections.entry(t).or_default().push(r),
+            Kind::Void => {
+                voids.entry(t).or_insert(r);
+            }
+            _ => {}
+        }
+    }
+    // Entries whose time or other fields a correction may have changed
+    // are always read, whatever their original time.
+    let corrected: BTreeSet<u64> = corrections.keys().copied().collect();
+
+    let mut cond = String::from("kind IN ('contact', 'action', 'note')");
+    let mut args: Vec<i64> = Vec::new();
+    if let Some(s) = filter.since {
+        cond.push_str(" AND occurred_utc >= ?");
+        args.push(s.timestamp());
+    }
+    if let Some(u) = filter.until {
+        // Whole seconds in the column; the exact bound is applied below.
+        cond.push_str(" AND occurred_utc <= ?");
+        args.push(u.timestamp());
+    }
+    if let Some(n) = last {
+        cond.push_str(&format!(" ORDER BY occurred_utc DESC, seq DESC LIMIT {n}"));
+    } else {
+        cond.push_str(" ORDER BY seq");
+    }
+    let params: Vec<&dyn rusqlite::ToSql> =
+        args.iter().map(|a| a as &dyn rusqlite::ToSql).collect();
+    let mut base = case.select(&cond, &params)?;
+    let have: BTreeSet<u64> = base.iter().map(|s| s.seq).collect();
+    let missing: Vec<u64> = corrected.difference(&have).copied().collect();
+    for chunk in missing.chunks(500) {
+        let list = chunk
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        base.extend(case.select(&format!("seq IN ({list})"), &[])?);
+    }
+
+    let mut views = Vec::with_capacity(base.len());
+    for stored in base {
+        let cs = corrections.remove(&stored.seq).unwrap_or_default();
+        let mut effective = stored.body.clone();
+        for c in &cs {
+            if let Some(ch) = &c.body.changes {
+                effective.apply_changes(ch)?;
+            }
+        }
+        if !filter.matches(&effective) {
+            continue;
+        }
+        views.push(View {
+            void: voids.get(&stored.seq).cloned(),
+            stored,
+            effective,
+            corrections: cs,
+        });
+    }
+    views.sort_by_key(|v| (v.occurred().map(|d| d.timestamp()), v.seq()));
+    if let Some(n) = last {
+        let skip = views.len().saturating_sub(n);
+        views.drain(..skip);
+    }
+    Ok(views)
+}
+
+/// One view with everything about it, or `None` when the number is unknown.
+pub fn load_one(case: &Case, seq: u64) -> Result<Option<View>> {
+    let Some(stored) = case.get(seq)? else {
+        return Ok(None);
+    };
+    let related = case.select("target = ? ORDER BY seq", &[&(seq as i64)])?;
+    let mut effective = stored.body.clone();
+    let mut corrections = Vec::new();
+    let mut void = None;
+    for r in related {
+        match r.body.kind {
+            Kind::Correction => {
+                if let Some(ch) = &r.body.changes {
+                    effective.apply_changes(ch)?;
+                }
+                corrections.push(r);
+            }
+            Kind::Void if void.is_none() => void = Some(r),
+            _ => {}
+        }
+    }
+    Ok(Some(View {
+        stored,
+        effective,
+        corrections,
+        void,
+    }))
+}
+
+/// The JSON shape of an entry in `list --json` and `show --json`.
+/// Every key is always present (`null` when empty), so tools can rely on it.
+#[derive(Debug, Serialize)]
+pub struct Item<'a> {
+    pub seq: u64,
+    pub kind: Kind,
+    pub channel: Option<Channel>,
+    pub platform: Option<&'a str>,
+    pub direction: Option<crate::model::Direction>,
+    pub occurred_at: Option<&'a str>,
+    pub occurred_until: Option<&'a str>,
+    pub recorded_at: &'a str,
+    pub from: Option<&'a str>,
+    pub address: Option<&'a str>,
+    pub org: Option<&'a str>,
+    pub to: Option<&'a str>,
+    pub subject: Option<&'a str>,
+    pub content: Option<&'a str>,
+    pub count: Option<u64>,
+    pub duration_secs: Option<u64>,
+    pub outcome: Option<crate::model::Outcome>,
+    pub action: Option<crate::model::ActionKind>,
+    pub with: Option<&'a str>,
+    pub reference: Option<&'a str>,
+    pub tags: &'a [String],
+    pub notes: Option<&'a str>,
+    pub target: Option<u64>,
+    pub reason: Option<&'a str>,
+    pub corrected: bool,
+    pub corrected_by: Vec<u64>,
+    pub voided: bool,
+    pub voided_by: Option<u64>,
+    pub void_reason: Option<&'a str>,
+    pub hash: &'a str,
+    pub prev_hash: &'a str,
+}
+
+impl<'a> Item<'a> {
+    /// The effective fields of a view, with its markers.
+    pub fn of_view(v: &'a View) -> Item<'a> {
+        let mut item = Item::of_body(&v.effective, &v.stored.hash, &v.stored.prev_hash);
+        item.recorded_at = &v.stored.body.recorded_at;
+        item.corrected = v.is_corrected();
+        item.corrected_by = v.corrections.iter().map(|c| c.seq).collect();
+        item.voided = v.is_voided();
+        item.voided_by = v.void.as_ref().map(|s| s.seq);
+        item.void_reason = v.void.as_ref().and_then(|s| s.body.reason.as_deref());
+        item
+    }
+
+    /// A body as recorded, with no markers.
+    pub fn of_body(b: &'a Body, hash: &'a str, prev_hash: &'a str) -> Item<'a> {
+        Item {
+            seq: b.seq,
+            kind: b.kind,
+            channel: b.channel,
+            platform: b.platform.as_deref(),
+            direction: b.direction,
+            occurred_at: b.occurred_at.as_deref(),
+            occurred_until: b.occurred_until.as_deref(),
+            recorded_at: &b.recorded_at,
+            from: b.from.as_deref(),
+            address: b.address.as_deref(),
+            org: b.org.as_deref(),
+            to: b.to.as_deref(),
+            subject: b.subject.as_deref(),
+            content: b.content.as_deref(),
+            count: b.count,
+            duration_secs: b.duration_secs,
+            outcome: b.outcome,
+            action: b.action,
+            with: b.with.as_deref(),
+            reference: b.reference.as_deref(),
+            tags: &b.tags,
+            notes: b.notes.as_deref(),
+            target: b.target,
+            reason: b.reason.as_deref(),
+            corrected: false,
+            corrected_by: Vec::new(),
+            voided: false,
+            voided_by: None,
+            void_reason: None,
+            hash,
+            prev_hash,
+        }
+    }
+}
+
+/// Short labels for tables.
+pub mod label {
+    use super::*;
+
+    pub fn channel(b: &Body) -> String {
+        match b.kind {
+            Kind::Action => format!("ACTION {}", b.action.map(|a| a.as_str()).unwrap_or("?")),
+            Kind::Note => "note".to_string(),
+            Kind::Correction => format!("correction of {}", b.target.unwrap_or(0)),
+            Kind::Void => format!("void of {}", b.target.unwrap_or(0)),
+            Kind::Contact => {
+                let mut s = b.channel.map(|c| c.as_str()).unwrap_or("?").to_string();
+                if let Some(p) = &b.platform {
+                    s.push('/');
+                    s.push_str(p);
+                }
+                if let Some(o) = b.outcome {
+                    s.push(' ');
+                    s.push_str(o.as_str());
+                }
+                if b.direction == Some(crate::model::Direction::Outgoing) {
+                    s.push_str(" (sent)");
+                }
+                s
+            }
+        }
+    }
+
+    pub fn who(b: &Body) -> String {
+        let name = b.from.as_deref().or(b.with.as_deref());
+        match (name, b.address.as_deref()) {
+            (Some(n), Some(a)) => format!("{n} <{a}>"),
+            (Some(n), None) => n.to_string(),
+            (None, Some(a)) => a.to_string(),
+            (None, None) => b.org.clone().unwrap_or_default(),
+        }
+    }
+
+    pub fn what(b: &Body) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        if let Some(s) = b.subject.as_deref() {
+            parts.push(s);
+        }
+        if let Some(c) = b.content.as_deref() {
+            parts.push(c);
+        }
+        if let Some(n) = b.notes.as_deref() {
+            parts.push(n);
+        }
+        if let Some(r) = b.reason.as_deref() {
+            parts.push(r);
+        }
+        parts.join(" | ")
+    }
+
+    /// Date and minute in the offset stored with the entry.
+    pub fn when(b: &Body) -> String {
+        b.occurred_at
+            .as_deref()
+            .and_then(timeparse::parse_stored)
+            .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(from: &str, address: &str) -> Body {
+        Body {
+            from: Some(from.into()),
+            address: Some(address.into()),
+            ..Body::default()
+        }
+    }
+
+    #[test]
+    fn party_matching() {
+        let b = body("山田 課長", "090-1234-5678");
+        assert!(matches_party(&b, "山田"));
+        assert!(matches_party(&b, "09012345678"));
+        assert!(matches_party(&b, "1234-5678"));
+        assert!(!matches_party(&b, "佐藤"));
+        assert!(!matches_party(&b, "080"));
+        let e = body("Sato", "sato@example.jp");
+        assert!(matches_party(&e, "SATO@EXAMPLE"));
+    }
+}
