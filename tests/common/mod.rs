@@ -17,7 +17,10 @@ pub struct TestEnv {
 impl TestEnv {
     /// An environment with no case file yet.
     pub fn empty() -> TestEnv {
-        let dir = tempfile::Builder::new().prefix("kiroku-test").tempdir().unwrap();
+        let dir = tempfile::Builder::new()
+            .prefix("kiroku-test")
+            .tempdir()
+            .unwrap();
         std::fs::create_dir(dir.path().join("home")).unwrap();
         let db = dir.path().join("case.sqlite");
         TestEnv { dir, db }
@@ -52,6 +55,20 @@ impl TestEnv {
             .env("COLUMNS", "120")
             .current_dir(self.path())
             .timeout(std::time::Duration::from_secs(60));
+        c
+    }
+
+    /// The same as `cmd()`, as a plain `std::process::Command` (for
+    /// spawning, pipes and signals).
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("kiroku"));
+        c.env_clear()
+            .env("HOME", self.path().join("home"))
+            .env("TZ", "Asia/Tokyo")
+            .env("LANG", "C.UTF-8")
+            .env("COLUMNS", "120")
+            .env("KIROKU_DB", &self.db)
+            .current_dir(self.path());
         c
     }
 
