@@ -293,3 +293,103 @@ pub fn verify_case(case: &Case, receipts: &[Receipt]) -> Result<Report> {
         receipts,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Body, Kind};
+
+    const CASE: &str = "case-1";
+
+    /// A well-formed chain of `n` notes, recorded one second apart.
+    fn chain(n: u64) -> Vec<RawRow> {
+        let mut prev = chain::genesis(CASE);
+        let mut rows = Vec::new();
+        for seq in 1..=n {
+            let body = Body {
+                v: 1,
+                case_id: CASE.into(),
+                seq,
+                prev_hash: prev.clone(),
+                recorded_at: format!("2026-11-20T00:00:{:02}.000Z", seq),
+                kind: Kind::Note,
+                occurred_at: Some("2026-11-20T09:00:00+09:00".into()),
+                content: Some(format!("note {seq}")),
+                ..Body::default()
+            };
+            let row = row_of(body);
+            prev = row.hash.clone();
+            rows.push(row);
+        }
+        rows
+    }
+
+    fn row_of(body: Body) -> RawRow {
+        let text = chain::canonical(&body).unwrap();
+        let cols = IndexColumns::of(&body);
+        RawRow {
+            seq: body.seq as i64,
+            kind: body.kind.as_str().into(),
+            occurred_utc: cols.occurred_utc,
+            channel: cols.channel,
+            sender: cols.sender,
+            address: cols.address,
+            target: cols.target,
+            hash: chain::entry_hash(&text),
+            prev_hash: body.prev_hash,
+            body: text,
+        }
+    }
+
+    fn check(rows: &[RawRow]) -> Vec<(u64, &'static str)> {
+        let mut c = ChainCheck::new(CASE, []);
+        rows.iter().for_each(|r| c.row(r));
+        c.problems.iter().map(|p| (p.seq, p.problem)).collect()
+    }
+
+    #[test]
+    fn an_intact_chain_has_no_problems() {
+        assert!(check(&chain(5)).is_empty());
+    }
+
+    #[test]
+    fn recorded_times_going_backwards_are_caught() {
+        let mut rows = chain(3);
+        // Rebuild entry 3 consistently, but recorded before entry 2.
+        let mut body: Body = serde_json::from_str(&rows[2].body).unwrap();
+        body.recorded_at = "2026-11-19T23:59:59.000Z".into();
+        rows[2] = row_of(body);
+        assert_eq!(check(&rows), vec![(3, "time_backwards")]);
+    }
+
+    #[test]
+    fn a_forward_reference_is_caught() {
+        let mut rows = chain(3);
+        let mut body: Body = serde_json::from_str(&rows[1].body).unwrap();
+        body.kind = Kind::Void;
+        body.target = Some(3);
+        rows[1] = row_of(body);
+        let problems = check(&rows);
+        assert!(problems.contains(&(2, "bad_reference")), "{problems:?}");
+    }
+
+    #[test]
+    fn receipts_for_the_empty_and_the_future() {
+        let rows = chain(2);
+        let mut c = ChainCheck::new(CASE, [2, 3]);
+        rows.iter().for_each(|r| c.row(r));
+        let r = |entries, head: &str| Receipt {
+            case_id: CASE.into(),
+            entries,
+            head: head.into(),
+            at: String::new(),
+        };
+        assert!(c.check_receipt(&r(2, &rows[1].hash)).ok);
+        assert!(!c.check_receipt(&r(2, &rows[0].hash)).ok);
+        assert!(c
+            .check_receipt(&r(3, &rows[1].hash))
+            .message
+            .contains("cut short"));
+        assert!(c.check_receipt(&r(0, "")).ok);
+    }
+}

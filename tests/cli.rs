@@ -81,6 +81,11 @@ fn init_refuses_to_overwrite_and_records_the_zone() {
 #[test]
 fn add_on_missing_default_file_creates_it_and_says_so() {
     let env = TestEnv::empty();
+    let default = env.path().join("home/.local/share/kiroku/kiroku.sqlite");
+    // A mistyped channel creates nothing.
+    let out = env.bare_cmd().args(["add", "fax"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!default.exists());
     let out = env
         .bare_cmd()
         .args(["add", "phone", "--at", "2026-10-01 09:00"])
@@ -89,7 +94,6 @@ fn add_on_missing_default_file_creates_it_and_says_so() {
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("created a new case file"), "{err}");
-    let default = env.path().join("home/.local/share/kiroku/kiroku.sqlite");
     assert!(default.exists());
     // An explicit path that does not exist is never created silently.
     let (_, err) = env.fails(&["add", "phone"], 3);

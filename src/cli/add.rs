@@ -30,18 +30,23 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
-    let channel = match args.channel.take() {
-        Some(c) => c,
-        None if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() => {
-            super::prompt::ask_contact(&mut args.fields)?
-        }
-        None => {
-            return Err(Error::usage("which channel? name it first")
-                .with_hint("e.g. `kiroku add phone --from NAME`; channels: phone, missed, voicemail, sms, email, line, sns, letter, visit, other"))
-        }
-    };
-    let word = ChannelWord::parse(&channel)?;
+    let interactive =
+        args.channel.is_none() && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    if args.channel.is_none() && !interactive {
+        return Err(Error::usage("which channel? name it first")
+            .with_hint("e.g. `kiroku add phone --from NAME`; channels: phone, missed, voicemail, sms, email, line, sns, letter, visit, other"));
+    }
+    // A mistyped channel must not create the default case file.
+    let given = args
+        .channel
+        .take()
+        .map(|c| ChannelWord::parse(&c))
+        .transpose()?;
     let mut case = ctx.open_for_append()?;
+    let word = match given {
+        Some(w) => w,
+        None => ChannelWord::parse(&super::prompt::ask_contact(&mut args.fields, case.meta.tz)?)?,
+    };
     let draft = contact_draft(ctx, &case.meta.tz, word, args.fields)?;
     let stored = case.append(draft, chrono::Utc::now)?;
     print_recorded(ctx, &stored, args.json)
