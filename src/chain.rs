@@ -128,6 +128,16 @@ mod tests {
         changes.insert("tags".to_string(), ChangeValue::List(vec!["a".into()]));
         let full = Body {
             action: Some(crate::model::ActionKind::Refused),
+            anchor: Some(crate::model::Anchor {
+                covers_hash: "h".into(),
+                covers_seq: 1,
+                gen_time: "g".into(),
+                imprint: "i".into(),
+                serial: "s".into(),
+                tsa: "t".into(),
+                tsq_sha256: "q".into(),
+                tsr_sha256: "r".into(),
+            }),
             changes: Some(changes),
             duration_secs: Some(5),
             notes: Some("n".into()),
@@ -152,8 +162,13 @@ mod tests {
         let value = serde_json::to_value(&full).unwrap();
         assert_eq!(text, value.to_string());
         assert_eq!(
+            value["anchor"].as_object().unwrap().len(),
+            8,
+            "a new anchor field must be filled in above"
+        );
+        assert_eq!(
             value.as_object().unwrap().len(),
-            28,
+            29,
             "a new field must be filled in above"
         );
     }

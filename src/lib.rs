@@ -15,5 +15,6 @@ pub mod sanitize;
 pub mod store;
 pub mod table;
 pub mod timeparse;
+pub mod tsp;
 pub mod verify;
 pub mod view;

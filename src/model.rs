@@ -50,6 +50,7 @@ string_enum!(
         Note => "note",
         Correction => "correction",
         Void => "void",
+        Anchor => "anchor",
     }
 );
 
@@ -265,6 +266,8 @@ pub struct Body {
     pub action: Option<ActionKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<Anchor>,
     pub case_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changes: Option<BTreeMap<String, ChangeValue>>,
@@ -311,6 +314,31 @@ pub struct Body {
     pub v: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub with: Option<String>,
+}
+
+/// What an `anchor` entry records about a trusted timestamp (RFC 3161)
+/// of the record. The token and request themselves are kept in the
+/// `anchors` table; their SHA-256 values here put them under the chain.
+/// Fields in alphabetical order (canonical form).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Anchor {
+    /// The hash of entry `covers_seq`: the head the timestamp covers.
+    pub covers_hash: String,
+    /// The timestamp covers entries 1 to `covers_seq`.
+    pub covers_seq: u64,
+    /// The TSA's time (genTime), UTC, RFC 3339.
+    pub gen_time: String,
+    /// The stamped value (hex): SHA-256 of the receipt text.
+    pub imprint: String,
+    /// The token's serial number (hex).
+    pub serial: String,
+    /// The TSA's name.
+    pub tsa: String,
+    /// SHA-256 (hex) of the DER request (.tsq).
+    pub tsq_sha256: String,
+    /// SHA-256 (hex) of the DER response (.tsr).
+    pub tsr_sha256: String,
 }
 
 /// The user-supplied part of a new entry: everything but the chain fields

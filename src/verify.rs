@@ -18,9 +18,11 @@ use serde::Serialize;
 
 use crate::chain;
 use crate::error::Result;
-use crate::receipt::Receipt;
-use crate::store::{Case, IndexColumns, RawRow};
+use crate::model::{Anchor, Kind};
+use crate::receipt::{self, Receipt};
+use crate::store::{AnchorFiles, Case, IndexColumns, RawRow};
 use crate::timeparse;
+use crate::tsp;
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Problem {
@@ -40,6 +42,22 @@ pub struct ReceiptCheck {
     pub message: String,
 }
 
+/// The check of one trusted timestamp kept in the case file.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnchorCheck {
+    /// The `anchor` entry that records the timestamp.
+    pub seq: u64,
+    /// The timestamp covers entries 1 to `covers_seq` (0 when unknown).
+    pub covers_seq: u64,
+    /// The TSA's name and time, as the token says (empty when unreadable).
+    pub tsa: String,
+    pub gen_time: String,
+    pub ok: bool,
+    /// With `--tsa-ca`: whether the TSA certificate leads to that root.
+    pub trusted: Option<bool>,
+    pub message: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub intact: bool,
@@ -48,6 +66,7 @@ pub struct Report {
     pub head: String,
     pub problems: Vec<Problem>,
     pub receipts: Vec<ReceiptCheck>,
+    pub anchors: Vec<AnchorCheck>,
 }
 
 /// The running state of a chain check; feed rows in order of number.
@@ -59,6 +78,8 @@ pub struct ChainCheck {
     pub problems: Vec<Problem>,
     /// Stored hashes of the entries named by receipts.
     wanted: HashMap<u64, Option<String>>,
+    /// The `anchor` entries seen, with their fields.
+    pub anchors: Vec<(u64, Option<Anchor>)>,
     pub count: u64,
 }
 
@@ -71,8 +92,14 @@ impl ChainCheck {
             last_recorded: None,
             problems: Vec::new(),
             wanted: receipt_seqs.into_iter().map(|s| (s, None)).collect(),
+            anchors: Vec::new(),
             count: 0,
         }
+    }
+
+    /// Asks for the stored hash of entry `seq` (before feeding rows).
+    pub fn want(&mut self, seq: u64) {
+        self.wanted.entry(seq).or_insert(None);
     }
 
     fn problem(&mut self, seq: u64, problem: &'static str, message: String) {
@@ -131,6 +158,9 @@ impl ChainCheck {
             );
         }
         if let Some(body) = &body {
+            if body.kind == Kind::Anchor {
+                self.anchors.push((seq, body.anchor.clone()));
+            }
             if body.seq != seq {
                 self.problem(
                     seq,
@@ -274,24 +304,222 @@ impl ChainCheck {
     }
 }
 
-/// Verifies a whole case file (streaming; constant memory).
-pub fn verify_case(case: &Case, receipts: &[Receipt]) -> Result<Report> {
+/// Verifies a whole case file (streaming; constant memory), its receipts
+/// and its timestamps. With `roots`, each TSA certificate must lead to one
+/// of them.
+pub fn verify_case(
+    case: &Case,
+    receipts: &[Receipt],
+    roots: Option<&[x509_cert::Certificate]>,
+) -> Result<Report> {
     let mut check = ChainCheck::new(&case.meta.case_id, receipts.iter().map(|r| r.entries));
+    let files = case.anchor_files()?;
+    for (_, f) in &files {
+        if let Some(Ok(r)) = receipt::find_all(&f.receipt).into_iter().next() {
+            check.want(r.entries);
+        }
+    }
     case.for_each_raw(|row| {
         check.row(&row);
         Ok(())
     })?;
     let receipts: Vec<ReceiptCheck> = receipts.iter().map(|r| check.check_receipt(r)).collect();
+    let anchors = check_anchors(&check, &files, roots);
     let mut problems = check.problems.clone();
     problems.sort_by_key(|p| p.seq);
     Ok(Report {
-        intact: problems.is_empty() && receipts.iter().all(|r| r.ok),
+        intact: problems.is_empty()
+            && receipts.iter().all(|r| r.ok)
+            && anchors.iter().all(|a| a.ok),
         case_id: case.meta.case_id.clone(),
         entries: check.count,
         head: check.head_hash().to_string(),
         problems,
         receipts,
+        anchors,
     })
+}
+
+/// Every anchor entry and every kept token, checked against the chain.
+pub fn check_anchors(
+    check: &ChainCheck,
+    files: &[(u64, AnchorFiles)],
+    roots: Option<&[x509_cert::Certificate]>,
+) -> Vec<AnchorCheck> {
+    let mut seqs: Vec<u64> = check
+        .anchors
+        .iter()
+        .map(|(s, _)| *s)
+        .chain(files.iter().map(|(s, _)| *s))
+        .collect();
+    seqs.sort_unstable();
+    seqs.dedup();
+    seqs.into_iter()
+        .map(|seq| {
+            let body = check
+                .anchors
+                .iter()
+                .find(|(s, _)| *s == seq)
+                .map(|(_, a)| a);
+            let f = files.iter().find(|(s, _)| *s == seq).map(|(_, f)| f);
+            check.check_anchor(seq, body, f, roots)
+        })
+        .collect()
+}
+
+impl ChainCheck {
+    /// Checks one timestamp: the token verifies, answers its request and
+    /// stamps its receipt text; the anchor entry records the same; and
+    /// the chain still has the stamped head at the covered entry.
+    /// `body` is `None` when no anchor entry `seq` is in the chain,
+    /// `Some(None)` when it has no anchor fields; `files` is `None` when
+    /// the token is not kept.
+    pub fn check_anchor(
+        &self,
+        seq: u64,
+        body: Option<&Option<Anchor>>,
+        files: Option<&AnchorFiles>,
+        roots: Option<&[x509_cert::Certificate]>,
+    ) -> AnchorCheck {
+        let mut out = AnchorCheck {
+            seq,
+            covers_seq: 0,
+            tsa: String::new(),
+            gen_time: String::new(),
+            ok: false,
+            trusted: None,
+            message: String::new(),
+        };
+        if let Some(Some(a)) = body {
+            out.covers_seq = a.covers_seq;
+            out.tsa = a.tsa.clone();
+            out.gen_time = a.gen_time.clone();
+        }
+        let name = |out: &AnchorCheck| {
+            if out.tsa.is_empty() {
+                format!("the timestamp of entry {seq}")
+            } else {
+                format!(
+                    "the timestamp of entry {seq} ({}, TSA: {})",
+                    out.gen_time, out.tsa
+                )
+            }
+        };
+        let Some(files) = files else {
+            out.message = format!("{}: its token is missing from the case file", name(&out));
+            return out;
+        };
+        let token = match tsp::parse_response(&files.tsr) {
+            Ok(t) => t,
+            Err(e) => {
+                out.message = format!("{}: {}", name(&out), e.message);
+                return out;
+            }
+        };
+        out.tsa = token.tsa.clone();
+        out.gen_time = token.gen_time.clone();
+        let fail = |mut out: AnchorCheck, why: String| {
+            out.message = format!("{}: {why}", name(&out));
+            out
+        };
+        match tsp::parse_request(&files.tsq) {
+            Ok(req) => {
+                if let Err(e) = tsp::check_matches(&token, &req) {
+                    return fail(out, e.message);
+                }
+            }
+            Err(e) => return fail(out, e.message),
+        }
+        if chain::sha256_hex(files.receipt.as_bytes()) != chain::hex(&token.imprint) {
+            return fail(
+                out,
+                "the receipt text kept with it is not the text that was stamped".into(),
+            );
+        }
+        let stamped = match receipt::find_all(&files.receipt).into_iter().next() {
+            Some(Ok(r)) => r,
+            _ => return fail(out, "the receipt text kept with it cannot be read".into()),
+        };
+        out.covers_seq = stamped.entries;
+        if stamped.case_id != self.case_id {
+            return fail(out, format!("it is for another case ({})", stamped.case_id));
+        }
+        match body {
+            None => {
+                return fail(
+                    out,
+                    format!(
+                        "its anchor entry is gone (the record has {} entries): the record was cut short or rebuilt",
+                        self.head_seq()
+                    ),
+                )
+            }
+            Some(None) => return fail(out, "its entry holds no timestamp fields".into()),
+            Some(Some(a)) => {
+                let agrees = a.covers_seq == stamped.entries
+                    && a.covers_hash == stamped.head
+                    && a.imprint == chain::hex(&token.imprint)
+                    && a.tsq_sha256 == chain::sha256_hex(&files.tsq)
+                    && a.tsr_sha256 == chain::sha256_hex(&files.tsr);
+                if !agrees {
+                    return fail(
+                        out,
+                        "its entry does not match the token kept with it (one of them was changed)"
+                            .into(),
+                    );
+                }
+            }
+        }
+        let n = stamped.entries;
+        match self.wanted.get(&n).cloned().flatten() {
+            None => {
+                return fail(
+                    out,
+                    format!(
+                        "the record was cut short: the timestamp covers entries 1..{n} but the record has {}",
+                        self.head_seq()
+                    ),
+                )
+            }
+            Some(h) if h != stamped.head => {
+                return fail(
+                    out,
+                    format!(
+                        "entries 1..{n} were changed or rebuilt after the timestamp (entry {n} no longer has the stamped hash)"
+                    ),
+                )
+            }
+            Some(_) => {}
+        }
+        if let Some(p) = self.problems.iter().find(|p| p.seq <= n) {
+            return fail(
+                out,
+                format!(
+                    "entry {} has changed since the timestamp ({})",
+                    p.seq, p.problem
+                ),
+            );
+        }
+        let mut message = format!(
+            "entries 1..{n} existed unchanged by {} (TSA: {})",
+            token.gen_time, token.tsa
+        );
+        if let Some(roots) = roots {
+            match tsp::check_chain(&token, roots) {
+                Ok(root) => {
+                    out.trusted = Some(true);
+                    message.push_str(&format!("; TSA certificate issued under {root}"));
+                }
+                Err(why) => {
+                    out.trusted = Some(false);
+                    return fail(out, format!("the TSA certificate is not trusted: {why}"));
+                }
+            }
+        }
+        out.ok = true;
+        out.message = message;
+        out
+    }
 }
 
 #[cfg(test)]

@@ -332,6 +332,10 @@ pub mod label {
             Kind::Note => "note".to_string(),
             Kind::Correction => format!("correction of {}", b.target.unwrap_or(0)),
             Kind::Void => format!("void of {}", b.target.unwrap_or(0)),
+            Kind::Anchor => match &b.anchor {
+                Some(a) => format!("timestamp of 1..{}", a.covers_seq),
+                None => "timestamp".to_string(),
+            },
             Kind::Contact => {
                 let mut s = b.channel.map(|c| c.as_str()).unwrap_or("?").to_string();
                 if let Some(p) = &b.platform {

@@ -5,8 +5,6 @@
 mod common;
 
 use common::TestEnv;
-use kiroku::chain;
-use kiroku::model::Body;
 
 /// Five entries, and a receipt for all five.
 fn case() -> (TestEnv, String) {
@@ -37,10 +35,7 @@ fn case() -> (TestEnv, String) {
 }
 
 fn unguarded(env: &TestEnv) -> rusqlite::Connection {
-    let db = env.sqlite();
-    db.execute_batch("DROP TRIGGER entries_no_update; DROP TRIGGER entries_no_delete;")
-        .unwrap();
-    db
+    env.unguarded()
 }
 
 /// Runs verify, expects exit 1, returns (first problem's entry, code, stdout).
@@ -154,35 +149,13 @@ fn a_truncated_tail_passes_alone_but_fails_with_an_earlier_receipt() {
 #[test]
 fn a_consistently_rebuilt_chain_fails_against_a_receipt() {
     let (env, receipt) = case();
-    let db = unguarded(&env);
     // Rewrite entry 2's content and recompute every hash and link after it,
     // as someone with this code and the file could.
-    let rows: Vec<(i64, String)> = db
-        .prepare("SELECT seq, body FROM entries ORDER BY seq")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .map(|r| r.unwrap())
-        .collect();
-    let mut prev: Option<String> = None;
-    for (seq, text) in rows {
-        let mut body: Body = serde_json::from_str(&text).unwrap();
-        if seq == 2 {
+    env.rebuild_chain(|body, _| {
+        if body.seq == 2 {
             body.content = Some("（書き換え）".into());
         }
-        if let Some(p) = &prev {
-            body.prev_hash = p.clone();
-        }
-        let canonical = chain::canonical(&body).unwrap();
-        let hash = chain::entry_hash(&canonical);
-        db.execute(
-            "UPDATE entries SET body = ?1, prev_hash = ?2, hash = ?3 WHERE seq = ?4",
-            rusqlite::params![canonical, body.prev_hash, hash, seq],
-        )
-        .unwrap();
-        prev = Some(hash);
-    }
-    drop(db);
+    });
     // Internally consistent: passes on its own.
     assert!(env.ok(&["verify"]).starts_with("OK"));
     assert_eq!(env.json(&["list", "--json"])[1]["content"], "（書き換え）");

@@ -13,6 +13,7 @@ mod note;
 mod prompt;
 mod receipt;
 mod show;
+mod timestamp;
 mod verify;
 mod void;
 
@@ -82,6 +83,8 @@ pub enum Command {
     Export(export::Args),
     /// Print a one-line receipt to send to your lawyer or yourself
     Receipt(receipt::Args),
+    /// Get a trusted timestamp (RFC 3161) of the record from a timestamp authority
+    Timestamp(timestamp::Args),
 }
 
 /// What every command gets: where the case file is, and where to write.
@@ -182,6 +185,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Verify(a) => verify::run(&mut ctx, a)?,
         Command::Export(a) => export::run(&mut ctx, a)?,
         Command::Receipt(a) => receipt::run(&mut ctx, a)?,
+        Command::Timestamp(a) => timestamp::run(&mut ctx, a)?,
     }
     ctx.out.flush()?;
     Ok(())

@@ -6,6 +6,7 @@ use super::Ctx;
 use crate::error::{Error, ErrorKind, Result};
 use crate::receipt;
 use crate::store::Access;
+use crate::tsp;
 use crate::verify;
 
 #[derive(Debug, clap::Args)]
@@ -16,11 +17,19 @@ fails is named); other codes mean verify could not run (see kiroku --help).
 Examples:
   kiroku verify
   kiroku verify --receipt 'kiroku-receipt/1 case=… entries=40 head=… at=…'
-  kiroku verify --receipt mail-to-lawyer.txt --json")]
+  kiroku verify --receipt mail-to-lawyer.txt --json
+  kiroku verify --tsa-ca tsa-root.pem
+
+Every trusted timestamp kept in the case file (`kiroku timestamp`) is
+checked again: its token, and that the entries it covers are unchanged.")]
 pub struct Args {
     /// A receipt line, or a file holding receipts (e.g. a saved email); repeatable
     #[arg(long, value_name = "RECEIPT")]
     receipt: Vec<String>,
+    /// Also check that each timestamp's TSA certificate was issued under this
+    /// trusted root (PEM or DER certificate file)
+    #[arg(long, value_name = "FILE")]
+    tsa_ca: Option<std::path::PathBuf>,
     /// Print the result as JSON
     #[arg(long)]
     json: bool,
@@ -33,8 +42,19 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     for r in &args.receipt {
         receipts.extend(receipt::load(r)?);
     }
+    let roots = match &args.tsa_ca {
+        None => None,
+        Some(path) => {
+            let shown = path.display().to_string();
+            let bytes = std::fs::read(path).map_err(|e| Error::from_io(e, &shown))?;
+            Some(tsp::load_certs(&bytes).map_err(|why| {
+                Error::usage(format!("{shown} is not a certificate file ({why})"))
+                    .with_hint("give the TSA's root certificate as a PEM or DER file")
+            })?)
+        }
+    };
     let case = ctx.open(Access::ReadOnly)?;
-    let report = verify::verify_case(&case, &receipts)?;
+    let report = verify::verify_case(&case, &receipts, roots.as_deref())?;
     if args.json {
         serde_json::to_writer_pretty(&mut ctx.out, &report)?;
         writeln!(ctx.out)?;
@@ -63,6 +83,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
             let mark = if r.ok { "OK" } else { "FAILED" };
             writeln!(out, "receipt {mark}: {}", r.message)?;
         }
+        for a in &report.anchors {
+            let mark = if a.ok { "OK" } else { "FAILED" };
+            writeln!(out, "timestamp {mark}: {}", a.message)?;
+        }
         writeln!(out, "head {}", report.head)?;
     }
     if !report.intact {
@@ -77,6 +101,13 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                     .iter()
                     .find(|r| !r.ok)
                     .map(|r| r.message.clone())
+            })
+            .or_else(|| {
+                report
+                    .anchors
+                    .iter()
+                    .find(|a| !a.ok)
+                    .map(|a| a.message.clone())
             })
             .unwrap_or_default();
         return Err(Error::new(

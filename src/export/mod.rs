@@ -1,3 +1,4 @@
 //! Exports of the record.
 
 pub mod jsonl;
+pub mod timestamps;

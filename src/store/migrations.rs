@@ -37,6 +37,21 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
     BEGIN SELECT RAISE(ABORT, 'kiroku: entries are append-only; record a void entry instead'); END;
     "#,
+    // 2: trusted timestamps: the request, the TSA's response and the receipt
+    // text stamped, for each `anchor` entry (whose hashed body holds their
+    // SHA-256 values). Append-only like the entries.
+    r#"
+    CREATE TABLE anchors (
+        seq     INTEGER PRIMARY KEY NOT NULL REFERENCES entries (seq),
+        receipt TEXT NOT NULL,
+        tsq     BLOB NOT NULL,
+        tsr     BLOB NOT NULL
+    ) STRICT;
+    CREATE TRIGGER anchors_no_update BEFORE UPDATE ON anchors
+    BEGIN SELECT RAISE(ABORT, 'kiroku: timestamps are append-only'); END;
+    CREATE TRIGGER anchors_no_delete BEFORE DELETE ON anchors
+    BEGIN SELECT RAISE(ABORT, 'kiroku: timestamps are append-only'); END;
+    "#,
 ];
 
 pub fn current_version() -> i64 {

@@ -65,6 +65,15 @@ pub struct RawRow {
     pub hash: String,
 }
 
+/// What is kept beside an `anchor` entry: the receipt text that was
+/// stamped, the DER request (.tsq) and the TSA's DER response (.tsr).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnchorFiles {
+    pub receipt: String,
+    pub tsq: Vec<u8>,
+    pub tsr: Vec<u8>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
     ReadOnly,
@@ -381,6 +390,17 @@ impl Case {
         drafts: Vec<Body>,
         now: impl Fn() -> DateTime<Utc>,
     ) -> Result<Vec<Stored>> {
+        self.append_all_then(drafts, now, |_, _| Ok(()))
+    }
+
+    /// [`Case::append_all`], then `then` in the same transaction (to store
+    /// what belongs to the new entries); an error from it undoes all.
+    fn append_all_then(
+        &mut self,
+        drafts: Vec<Body>,
+        now: impl Fn() -> DateTime<Utc>,
+        then: impl FnOnce(&rusqlite::Transaction, &[Stored]) -> Result<()>,
+    ) -> Result<Vec<Stored>> {
         let case_id = self.meta.case_id.clone();
         let tx = self
             .conn
@@ -448,8 +468,67 @@ impl Case {
                 });
             }
         }
+        then(&tx, &out)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Appends an `anchor` entry and stores its timestamp files with it,
+    /// in one transaction. The covered entry must still have the hash the
+    /// anchor names.
+    pub fn append_anchor(
+        &mut self,
+        draft: Body,
+        files: &AnchorFiles,
+        now: impl Fn() -> DateTime<Utc>,
+    ) -> Result<Stored> {
+        let anchor = draft
+            .anchor
+            .clone()
+            .ok_or_else(|| Error::internal("an anchor entry needs its anchor fields"))?;
+        let mut v = self.append_all_then(vec![draft], now, |tx, stored| {
+            let covered: Option<String> = tx
+                .query_row(
+                    "SELECT hash FROM entries WHERE seq = ?1",
+                    [anchor.covers_seq as i64],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if covered.as_deref() != Some(anchor.covers_hash.as_str()) {
+                return Err(Error::usage(format!(
+                    "entry {} no longer has the hash that was stamped",
+                    anchor.covers_seq
+                ))
+                .with_hint("run `kiroku verify`; nothing was recorded"));
+            }
+            for s in stored {
+                tx.execute(
+                    "INSERT INTO anchors (seq, receipt, tsq, tsr) VALUES (?1, ?2, ?3, ?4)",
+                    params![s.seq as i64, files.receipt, files.tsq, files.tsr],
+                )?;
+            }
+            Ok(())
+        })?;
+        v.pop()
+            .ok_or_else(|| Error::internal("append stored nothing"))
+    }
+
+    /// The timestamp files kept for anchor entries, in order of number.
+    pub fn anchor_files(&self) -> Result<Vec<(u64, AnchorFiles)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT seq, receipt, tsq, tsr FROM anchors ORDER BY seq")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?.max(0) as u64,
+                AnchorFiles {
+                    receipt: r.get(1)?,
+                    tsq: r.get(2)?,
+                    tsr: r.get(3)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     pub fn append(&mut self, draft: Body, now: impl Fn() -> DateTime<Utc>) -> Result<Stored> {

@@ -3,10 +3,15 @@
 //! time zone (Asia/Tokyo) and terminal width, and a case file path.
 #![allow(dead_code)]
 
+pub mod tsa;
+
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use assert_cmd::Command;
+use kiroku::chain;
+use kiroku::model::Body;
 use tempfile::TempDir;
 
 pub struct TestEnv {
@@ -113,6 +118,47 @@ impl TestEnv {
     /// Opens the case file directly, for tamper tests.
     pub fn sqlite(&self) -> rusqlite::Connection {
         rusqlite::Connection::open(&self.db).unwrap()
+    }
+
+    /// The case file with the append-only triggers on entries dropped, as
+    /// someone editing it directly would.
+    pub fn unguarded(&self) -> rusqlite::Connection {
+        let db = self.sqlite();
+        db.execute_batch("DROP TRIGGER entries_no_update; DROP TRIGGER entries_no_delete;")
+            .unwrap();
+        db
+    }
+
+    /// Rewrites every entry through `edit` and recomputes every hash and
+    /// link, as someone with the file and this code could. `edit` also
+    /// gets the new hashes of the entries before.
+    pub fn rebuild_chain(&self, mut edit: impl FnMut(&mut Body, &HashMap<u64, String>)) {
+        let db = self.unguarded();
+        let rows: Vec<(i64, String)> = db
+            .prepare("SELECT seq, body FROM entries ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        let mut prev: Option<String> = None;
+        let mut hashes = HashMap::new();
+        for (seq, text) in rows {
+            let mut body: Body = serde_json::from_str(&text).unwrap();
+            edit(&mut body, &hashes);
+            if let Some(p) = &prev {
+                body.prev_hash = p.clone();
+            }
+            let canonical = chain::canonical(&body).unwrap();
+            let hash = chain::entry_hash(&canonical);
+            db.execute(
+                "UPDATE entries SET body = ?1, prev_hash = ?2, hash = ?3 WHERE seq = ?4",
+                rusqlite::params![canonical, body.prev_hash, hash, seq],
+            )
+            .unwrap();
+            hashes.insert(seq as u64, hash.clone());
+            prev = Some(hash);
+        }
     }
 }
 

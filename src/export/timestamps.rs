@@ -1,0 +1,129 @@
+//! The trusted timestamps kept in a case file, written out so that anyone
+//! can check them with `openssl ts -verify`, without kiroku.
+//!
+//! For each `anchor` entry S: `timestamp-S.tsq` (the request),
+//! `timestamp-S.tsr` (the TSA's response), `timestamp-S.txt` (the receipt
+//! text whose SHA-256 was stamped) and `timestamp-S-certs.pem` (the
+//! certificates inside the token), plus one `timestamps.txt` that says what
+//! each one covers and gives the exact commands.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use der::EncodePem;
+
+use crate::error::{Error, Result};
+use crate::output::AtomicFile;
+use crate::receipt;
+use crate::store::{AnchorFiles, Case};
+use crate::tsp;
+
+/// The base name of the files of the timestamp recorded as entry `seq`.
+pub fn base_name(seq: u64) -> String {
+    format!("timestamp-{seq}")
+}
+
+/// The exact commands that check one exported timestamp, as text lines.
+/// `base` is the file name without extension; `ca` the TSA root file.
+pub fn openssl_commands(base: &str, ca: &str) -> Vec<String> {
+    vec![
+        format!(
+            "openssl ts -verify -in {base}.tsr -queryfile {base}.tsq -CAfile {ca} -untrusted {base}-certs.pem"
+        ),
+        format!(
+            "openssl ts -verify -in {base}.tsr -data {base}.txt -CAfile {ca} -untrusted {base}-certs.pem"
+        ),
+        format!("openssl ts -reply -in {base}.tsr -text"),
+        format!("openssl dgst -sha256 {base}.txt"),
+    ]
+}
+
+/// One kept timestamp, described for people.
+pub struct Described {
+    pub seq: u64,
+    pub covers_seq: u64,
+    pub head: String,
+    pub tsa: String,
+    pub gen_time: String,
+}
+
+/// Reads what a kept timestamp says (the token is checked again).
+pub fn describe(seq: u64, files: &AnchorFiles) -> Result<Described> {
+    let token = tsp::parse_response(&files.tsr)?;
+    let r = receipt::find_all(&files.receipt)
+        .into_iter()
+        .next()
+        .transpose()?
+        .ok_or_else(|| Error::case_file(format!("the timestamp of entry {seq} has no receipt")))?;
+    Ok(Described {
+        seq,
+        covers_seq: r.entries,
+        head: r.head,
+        tsa: token.tsa,
+        gen_time: token.gen_time,
+    })
+}
+
+fn write_file(path: &Path, data: &[u8]) -> Result<()> {
+    let mut f = AtomicFile::create(path)?;
+    f.write_all(data)
+        .map_err(|e| Error::from_io(e, &path.display().to_string()))?;
+    f.commit()
+}
+
+/// Writes every kept timestamp into `dir`; returns the files written.
+pub fn write_all(case: &Case, dir: &Path) -> Result<Vec<PathBuf>> {
+    let kept = case.anchor_files()?;
+    let mut written = Vec::new();
+    let mut guide = String::new();
+    guide.push_str(GUIDE_HEAD);
+    for (seq, files) in &kept {
+        let d = describe(*seq, files)?;
+        let token = tsp::parse_response(&files.tsr)?;
+        let base = base_name(*seq);
+        let mut pem = String::new();
+        for c in &token.certs {
+            pem.push_str(
+                &c.to_pem(der::pem::LineEnding::LF)
+                    .map_err(|e| Error::internal(format!("PEM: {e}")))?,
+            );
+        }
+        for (ext, data) in [
+            (".tsq", files.tsq.as_slice()),
+            (".tsr", files.tsr.as_slice()),
+            (".txt", files.receipt.as_bytes()),
+            ("-certs.pem", pem.as_bytes()),
+        ] {
+            let path = dir.join(format!("{base}{ext}"));
+            write_file(&path, data)?;
+            written.push(path);
+        }
+        guide.push_str(&format!(
+            "\n{base}: entries 1..{} existed unchanged by {} (TSA: {})\n  head hash of entry {}: {}\n",
+            d.covers_seq, d.gen_time, d.tsa, d.covers_seq, d.head
+        ));
+        for c in openssl_commands(&base, "tsa-ca.pem") {
+            guide.push_str(&format!("  {c}\n"));
+        }
+    }
+    if !kept.is_empty() {
+        let path = dir.join("timestamps.txt");
+        write_file(&path, guide.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+const GUIDE_HEAD: &str = "\
+Trusted timestamps (RFC 3161) of this record / この記録のタイムスタンプ
+
+Each timestamp-N.txt is a receipt line: the case, the number of entries
+covered and the hash of the last of them (head). The timestamp authority
+(TSA) signed the SHA-256 of that file, as it is, at the time shown.
+tsa-ca.pem is the TSA's root certificate: get it from the TSA itself.
+The first command checks the response against the request; the second
+that the stamped value is the SHA-256 of the receipt file; the third
+shows the token (time, TSA, stamped value); the fourth prints the
+receipt file's SHA-256 to compare with \"Message data\". Then compare the
+receipt's head= with the hash of that entry in the exported record.
+";

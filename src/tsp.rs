@@ -1,0 +1,833 @@
+//! RFC 3161 timestamps, offline: building a request, and reading and
+//! checking a timestamp authority's (TSA's) response.
+//!
+//! What kiroku stamps is the SHA-256 of a receipt text (the receipt line and
+//! a newline, see [`crate::receipt`]), so that `openssl ts -verify -data
+//! head.tsq.txt` checks the same thing without kiroku.
+//!
+//! Checking a response ([`parse_response`]):
+//!
+//! 1. it is a DER `TimeStampResp` and its status is granted;
+//! 2. the token is CMS `SignedData` holding a `TSTInfo`;
+//! 3. the one signer's certificate is in the token (found by issuer and
+//!    serial number, or by subject key identifier) and allows time stamping
+//!    (extendedKeyUsage `timeStamping`);
+//! 4. the signed attributes name `TSTInfo` as content type, their message
+//!    digest equals the digest of the `TSTInfo`, and the ESS
+//!    signing-certificate attribute names that certificate;
+//! 5. the signature over the DER `SET OF` signed attributes verifies with
+//!    the certificate's key (RSA PKCS #1 v1.5, RSA-PSS, ECDSA P-256/P-384;
+//!    SHA-256/384/512).
+//!
+//! Whether the certificate itself is trustworthy is a separate question
+//! ([`check_chain`], given the TSA's root certificate).
+
+use const_oid::ObjectIdentifier;
+use der::asn1::{Int, OctetString, SetOfVec};
+use der::referenced::OwnedToRef;
+use der::{Any, Decode, Encode, Sequence, Tag, Tagged};
+use sha2::{Digest, Sha256, Sha384, Sha512};
+use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
+use x509_cert::ext::pkix::name::GeneralName;
+use x509_cert::ext::pkix::{ExtendedKeyUsage, SubjectKeyIdentifier};
+use x509_cert::ext::Extensions;
+use x509_cert::Certificate;
+use x509_tsp::{MessageImprint, TimeStampReq, TimeStampResp, TspVersion};
+
+use crate::chain::hex;
+use crate::error::{Error, Result};
+
+mod oid {
+    use const_oid::ObjectIdentifier as O;
+    pub const SHA1: O = O::new_unwrap("1.3.14.3.2.26");
+    pub const SHA256: O = O::new_unwrap("2.16.840.1.101.3.4.2.1");
+    pub const SHA384: O = O::new_unwrap("2.16.840.1.101.3.4.2.2");
+    pub const SHA512: O = O::new_unwrap("2.16.840.1.101.3.4.2.3");
+    pub const SIGNED_DATA: O = O::new_unwrap("1.2.840.113549.1.7.2");
+    pub const TST_INFO: O = O::new_unwrap("1.2.840.113549.1.9.16.1.4");
+    pub const CONTENT_TYPE: O = O::new_unwrap("1.2.840.113549.1.9.3");
+    pub const MESSAGE_DIGEST: O = O::new_unwrap("1.2.840.113549.1.9.4");
+    pub const SIGNING_CERTIFICATE: O = O::new_unwrap("1.2.840.113549.1.9.16.2.12");
+    pub const SIGNING_CERTIFICATE_V2: O = O::new_unwrap("1.2.840.113549.1.9.16.2.47");
+    pub const RSA: O = O::new_unwrap("1.2.840.113549.1.1.1");
+    pub const RSA_SHA256: O = O::new_unwrap("1.2.840.113549.1.1.11");
+    pub const RSA_SHA384: O = O::new_unwrap("1.2.840.113549.1.1.12");
+    pub const RSA_SHA512: O = O::new_unwrap("1.2.840.113549.1.1.13");
+    pub const RSA_PSS: O = O::new_unwrap("1.2.840.113549.1.1.10");
+    pub const MGF1: O = O::new_unwrap("1.2.840.113549.1.1.8");
+    pub const EC_PUBLIC_KEY: O = O::new_unwrap("1.2.840.10045.2.1");
+    pub const P256: O = O::new_unwrap("1.2.840.10045.3.1.7");
+    pub const P384: O = O::new_unwrap("1.3.132.0.34");
+    pub const ECDSA_SHA256: O = O::new_unwrap("1.2.840.10045.4.3.2");
+    pub const ECDSA_SHA384: O = O::new_unwrap("1.2.840.10045.4.3.3");
+    pub const ECDSA_SHA512: O = O::new_unwrap("1.2.840.10045.4.3.4");
+    pub const EKU_TIME_STAMPING: O = O::new_unwrap("1.3.6.1.5.5.7.3.8");
+    pub const EXT_EKU: O = O::new_unwrap("2.5.29.37");
+    pub const EXT_SKI: O = O::new_unwrap("2.5.29.14");
+    pub const EXT_BASIC_CONSTRAINTS: O = O::new_unwrap("2.5.29.19");
+}
+
+/// `TSTInfo` as in RFC 3161, with `genTime` kept as it was sent: the
+/// `der` crate's `GeneralizedTime` refuses fractional seconds, which
+/// RFC 3161 allows and some TSAs send.
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct TstInfo {
+    version: TspVersion,
+    policy: ObjectIdentifier,
+    message_imprint: MessageImprint,
+    serial_number: Int,
+    gen_time: Any,
+    #[asn1(optional = "true")]
+    accuracy: Option<Any>,
+    #[asn1(default = "Default::default")]
+    ordering: bool,
+    #[asn1(optional = "true")]
+    nonce: Option<Int>,
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
+    tsa: Option<GeneralName>,
+    #[asn1(context_specific = "1", tag_mode = "IMPLICIT", optional = "true")]
+    extensions: Option<Extensions>,
+}
+
+/// CMS `SignedData` as in RFC 5652, but taking the certificates and CRLs
+/// as a plain list: TSAs (OpenSSL among them) may put the signer's
+/// certificate in twice, which a strict DER `SET OF` refuses.
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct SignedData {
+    version: cms::content_info::CmsVersion,
+    digest_algorithms: SetOfVec<AlgorithmIdentifierOwned>,
+    encap_content_info: cms::signed_data::EncapsulatedContentInfo,
+    #[asn1(context_specific = "0", tag_mode = "IMPLICIT", optional = "true")]
+    certificates: Option<Vec<cms::cert::CertificateChoices>>,
+    #[asn1(context_specific = "1", tag_mode = "IMPLICIT", optional = "true")]
+    crls: Option<Vec<Any>>,
+    signer_infos: cms::signed_data::SignerInfos,
+}
+
+/// `ESSCertID` (RFC 2634): SHA-1 of the signing certificate.
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct EssCertId {
+    cert_hash: OctetString,
+    #[asn1(optional = "true")]
+    issuer_serial: Option<Any>,
+}
+
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct SigningCertificate {
+    certs: Vec<EssCertId>,
+    #[asn1(optional = "true")]
+    policies: Option<Any>,
+}
+
+/// `ESSCertIDv2` (RFC 5035): the hash algorithm defaults to SHA-256.
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct EssCertIdV2 {
+    #[asn1(optional = "true")]
+    hash_algorithm: Option<AlgorithmIdentifierOwned>,
+    cert_hash: OctetString,
+    #[asn1(optional = "true")]
+    issuer_serial: Option<Any>,
+}
+
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct SigningCertificateV2 {
+    certs: Vec<EssCertIdV2>,
+    #[asn1(optional = "true")]
+    policies: Option<Any>,
+}
+
+/// What kiroku needs from a request it made (or any SHA-256 request).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// The SHA-256 value to be stamped.
+    pub imprint: Vec<u8>,
+    /// The nonce as the bytes of a DER INTEGER (empty when absent).
+    pub nonce: Vec<u8>,
+}
+
+/// A checked timestamp token, with what kiroku shows and records.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// The TSA's time, UTC, as RFC 3339 (`2026-11-21T01:02:03Z`, with a
+    /// fraction of a second when the TSA sent one).
+    pub gen_time: String,
+    /// The TSA's name: the `tsa` field of the token, else the signer
+    /// certificate's subject.
+    pub tsa: String,
+    /// The token's serial number, lower-case hex.
+    pub serial: String,
+    pub policy: String,
+    pub imprint_algorithm: ObjectIdentifier,
+    pub imprint: Vec<u8>,
+    pub nonce: Vec<u8>,
+    /// The certificate the token was signed with.
+    pub signer: Certificate,
+    /// Every certificate in the token (the signer's included).
+    pub certs: Vec<Certificate>,
+}
+
+fn bad_token(why: impl std::fmt::Display) -> Error {
+    Error::usage(format!("the timestamp token is not valid: {why}"))
+        .with_hint("nothing was recorded; ask the timestamp authority again for a new response")
+}
+
+/// A random nonce: 8 bytes, positive and minimally encoded as an INTEGER.
+pub fn random_nonce() -> Result<[u8; 8]> {
+    let mut n = [0u8; 8];
+    getrandom::fill(&mut n)
+        .map_err(|e| Error::io(format!("the system gave no random numbers ({e})")))?;
+    n[0] = (n[0] & 0x7f) | 0x40;
+    Ok(n)
+}
+
+fn sha256_algorithm() -> AlgorithmIdentifierOwned {
+    AlgorithmIdentifierOwned {
+        oid: oid::SHA256,
+        parameters: Some(Any::null()),
+    }
+}
+
+/// A DER `TimeStampReq`: version 1, SHA-256 imprint, the nonce, and
+/// `certReq` true (the TSA puts its certificate in the token).
+pub fn make_request(imprint: &[u8; 32], nonce: &[u8]) -> Result<Vec<u8>> {
+    let req = TimeStampReq {
+        version: TspVersion::V1,
+        message_imprint: MessageImprint {
+            hash_algorithm: sha256_algorithm(),
+            hashed_message: OctetString::new(imprint.to_vec())
+                .map_err(|e| Error::internal(format!("timestamp request: {e}")))?,
+        },
+        req_policy: None,
+        nonce: Some(
+            Int::new(nonce).map_err(|e| Error::internal(format!("timestamp request: {e}")))?,
+        ),
+        cert_req: true,
+        extensions: None,
+    };
+    req.to_der()
+        .map_err(|e| Error::internal(format!("timestamp request: {e}")))
+}
+
+/// Reads a DER `TimeStampReq` (SHA-256 imprints only).
+pub fn parse_request(der: &[u8]) -> Result<Request> {
+    let bad = |why: String| {
+        Error::usage(format!("the timestamp request is not valid: {why}"))
+            .with_hint("give the .tsq file that `kiroku timestamp request` wrote")
+    };
+    let req = TimeStampReq::from_der(der)
+        .map_err(|e| bad(format!("it is not an RFC 3161 TimeStampReq ({e})")))?;
+    if req.message_imprint.hash_algorithm.oid != oid::SHA256 {
+        return Err(bad(format!(
+            "it asks for a {} value; kiroku uses SHA-256",
+            digest_name(&req.message_imprint.hash_algorithm.oid)
+        )));
+    }
+    let imprint = req.message_imprint.hashed_message.as_bytes().to_vec();
+    if imprint.len() != 32 {
+        return Err(bad("its SHA-256 value is not 32 bytes".into()));
+    }
+    Ok(Request {
+        imprint,
+        nonce: req.nonce.map(|n| n.as_bytes().to_vec()).unwrap_or_default(),
+    })
+}
+
+fn digest_name(oid: &ObjectIdentifier) -> String {
+    match *oid {
+        oid::SHA1 => "SHA-1".into(),
+        oid::SHA256 => "SHA-256".into(),
+        oid::SHA384 => "SHA-384".into(),
+        oid::SHA512 => "SHA-512".into(),
+        _ => format!("unknown ({oid})"),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hash {
+    Sha256,
+    Sha384,
+    Sha512,
+}
+
+impl Hash {
+    fn of(oid: &ObjectIdentifier) -> Result<Hash, String> {
+        match *oid {
+            oid::SHA256 => Ok(Hash::Sha256),
+            oid::SHA384 => Ok(Hash::Sha384),
+            oid::SHA512 => Ok(Hash::Sha512),
+            oid::SHA1 => Err("it uses SHA-1, which is no longer safe".into()),
+            other => Err(format!("it uses an unknown hash algorithm ({other})")),
+        }
+    }
+
+    fn digest(self, data: &[u8]) -> Vec<u8> {
+        match self {
+            Hash::Sha256 => Sha256::digest(data).to_vec(),
+            Hash::Sha384 => Sha384::digest(data).to_vec(),
+            Hash::Sha512 => Sha512::digest(data).to_vec(),
+        }
+    }
+}
+
+/// Formats a DER GeneralizedTime value (`YYYYMMDDHHMMSS[.f]Z`) as RFC 3339.
+fn gen_time_text(any: &Any) -> Result<String, String> {
+    if any.tag() != Tag::GeneralizedTime {
+        return Err("its time is not a GeneralizedTime".into());
+    }
+    let text =
+        std::str::from_utf8(any.value()).map_err(|_| "its time is not readable".to_string())?;
+    let bad = || format!("its time \"{}\" is not valid", text.escape_debug());
+    let body = text.strip_suffix('Z').ok_or_else(bad)?;
+    let (whole, frac) = match body.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (body, None),
+    };
+    if whole.len() != 14 || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    if let Some(f) = frac {
+        // DER: digits, no trailing zero.
+        if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) || f.ends_with('0') {
+            return Err(bad());
+        }
+    }
+    let t = chrono::NaiveDateTime::parse_from_str(whole, "%Y%m%d%H%M%S").map_err(|_| bad())?;
+    let mut s = t.format("%Y-%m-%dT%H:%M:%S").to_string();
+    if let Some(f) = frac {
+        s.push('.');
+        s.push_str(f);
+    }
+    s.push('Z');
+    Ok(s)
+}
+
+fn general_name_text(n: &GeneralName) -> String {
+    match n {
+        GeneralName::DirectoryName(name) => name.to_string(),
+        GeneralName::DnsName(s) => s.to_string(),
+        GeneralName::Rfc822Name(s) => s.to_string(),
+        GeneralName::UniformResourceIdentifier(s) => s.to_string(),
+        other => format!("{other:?}"),
+    }
+}
+
+fn extension(cert: &Certificate, id: ObjectIdentifier) -> Option<&[u8]> {
+    cert.tbs_certificate
+        .extensions
+        .as_ref()?
+        .iter()
+        .find(|e| e.extn_id == id)
+        .map(|e| e.extn_value.as_bytes())
+}
+
+/// Whether the certificate may sign timestamps (extendedKeyUsage names
+/// `timeStamping`; RFC 3161 requires it, and critical).
+fn allows_time_stamping(cert: &Certificate) -> bool {
+    extension(cert, oid::EXT_EKU)
+        .and_then(|v| ExtendedKeyUsage::from_der(v).ok())
+        .is_some_and(|eku| eku.0.contains(&oid::EKU_TIME_STAMPING))
+}
+
+fn subject_key_id(cert: &Certificate) -> Option<Vec<u8>> {
+    extension(cert, oid::EXT_SKI)
+        .and_then(|v| SubjectKeyIdentifier::from_der(v).ok())
+        .map(|s| s.0.as_bytes().to_vec())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Rsa,
+    RsaPss,
+    Ecdsa,
+}
+
+/// The kind of key a signature algorithm needs, and the hash it names
+/// (`None`: plain `rsaEncryption` or `id-ecPublicKey`, hashed with the
+/// digest algorithm; RSA-PSS names it in its parameters).
+fn scheme_of(id: &ObjectIdentifier) -> Option<(Family, Option<Hash>)> {
+    Some(match *id {
+        oid::RSA => (Family::Rsa, None),
+        oid::RSA_SHA256 => (Family::Rsa, Some(Hash::Sha256)),
+        oid::RSA_SHA384 => (Family::Rsa, Some(Hash::Sha384)),
+        oid::RSA_SHA512 => (Family::Rsa, Some(Hash::Sha512)),
+        oid::RSA_PSS => (Family::RsaPss, None),
+        oid::EC_PUBLIC_KEY => (Family::Ecdsa, None),
+        oid::ECDSA_SHA256 => (Family::Ecdsa, Some(Hash::Sha256)),
+        oid::ECDSA_SHA384 => (Family::Ecdsa, Some(Hash::Sha384)),
+        oid::ECDSA_SHA512 => (Family::Ecdsa, Some(Hash::Sha512)),
+        _ => return None,
+    })
+}
+
+/// The hash and salt length of RSA-PSS parameters (MGF1 with that hash).
+fn pss_hash(sig_alg: &AlgorithmIdentifierOwned) -> Result<(Hash, usize), String> {
+    let params = sig_alg
+        .parameters
+        .as_ref()
+        .ok_or("the RSA-PSS parameters are missing")?
+        .to_der()
+        .map_err(|e| e.to_string())?;
+    let params = rsa::pkcs1::RsaPssParams::from_der(&params)
+        .map_err(|e| format!("the RSA-PSS parameters cannot be read ({e})"))?;
+    let hash = Hash::of(&params.hash.oid)?;
+    let mgf_hash = params
+        .mask_gen
+        .parameters
+        .as_ref()
+        .map(|p| p.oid)
+        .ok_or("the RSA-PSS mask function is not named")?;
+    if params.mask_gen.oid != oid::MGF1 || Hash::of(&mgf_hash)? != hash {
+        return Err("the RSA-PSS mask function is not MGF1 with the same hash".into());
+    }
+    Ok((hash, params.salt_len as usize))
+}
+
+/// Verifies `signature` over `message` with a public key.
+/// `sig_alg` is the signature algorithm; `digest` the digest algorithm to
+/// use when `sig_alg` does not name one (plain `rsaEncryption`).
+fn verify_signature(
+    key: &SubjectPublicKeyInfoOwned,
+    sig_alg: &AlgorithmIdentifierOwned,
+    digest: Option<&ObjectIdentifier>,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), String> {
+    use p256::ecdsa::signature::hazmat::PrehashVerifier;
+    let failed = || "the signature does not verify".to_string();
+    let key_alg = key.algorithm.oid;
+    let (family, named) = scheme_of(&sig_alg.oid).ok_or_else(|| {
+        format!(
+            "it is signed with an algorithm kiroku cannot check ({}); RSA, RSA-PSS and ECDSA are supported",
+            sig_alg.oid
+        )
+    })?;
+    let hash = match named {
+        Some(h) => h,
+        None if family == Family::RsaPss => pss_hash(sig_alg)?.0,
+        None => Hash::of(digest.ok_or("no digest algorithm is named")?)?,
+    };
+    let hashed = hash.digest(message);
+    match family {
+        Family::Rsa | Family::RsaPss => {
+            if key_alg != oid::RSA && !(family == Family::RsaPss && key_alg == oid::RSA_PSS) {
+                return Err("the signature is RSA but the key is not".into());
+            }
+            let mut spki = key.clone();
+            spki.algorithm = AlgorithmIdentifierOwned {
+                oid: oid::RSA,
+                parameters: Some(Any::null()),
+            };
+            let pk = rsa::RsaPublicKey::try_from(spki.owned_to_ref())
+                .map_err(|e| format!("the RSA key cannot be read ({e})"))?;
+            let ok = if family == Family::Rsa {
+                let scheme = match hash {
+                    Hash::Sha256 => rsa::Pkcs1v15Sign::new::<Sha256>(),
+                    Hash::Sha384 => rsa::Pkcs1v15Sign::new::<Sha384>(),
+                    Hash::Sha512 => rsa::Pkcs1v15Sign::new::<Sha512>(),
+                };
+                pk.verify(scheme, &hashed, signature)
+            } else {
+                let salt = pss_hash(sig_alg)?.1;
+                let scheme = match hash {
+                    Hash::Sha256 => rsa::Pss::new_with_salt::<Sha256>(salt),
+                    Hash::Sha384 => rsa::Pss::new_with_salt::<Sha384>(salt),
+                    Hash::Sha512 => rsa::Pss::new_with_salt::<Sha512>(salt),
+                };
+                pk.verify(scheme, &hashed, signature)
+            };
+            ok.map_err(|_| failed())
+        }
+        Family::Ecdsa => {
+            if key_alg != oid::EC_PUBLIC_KEY {
+                return Err("the signature is ECDSA but the key is not".into());
+            }
+            let curve = key
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())
+                .ok_or("the key's curve is not named")?;
+            let point = key.subject_public_key.raw_bytes();
+            let prehash = hashed;
+            match curve {
+                oid::P256 => {
+                    let vk = p256::ecdsa::VerifyingKey::from_sec1_bytes(point)
+                        .map_err(|_| "the P-256 key cannot be read".to_string())?;
+                    let sig = p256::ecdsa::Signature::from_der(signature)
+                        .map_err(|_| failed())?;
+                    vk.verify_prehash(&prehash, &sig).map_err(|_| failed())
+                }
+                oid::P384 => {
+                    let vk = p384::ecdsa::VerifyingKey::from_sec1_bytes(point)
+                        .map_err(|_| "the P-384 key cannot be read".to_string())?;
+                    let sig = p384::ecdsa::Signature::from_der(signature)
+                        .map_err(|_| failed())?;
+                    vk.verify_prehash(&prehash, &sig).map_err(|_| failed())
+                }
+                other => Err(format!(
+                    "the key is on a curve kiroku cannot check ({other}); P-256 and P-384 are supported"
+                )),
+            }
+        }
+    }
+}
+
+/// The single value of a signed attribute; an error when it is missing or
+/// repeated.
+fn attribute<'a>(
+    attrs: &'a SetOfVec<x509_cert::attr::Attribute>,
+    id: ObjectIdentifier,
+    name: &str,
+) -> Result<Option<&'a Any>, String> {
+    let mut found = attrs.iter().filter(|a| a.oid == id);
+    let Some(a) = found.next() else {
+        return Ok(None);
+    };
+    if found.next().is_some() || a.values.len() != 1 {
+        return Err(format!("its {name} attribute is repeated"));
+    }
+    Ok(a.values.iter().next())
+}
+
+/// Reads and checks a DER `TimeStampResp` (see the module documentation).
+/// Does not compare it with a request; see [`check_matches`].
+pub fn parse_response(der: &[u8]) -> Result<Token> {
+    let resp = TimeStampResp::from_der(der).map_err(|_| {
+        Error::usage("this is not a timestamp response (RFC 3161 TimeStampResp)")
+            .with_hint("give the .tsr file the timestamp authority sent back; nothing was recorded")
+    })?;
+    use cmpv2::status::PkiStatus;
+    match resp.status.status {
+        PkiStatus::Accepted | PkiStatus::GrantedWithMods => {}
+        other => {
+            let text: Vec<String> = resp
+                .status
+                .status_string
+                .iter()
+                .flatten()
+                .map(|s| s.as_str().to_string())
+                .collect();
+            let status = match other {
+                PkiStatus::Rejection => "rejected".to_string(),
+                PkiStatus::Waiting => "waiting".to_string(),
+                o => format!("{o:?}"),
+            };
+            let mut msg =
+                format!("the timestamp authority did not grant a timestamp (status: {status}");
+            if !text.is_empty() {
+                msg.push_str(&format!(", \"{}\"", text.join(" ").escape_debug()));
+            }
+            if let Some(f) = resp.status.fail_info {
+                msg.push_str(&format!(", failure: {f:?}"));
+            }
+            msg.push(')');
+            return Err(Error::usage(msg)
+                .with_hint("nothing was recorded; check the request and ask the authority again"));
+        }
+    }
+    let token = resp
+        .time_stamp_token
+        .ok_or_else(|| bad_token("the response holds no token"))?;
+    check_token(&token).map_err(bad_token)
+}
+
+fn check_token(token: &cms::content_info::ContentInfo) -> Result<Token, String> {
+    if token.content_type != oid::SIGNED_DATA {
+        return Err("it is not CMS signed data".into());
+    }
+    let sd: SignedData = token
+        .content
+        .decode_as()
+        .map_err(|e| format!("its signed data cannot be read ({e})"))?;
+    let encap = &sd.encap_content_info;
+    if encap.econtent_type != oid::TST_INFO {
+        return Err("it does not hold timestamp information (TSTInfo)".into());
+    }
+    let econtent = encap
+        .econtent
+        .as_ref()
+        .ok_or("its timestamp information is missing")?;
+    let tst_der = econtent
+        .decode_as::<OctetString>()
+        .map_err(|_| "its timestamp information is not an OCTET STRING".to_string())?;
+    let tst_der = tst_der.as_bytes();
+    let tst =
+        TstInfo::from_der(tst_der).map_err(|e| format!("its TSTInfo cannot be read ({e})"))?;
+    let gen_time = gen_time_text(&tst.gen_time)?;
+
+    let certs: Vec<Certificate> = sd
+        .certificates
+        .iter()
+        .flatten()
+        .filter_map(|c| match c {
+            cms::cert::CertificateChoices::Certificate(c) => Some(c.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut signers = sd.signer_infos.0.iter();
+    let si = signers.next().ok_or("it has no signature")?;
+    if signers.next().is_some() {
+        return Err("it has more than one signature".into());
+    }
+    let signer = certs
+        .iter()
+        .find(|c| match &si.sid {
+            cms::signed_data::SignerIdentifier::IssuerAndSerialNumber(ias) => {
+                c.tbs_certificate.issuer == ias.issuer
+                    && c.tbs_certificate.serial_number == ias.serial_number
+            }
+            cms::signed_data::SignerIdentifier::SubjectKeyIdentifier(ski) => {
+                subject_key_id(c).as_deref() == Some(ski.0.as_bytes())
+            }
+        })
+        .cloned()
+        .ok_or("the certificate that signed it is not in the token")?;
+    if !allows_time_stamping(&signer) {
+        return Err("the certificate that signed it is not for timestamps (no extendedKeyUsage timeStamping)".into());
+    }
+
+    let attrs = si
+        .signed_attrs
+        .as_ref()
+        .ok_or("it has no signed attributes")?;
+    let content_type = attribute(attrs, oid::CONTENT_TYPE, "content-type")?
+        .ok_or("its signed attributes name no content type")?
+        .decode_as::<ObjectIdentifier>()
+        .map_err(|_| "its content-type attribute cannot be read".to_string())?;
+    if content_type != oid::TST_INFO {
+        return Err("its signed content type is not TSTInfo".into());
+    }
+    let digest_alg = Hash::of(&si.digest_alg.oid)?;
+    if !sd
+        .digest_algorithms
+        .iter()
+        .any(|a| a.oid == si.digest_alg.oid)
+    {
+        return Err(
+            "its list of digest algorithms does not name the one it was signed with".into(),
+        );
+    }
+    let md = attribute(attrs, oid::MESSAGE_DIGEST, "message-digest")?
+        .ok_or("its signed attributes hold no message digest")?
+        .decode_as::<OctetString>()
+        .map_err(|_| "its message-digest attribute cannot be read".to_string())?;
+    if md.as_bytes() != digest_alg.digest(tst_der).as_slice() {
+        return Err("the signed digest does not match its content (the token was altered)".into());
+    }
+    let signed = attrs
+        .to_der()
+        .map_err(|e| format!("its signed attributes cannot be encoded ({e})"))?;
+    verify_signature(
+        &signer.tbs_certificate.subject_public_key_info,
+        &si.signature_algorithm,
+        Some(&si.digest_alg.oid),
+        &signed,
+        si.signature.as_bytes(),
+    )?;
+    check_signing_certificate(attrs, &signer)?;
+
+    let tsa = match &tst.tsa {
+        Some(n) => general_name_text(n),
+        None => signer.tbs_certificate.subject.to_string(),
+    };
+    Ok(Token {
+        gen_time,
+        tsa,
+        serial: hex(tst.serial_number.as_bytes()),
+        policy: tst.policy.to_string(),
+        imprint_algorithm: tst.message_imprint.hash_algorithm.oid,
+        imprint: tst.message_imprint.hashed_message.as_bytes().to_vec(),
+        nonce: tst.nonce.map(|n| n.as_bytes().to_vec()).unwrap_or_default(),
+        signer,
+        certs,
+    })
+}
+
+/// The ESS signing-certificate attribute (v1 or v2) must name the signer.
+fn check_signing_certificate(
+    attrs: &SetOfVec<x509_cert::attr::Attribute>,
+    signer: &Certificate,
+) -> Result<(), String> {
+    let cert_der = signer
+        .to_der()
+        .map_err(|e| format!("its certificate cannot be encoded ({e})"))?;
+    let mismatch = || "its signing-certificate attribute names another certificate".to_string();
+    if let Some(v2) = attribute(attrs, oid::SIGNING_CERTIFICATE_V2, "signing-certificate")? {
+        let sc: SigningCertificateV2 = v2
+            .decode_as()
+            .map_err(|_| "its signing-certificate attribute cannot be read".to_string())?;
+        let first = sc.certs.first().ok_or_else(mismatch)?;
+        let alg = first
+            .hash_algorithm
+            .as_ref()
+            .map(|a| a.oid)
+            .unwrap_or(oid::SHA256);
+        if first.cert_hash.as_bytes() != Hash::of(&alg)?.digest(&cert_der) {
+            return Err(mismatch());
+        }
+        return Ok(());
+    }
+    if let Some(v1) = attribute(attrs, oid::SIGNING_CERTIFICATE, "signing-certificate")? {
+        let sc: SigningCertificate = v1
+            .decode_as()
+            .map_err(|_| "its signing-certificate attribute cannot be read".to_string())?;
+        let first = sc.certs.first().ok_or_else(mismatch)?;
+        // ESSCertID identifies the certificate by SHA-1, as RFC 2634 fixes.
+        if first.cert_hash.as_bytes() != sha1::Sha1::digest(&cert_der).as_slice() {
+            return Err(mismatch());
+        }
+        return Ok(());
+    }
+    Err("it has no signing-certificate attribute".into())
+}
+
+/// Checks that a token answers a request: same SHA-256 value, same nonce.
+pub fn check_matches(token: &Token, req: &Request) -> Result<()> {
+    if token.imprint_algorithm != oid::SHA256 || token.imprint != req.imprint {
+        return Err(Error::usage(
+            "the timestamp is for another value than the request (its message imprint differs)",
+        )
+        .with_hint("give the response to this request (--request FILE); nothing was recorded"));
+    }
+    if token.nonce != req.nonce {
+        return Err(Error::usage(
+            "the timestamp answers another request (its nonce differs from the request's)",
+        )
+        .with_hint("give the response to this request (--request FILE); nothing was recorded"));
+    }
+    Ok(())
+}
+
+/// Reads one or more PEM certificates (or one DER certificate).
+pub fn load_certs(bytes: &[u8]) -> Result<Vec<Certificate>, String> {
+    if bytes.starts_with(b"-----") || bytes.windows(11).any(|w| w == b"-----BEGIN ") {
+        let certs = Certificate::load_pem_chain(bytes).map_err(|e| e.to_string())?;
+        if certs.is_empty() {
+            return Err("it holds no certificate".into());
+        }
+        return Ok(certs);
+    }
+    Certificate::from_der(bytes)
+        .map(|c| vec![c])
+        .map_err(|e| e.to_string())
+}
+
+fn unix_secs(rfc3339: &str) -> Option<i64> {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .ok()
+        .map(|t| t.timestamp())
+}
+
+fn is_ca(cert: &Certificate) -> bool {
+    extension(cert, oid::EXT_BASIC_CONSTRAINTS)
+        .and_then(|v| x509_cert::ext::pkix::BasicConstraints::from_der(v).ok())
+        .is_some_and(|b| b.ca)
+}
+
+fn valid_at(cert: &Certificate, secs: i64) -> bool {
+    let v = &cert.tbs_certificate.validity;
+    let nb = v.not_before.to_unix_duration().as_secs() as i64;
+    let na = v.not_after.to_unix_duration().as_secs() as i64;
+    nb <= secs && secs <= na
+}
+
+fn signed_by(cert: &Certificate, issuer: &Certificate) -> bool {
+    let Ok(tbs) = cert.tbs_certificate.to_der() else {
+        return false;
+    };
+    let Some(sig) = cert.signature.as_bytes() else {
+        return false;
+    };
+    verify_signature(
+        &issuer.tbs_certificate.subject_public_key_info,
+        &cert.signature_algorithm,
+        None,
+        &tbs,
+        sig,
+    )
+    .is_ok()
+}
+
+/// Checks that the token's signing certificate leads to one of `roots`
+/// (through certificates in the token or in `roots`), each valid at the
+/// TSA's time. Returns the root's subject.
+pub fn check_chain(token: &Token, roots: &[Certificate]) -> Result<String, String> {
+    let at = unix_secs(&token.gen_time).ok_or("the TSA's time cannot be read")?;
+    let mut cert = token.signer.clone();
+    if !valid_at(&cert, at) {
+        return Err("the TSA certificate was not valid at the TSA's time".into());
+    }
+    for _ in 0..8 {
+        if let Some(root) = roots.iter().find(|r| {
+            r.tbs_certificate.subject == cert.tbs_certificate.issuer && signed_by(&cert, r)
+        }) {
+            if !valid_at(root, at) {
+                return Err(format!(
+                    "the trusted certificate {} was not valid at the TSA's time",
+                    root.tbs_certificate.subject
+                ));
+            }
+            return Ok(root.tbs_certificate.subject.to_string());
+        }
+        if roots.iter().any(|r| r == &cert) {
+            return Ok(cert.tbs_certificate.subject.to_string());
+        }
+        let next = token.certs.iter().chain(roots.iter()).find(|c| {
+            *c != &cert
+                && c.tbs_certificate.subject == cert.tbs_certificate.issuer
+                && is_ca(c)
+                && signed_by(&cert, c)
+        });
+        match next {
+            Some(c) if valid_at(c, at) => cert = c.clone(),
+            Some(c) => {
+                return Err(format!(
+                    "the certificate {} was not valid at the TSA's time",
+                    c.tbs_certificate.subject
+                ))
+            }
+            None => {
+                return Err(format!(
+                    "no trusted certificate issued {} (the TSA certificate does not lead to the given root)",
+                    cert.tbs_certificate.subject
+                ))
+            }
+        }
+    }
+    Err("the certificate chain is too long".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_round_trips() {
+        let imprint = [7u8; 32];
+        let nonce = random_nonce().unwrap();
+        let der = make_request(&imprint, &nonce).unwrap();
+        let req = parse_request(&der).unwrap();
+        assert_eq!(req.imprint, imprint);
+        assert_eq!(req.nonce, nonce);
+        assert!(parse_request(&der[..der.len() - 1]).is_err());
+    }
+
+    #[test]
+    fn gen_time_forms() {
+        let t = |s: &str| gen_time_text(&Any::new(Tag::GeneralizedTime, s.as_bytes()).unwrap());
+        assert_eq!(t("20261121101514Z").unwrap(), "2026-11-21T10:15:14Z");
+        assert_eq!(t("20261121101514.25Z").unwrap(), "2026-11-21T10:15:14.25Z");
+        assert!(t("20261121101514.250Z").is_err());
+        assert!(t("20261321101514Z").is_err());
+        assert!(t("2026112110151Z").is_err());
+        assert!(t("20261121101514").is_err());
+    }
+
+    #[test]
+    fn garbage_is_not_a_response() {
+        for bytes in [&b""[..], b"\x30\x00", b"hello", &[0x30, 0x82, 0xff, 0xff]] {
+            let e = parse_response(bytes).unwrap_err();
+            assert!(e.message.contains("not a timestamp response"), "{e:?}");
+        }
+    }
+}

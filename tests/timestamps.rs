@@ -1,0 +1,637 @@
+//! Trusted timestamps against a local TSA made with `openssl` (a throwaway
+//! root CA and TSA certificate): request → response → add → verify, the
+//! same over HTTP on a loopback port, `openssl ts -verify` on the exported
+//! files, the responses that must be refused, and a truncated or rebuilt
+//! record failing against a kept timestamp.
+
+mod common;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use common::tsa::{Options, Tsa};
+use common::{assert_one_error_line, TestEnv};
+use kiroku::chain;
+
+/// A case with `n` entries.
+fn case(n: usize) -> TestEnv {
+    let env = TestEnv::new();
+    for i in 0..n {
+        env.ok(&[
+            "add",
+            "sms",
+            "--at",
+            &format!("2026-10-{:02} 10:00", i + 1),
+            "--address",
+            "090-1234-5678",
+            "--content",
+            &format!("連絡下さい ({})", i + 1),
+        ]);
+    }
+    env
+}
+
+fn tsa(env: &TestEnv, opts: &Options) -> Tsa {
+    Tsa::new(&env.path().join("tsa"), opts)
+}
+
+/// `timestamp request` → the TSA answers → `timestamp add`.
+fn stamp(env: &TestEnv, tsa: &Tsa) -> String {
+    env.ok(&["timestamp", "request", "-o", "head.tsq"]);
+    tsa.reply_file(&env.path().join("head.tsq"), &env.path().join("head.tsr"));
+    env.ok(&["timestamp", "add", "head.tsr"])
+}
+
+fn entries(env: &TestEnv) -> i64 {
+    env.sqlite()
+        .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn anchors(env: &TestEnv) -> i64 {
+    env.sqlite()
+        .query_row("SELECT count(*) FROM anchors", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn request_respond_add_verify_and_openssl_agrees() {
+    let env = case(3);
+    let tsa = tsa(&env, &Options::default());
+    let out = env.ok(&["timestamp", "request", "-o", "head.tsq"]);
+    assert!(out.contains("entries 1..3"), "{out}");
+    let text = std::fs::read_to_string(env.path().join("head.txt")).unwrap();
+    let head = env.json(&["receipt", "--json"])["head"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(text.starts_with("kiroku-receipt/1 case="), "{text}");
+    assert!(text.contains(&format!(" entries=3 head={head} ")), "{text}");
+    assert!(text.ends_with('\n') && text.lines().count() == 1);
+
+    // The request is an ordinary RFC 3161 request for SHA-256 of the text.
+    let q = common::tsa::run_openssl(env.path(), &["ts", "-query", "-in", "head.tsq", "-text"]);
+    let q = String::from_utf8_lossy(&q.stdout).to_string();
+    assert!(q.contains("Hash Algorithm: sha256"), "{q}");
+    assert!(q.contains("Certificate required: yes"), "{q}");
+    assert!(q.contains("Nonce: 0x"), "{q}");
+
+    tsa.reply_file(&env.path().join("head.tsq"), &env.path().join("head.tsr"));
+    // openssl itself accepts the pair, and the text as the stamped data.
+    let (ok, said) = tsa.openssl_verify(
+        env.path(),
+        &[
+            "-in",
+            "head.tsr",
+            "-queryfile",
+            "head.tsq",
+            "-CAfile",
+            "tsa/ca.pem",
+        ],
+    );
+    assert!(ok, "{said}");
+    let (ok, said) = tsa.openssl_verify(
+        env.path(),
+        &[
+            "-in",
+            "head.tsr",
+            "-data",
+            "head.txt",
+            "-CAfile",
+            "tsa/ca.pem",
+        ],
+    );
+    assert!(ok, "{said}");
+
+    let out = env.ok(&["timestamp", "add", "head.tsr"]);
+    assert!(
+        out.starts_with("Recorded the timestamp as entry 4: entries 1..3 existed unchanged by 20"),
+        "{out}"
+    );
+    assert!(out.contains("(TSA: "), "{out}");
+    assert!(out.contains("Test TSA"), "{out}");
+    assert_eq!((entries(&env), anchors(&env)), (4, 1));
+
+    // The same response again is refused.
+    let (_, err) = env.fails(&["timestamp", "add", "head.tsr"], 2);
+    assert!(err.contains("already recorded (entry 4)"), "{err}");
+
+    let out = env.ok(&["verify"]);
+    assert!(
+        out.starts_with("OK: the chain of 4 entries is intact"),
+        "{out}"
+    );
+    assert!(
+        out.contains("timestamp OK: entries 1..3 existed unchanged by 20"),
+        "{out}"
+    );
+    let j = env.json(&["verify", "--json"]);
+    assert_eq!(j["intact"], true);
+    assert_eq!(j["anchors"][0]["seq"], 4);
+    assert_eq!(j["anchors"][0]["covers_seq"], 3);
+    assert_eq!(j["anchors"][0]["ok"], true);
+    assert_eq!(j["anchors"][0]["trusted"], serde_json::Value::Null);
+
+    // The anchor entry is in the chain, with the token's digest.
+    let body: serde_json::Value = serde_json::from_str(
+        &env.sqlite()
+            .query_row("SELECT body FROM entries WHERE seq = 4", [], |r| {
+                r.get::<_, String>(0)
+            })
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(body["kind"], "anchor");
+    assert_eq!(body["anchor"]["covers_seq"], 3);
+    assert_eq!(body["anchor"]["covers_hash"], head.as_str());
+    let tsr = std::fs::read(env.path().join("head.tsr")).unwrap();
+    assert_eq!(body["anchor"]["tsr_sha256"], chain::sha256_hex(&tsr));
+    assert_eq!(
+        body["anchor"]["imprint"],
+        chain::sha256_hex(text.as_bytes())
+    );
+
+    // With the TSA's root: trusted. With another root: not.
+    let out = env.ok(&["verify", "--tsa-ca", "tsa/ca.pem"]);
+    assert!(
+        out.contains("TSA certificate issued under CN=Test Root CA"),
+        "{out}"
+    );
+    let other = Tsa::new(&env.path().join("other"), &Options::default());
+    let (out, err) = env.fails(&["verify", "--tsa-ca", other.ca.to_str().unwrap()], 1);
+    assert!(
+        out.contains("timestamp FAILED: the timestamp of entry 4"),
+        "{out}"
+    );
+    assert!(out.contains("not trusted"), "{out}");
+    assert_one_error_line(&err);
+
+    // Exported, the files check with openssl alone.
+    std::fs::create_dir(env.path().join("out")).unwrap();
+    let listed = env.ok(&["timestamp", "export", "--dir", "out"]);
+    assert!(listed.contains("timestamp-4.tsr"), "{listed}");
+    let out = env.path().join("out");
+    std::fs::copy(&tsa.ca, out.join("tsa-ca.pem")).unwrap();
+    let guide = std::fs::read_to_string(out.join("timestamps.txt")).unwrap();
+    assert!(
+        guide.contains("entries 1..3 existed unchanged by"),
+        "{guide}"
+    );
+    let mut checked = 0;
+    for line in guide.lines().map(str::trim) {
+        if let Some(rest) = line.strip_prefix("openssl ts -verify ") {
+            let args: Vec<&str> = rest.split_whitespace().collect();
+            let (ok, said) = tsa.openssl_verify(&out, &args);
+            assert!(ok, "{line}: {said}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 2, "{guide}");
+    // The exported text is a receipt that verify accepts.
+    let ok = env.ok(&["verify", "--receipt", "out/timestamp-4.txt"]);
+    assert!(
+        ok.contains("receipt OK: entries 1 to 3 are unchanged"),
+        "{ok}"
+    );
+}
+
+#[test]
+fn over_http_on_a_loopback_port() {
+    let env = case(2);
+    let tsa = Arc::new(tsa(&env, &Options::default()));
+    let url = tsa.serve(2);
+    let out = env.ok(&["timestamp", "--tsa", &url]);
+    assert!(
+        out.starts_with("Recorded the timestamp as entry 3: entries 1..2 existed unchanged by"),
+        "{out}"
+    );
+    env.ok(&[
+        "add",
+        "phone",
+        "--at",
+        "2026-10-05 09:00",
+        "--outcome",
+        "missed",
+    ]);
+    // The URL may come from KIROKU_TSA.
+    let out = env
+        .cmd()
+        .env("KIROKU_TSA", &url)
+        .args(["timestamp"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(out.contains("as entry 5: entries 1..4"), "{out}");
+    let v = env.ok(&["verify"]);
+    assert_eq!(v.matches("timestamp OK").count(), 2, "{v}");
+}
+
+#[test]
+fn without_network_it_fails_and_changes_nothing() {
+    let env = case(2);
+    // A port nobody listens on.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let (_, err) = env.fails(
+        &[
+            "timestamp",
+            "--tsa",
+            &format!("http://127.0.0.1:{port}/tsr"),
+        ],
+        4,
+    );
+    assert_one_error_line(&err);
+    assert!(
+        err.contains("could not get a timestamp from http://127.0.0.1:"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was recorded"), "{err}");
+    assert_eq!((entries(&env), anchors(&env)), (2, 0));
+    // No URL at all is a usage error.
+    let (_, err) = env.fails(&["timestamp"], 2);
+    assert!(err.contains("--tsa URL"), "{err}");
+}
+
+/// Expects `timestamp add` to refuse with exit 2, one line containing
+/// `needle`, and nothing written.
+fn refused(env: &TestEnv, args: &[&str], needle: &str) {
+    let before = entries(env);
+    let (out, err) = env.fails(args, 2);
+    assert!(out.is_empty(), "{out}");
+    assert_one_error_line(&err);
+    assert!(err.contains(needle), "expected {needle:?} in: {err}");
+    assert!(err.contains("nothing was recorded"), "{err}");
+    assert_eq!((entries(env), anchors(env)), (before, 0));
+}
+
+fn sha256_file_hex(path: &Path) -> String {
+    chain::sha256_hex(&std::fs::read(path).unwrap())
+}
+
+#[test]
+fn bad_responses_are_refused_and_nothing_is_written() {
+    let env = case(3);
+    let tsa = tsa(&env, &Options::default());
+    let dir = env.path();
+    env.ok(&["timestamp", "request", "-o", "head.tsq"]);
+    tsa.reply_file(&dir.join("head.tsq"), &dir.join("good.tsr"));
+
+    // A token for another value.
+    std::fs::write(dir.join("other.txt"), "something else\n").unwrap();
+    common::tsa::run_openssl(
+        dir,
+        &[
+            "ts",
+            "-query",
+            "-data",
+            "other.txt",
+            "-sha256",
+            "-cert",
+            "-out",
+            "other.tsq",
+        ],
+    );
+    tsa.reply_file(&dir.join("other.tsq"), &dir.join("other.tsr"));
+    refused(
+        &env,
+        &["timestamp", "add", "other.tsr", "--request", "head.tsq"],
+        "for another value than the request",
+    );
+
+    // The same value, but another request (another nonce).
+    let digest = sha256_file_hex(&dir.join("head.txt"));
+    common::tsa::run_openssl(
+        dir,
+        &[
+            "ts",
+            "-query",
+            "-digest",
+            &digest,
+            "-sha256",
+            "-cert",
+            "-out",
+            "renonce.tsq",
+        ],
+    );
+    tsa.reply_file(&dir.join("renonce.tsq"), &dir.join("renonce.tsr"));
+    refused(
+        &env,
+        &["timestamp", "add", "renonce.tsr", "--request", "head.tsq"],
+        "nonce differs",
+    );
+
+    // Status not granted: a TSA that accepts only SHA-512 requests.
+    let picky = Tsa::new(
+        &dir.join("picky"),
+        &Options {
+            digests: "sha512",
+            ..Options::default()
+        },
+    );
+    picky.reply_file(&dir.join("head.tsq"), &dir.join("rejected.tsr"));
+    refused(
+        &env,
+        &["timestamp", "add", "rejected.tsr", "--request", "head.tsq"],
+        "did not grant a timestamp (status: rejected",
+    );
+
+    let good = std::fs::read(dir.join("good.tsr")).unwrap();
+    // A flipped byte in the stamped content (the TSA's time).
+    let year = good
+        .windows(14)
+        .position(|w| w.starts_with(b"20") && w.iter().all(u8::is_ascii_digit))
+        .expect("genTime in the token");
+    let mut flipped = good.clone();
+    flipped[year + 3] ^= 0x01;
+    std::fs::write(dir.join("flipped.tsr"), &flipped).unwrap();
+    refused(
+        &env,
+        &["timestamp", "add", "flipped.tsr", "--request", "head.tsq"],
+        "the signed digest does not match its content",
+    );
+
+    // A flipped byte in the signature (the last bytes of the token).
+    let mut badsig = good.clone();
+    let last = badsig.len() - 5;
+    badsig[last] ^= 0x40;
+    std::fs::write(dir.join("badsig.tsr"), &badsig).unwrap();
+    refused(
+        &env,
+        &["timestamp", "add", "badsig.tsr", "--request", "head.tsq"],
+        "the signature does not verify",
+    );
+
+    // The token's certificate bag is not signed as such (OpenSSL even puts
+    // the TSA certificate in twice); the certificate used is bound by the
+    // signed ESS signing-certificate attribute.
+    let cert_der =
+        common::tsa::run_openssl(&tsa.dir, &["x509", "-in", "tsa.pem", "-outform", "DER"]).stdout;
+    let copies: Vec<usize> = good
+        .windows(cert_der.len())
+        .enumerate()
+        .filter(|(_, w)| *w == cert_der.as_slice())
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(copies.len(), 2, "the TSA certificate twice in the token");
+    let mut altered_cert = good.clone();
+    altered_cert[copies[0] + cert_der.len() - 300] ^= 0x01;
+    std::fs::write(dir.join("altered.tsr"), &altered_cert).unwrap();
+    refused(
+        &env,
+        &["timestamp", "add", "altered.tsr", "--request", "head.tsq"],
+        "signing-certificate attribute names another certificate",
+    );
+    // A flipped byte anywhere else is refused, never a panic.
+    let bag = copies[0]..copies[1] + cert_der.len();
+    for i in (0..good.len()).step_by(13).filter(|i| !bag.contains(i)) {
+        let mut t = good.clone();
+        t[i] ^= 0x80;
+        std::fs::write(dir.join("any.tsr"), &t).unwrap();
+        let out = env.run(&["timestamp", "add", "any.tsr", "--request", "head.tsq"]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "byte {i}: {err}");
+        assert_eq!(out.status.code(), Some(2), "byte {i} was accepted: {err}");
+    }
+    assert_eq!((entries(&env), anchors(&env)), (3, 0));
+
+    // A forgery: signed by another key under the same names and serial
+    // number, with the real TSA certificate put in the token.
+    let forger = Tsa::new(
+        &dir.join("forger"),
+        &Options {
+            serial: Some("4660"),
+            ..Options::default()
+        },
+    );
+    let real = Tsa::new(
+        &dir.join("real"),
+        &Options {
+            serial: Some("4660"),
+            ..Options::default()
+        },
+    );
+    let der = |t: &Tsa| {
+        common::tsa::run_openssl(&t.dir, &["x509", "-in", "tsa.pem", "-outform", "DER"]).stdout
+    };
+    let (forged_cert, real_cert) = (der(&forger), der(&real));
+    assert_eq!(forged_cert.len(), real_cert.len());
+    let mut forged = forger.reply(&std::fs::read(dir.join("head.tsq")).unwrap());
+    let mut swapped = 0;
+    while let Some(at) = forged
+        .windows(forged_cert.len())
+        .position(|w| w == forged_cert.as_slice())
+    {
+        forged[at..at + real_cert.len()].copy_from_slice(&real_cert);
+        swapped += 1;
+    }
+    assert!(swapped > 0);
+    std::fs::write(dir.join("forged.tsr"), &forged).unwrap();
+    refused(
+        &env,
+        &["timestamp", "add", "forged.tsr", "--request", "head.tsq"],
+        "the signature does not verify",
+    );
+
+    // Files that are not responses at all.
+    refused(
+        &env,
+        &["timestamp", "add", "head.tsq", "--request", "head.tsq"],
+        "not a timestamp response",
+    );
+    refused(
+        &env,
+        &["timestamp", "add", "head.txt", "--request", "head.tsq"],
+        "not a timestamp response",
+    );
+
+    // The receipt text changed after the request was made.
+    std::fs::copy(dir.join("head.tsq"), dir.join("edited.tsq")).unwrap();
+    std::fs::copy(dir.join("good.tsr"), dir.join("edited.tsr")).unwrap();
+    let text = std::fs::read_to_string(dir.join("head.txt")).unwrap();
+    std::fs::write(
+        dir.join("edited.txt"),
+        text.replace("entries=3", "entries=2"),
+    )
+    .unwrap();
+    refused(
+        &env,
+        &["timestamp", "add", "edited.tsr"],
+        "not the text the request stamps",
+    );
+
+    // And the good one is accepted.
+    let out = env.ok(&["timestamp", "add", "good.tsr", "--request", "head.tsq"]);
+    assert!(out.contains("entries 1..3"), "{out}");
+}
+
+#[test]
+fn ecdsa_p384_with_signing_certificate_v1() {
+    let env = case(1);
+    let tsa = tsa(
+        &env,
+        &Options {
+            newkey: "ec",
+            pkeyopt: Some("ec_paramgen_curve:P-384"),
+            signer_digest: "sha384",
+            ess_alg: "sha1",
+            ..Options::default()
+        },
+    );
+    let out = stamp(&env, &tsa);
+    assert!(out.contains("entries 1..1"), "{out}");
+    let out = env.ok(&["verify", "--tsa-ca", "tsa/ca.pem"]);
+    assert!(out.contains("timestamp OK"), "{out}");
+}
+
+#[test]
+fn ecdsa_p256() {
+    let env = case(1);
+    let tsa = tsa(
+        &env,
+        &Options {
+            newkey: "ec",
+            pkeyopt: Some("ec_paramgen_curve:P-256"),
+            signer_digest: "sha512",
+            ..Options::default()
+        },
+    );
+    stamp(&env, &tsa);
+    assert!(env.ok(&["verify"]).contains("timestamp OK"));
+}
+
+/// Three entries, stamped (entry 4), then two more.
+fn stamped_case() -> (TestEnv, Tsa) {
+    let env = case(3);
+    let tsa = tsa(&env, &Options::default());
+    stamp(&env, &tsa);
+    env.ok(&[
+        "add",
+        "phone",
+        "--at",
+        "2026-10-10 09:00",
+        "--outcome",
+        "missed",
+    ]);
+    env.ok(&["note", "まだ続いている"]);
+    assert!(env.ok(&["verify"]).contains("timestamp OK"));
+    (env, tsa)
+}
+
+fn verify_fails(env: &TestEnv) -> (String, serde_json::Value) {
+    let (out, err) = env.fails(&["verify"], 1);
+    assert_one_error_line(&err);
+    let (json, _) = env.fails(&["verify", "--json"], 1);
+    (out, serde_json::from_str(&json).unwrap())
+}
+
+#[test]
+fn truncated_below_the_stamped_entry_fails_naming_the_timestamp() {
+    let (env, _) = stamped_case();
+    env.unguarded()
+        .execute_batch("PRAGMA foreign_keys = OFF; DELETE FROM entries WHERE seq >= 3;")
+        .unwrap();
+    let (out, j) = verify_fails(&env);
+    assert!(
+        out.contains("timestamp FAILED: the timestamp of entry 4 ("),
+        "{out}"
+    );
+    assert!(out.contains("TSA: "), "{out}");
+    assert!(out.contains("cut short"), "{out}");
+    assert_eq!(j["problems"].as_array().unwrap().len(), 0, "{j}");
+    assert_eq!(j["anchors"][0]["seq"], 4);
+    assert_eq!(j["anchors"][0]["ok"], false);
+}
+
+#[test]
+fn truncated_with_its_timestamp_fails_against_the_exported_text() {
+    let (env, _) = stamped_case();
+    std::fs::create_dir(env.path().join("out")).unwrap();
+    env.ok(&["timestamp", "export", "--dir", "out"]);
+    let db = env.unguarded();
+    db.execute_batch(
+        "DROP TRIGGER anchors_no_delete; DELETE FROM anchors; DELETE FROM entries WHERE seq >= 3;",
+    )
+    .unwrap();
+    drop(db);
+    // Nothing in the file itself shows it any more…
+    assert!(env.ok(&["verify"]).starts_with("OK"));
+    // …but the receipt text that was stamped, kept elsewhere, does.
+    let (out, _) = env.fails(&["verify", "--receipt", "out/timestamp-4.txt"], 1);
+    assert!(out.contains("cut short"), "{out}");
+}
+
+/// Rewrites entry 2 and re-links every entry after it, as someone with the
+/// file and this code could; with `anchor_too`, also makes the anchor
+/// entry name the new hash of entry 3.
+fn rebuild(env: &TestEnv, anchor_too: bool) {
+    env.rebuild_chain(|body, hashes| {
+        if body.seq == 2 {
+            body.content = Some("（書き換え）".into());
+        }
+        if let Some(a) = body.anchor.as_mut().filter(|_| anchor_too) {
+            a.covers_hash = hashes[&a.covers_seq].clone();
+        }
+    });
+}
+
+#[test]
+fn rebuilt_entries_fail_naming_the_timestamp() {
+    let (env, _) = stamped_case();
+    rebuild(&env, false);
+    let (out, j) = verify_fails(&env);
+    assert!(
+        out.contains("timestamp FAILED: the timestamp of entry 4 ("),
+        "{out}"
+    );
+    assert!(
+        out.contains("entries 1..3 were changed or rebuilt after the timestamp"),
+        "{out}"
+    );
+    assert_eq!(j["problems"].as_array().unwrap().len(), 0, "{j}");
+}
+
+#[test]
+fn rebuilt_entries_and_anchor_fail_too() {
+    let (env, _) = stamped_case();
+    rebuild(&env, true);
+    let (out, _) = verify_fails(&env);
+    assert!(
+        out.contains("timestamp FAILED: the timestamp of entry 4 ("),
+        "{out}"
+    );
+    assert!(
+        out.contains("does not match the token kept with it"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_changed_kept_token_fails() {
+    let (env, _) = stamped_case();
+    let db = env.sqlite();
+    db.execute_batch("DROP TRIGGER anchors_no_update;").unwrap();
+    db.execute(
+        "UPDATE anchors SET receipt = replace(receipt, 'entries=3', 'entries=2')",
+        [],
+    )
+    .unwrap();
+    drop(db);
+    let (out, _) = verify_fails(&env);
+    assert!(out.contains("not the text that was stamped"), "{out}");
+}
+
+#[test]
+fn the_kept_files_cannot_be_changed_through_sqlite_triggers() {
+    let (env, _) = stamped_case();
+    let db = env.sqlite();
+    let e = db.execute("DELETE FROM anchors", []).unwrap_err();
+    assert!(e.to_string().contains("append-only"), "{e}");
+    let e = db
+        .execute("UPDATE anchors SET tsr = x'00'", [])
+        .unwrap_err();
+    assert!(e.to_string().contains("append-only"), "{e}");
+}
