@@ -166,7 +166,9 @@ impl ChainCheck {
                 };
                 self.problem(seq, "link_broken", what);
             }
-            match timeparse::parse_stored(&body.recorded_at) {
+            match timeparse::parse_stored(&body.recorded_at).filter(|t| {
+                timeparse::format_utc_millis(&t.with_timezone(&chrono::Utc)) == body.recorded_at
+            }) {
                 Some(t) => {
                     if let Some(last) = self.last_recorded {
                         if t < last {
@@ -185,7 +187,7 @@ impl ChainCheck {
                 None => self.problem(
                     seq,
                     "unreadable",
-                    format!("entry {seq}: its recorded time cannot be read"),
+                    format!("entry {seq}: its recorded time is not in the form 2026-11-20T05:32:00.250Z"),
                 ),
             }
             if let Some(t) = body.target {
@@ -229,6 +231,12 @@ impl ChainCheck {
                 "the receipt is for another case ({}, this is {})",
                 r.case_id, self.case_id
             ));
+        }
+        if r.entries == 0 && r.head != chain::genesis(&self.case_id) {
+            return fail(
+                "the receipt covers no entries but names a head other than this case's start"
+                    .to_string(),
+            );
         }
         if r.entries == 0 {
             return ReceiptCheck {
@@ -390,6 +398,7 @@ mod tests {
             .check_receipt(&r(3, &rows[1].hash))
             .message
             .contains("cut short"));
-        assert!(c.check_receipt(&r(0, "")).ok);
+        assert!(c.check_receipt(&r(0, &chain::genesis(CASE))).ok);
+        assert!(!c.check_receipt(&r(0, &rows[0].hash)).ok);
     }
 }
