@@ -596,6 +596,28 @@ mod tests {
     }
 
     #[test]
+    fn staged_files_are_removed_unless_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = EvidenceStore::beside(&dir.path().join("case.sqlite"));
+        let stage = |data: &[u8]| {
+            let (_, new) = store.store_from(&mut &data[..], "f", 3).unwrap();
+            let mut staged = Staged::default();
+            staged.add(&Put {
+                file: EvidenceFile::default(),
+                new: new.clone(),
+            });
+            (staged, new.unwrap())
+        };
+        let (staged, path) = stage(b"one");
+        drop(staged);
+        assert!(!path.exists());
+        assert!(!path.parent().unwrap().exists(), "its empty folder too");
+        let (staged, path) = stage(b"two");
+        staged.keep();
+        assert!(path.exists());
+    }
+
+    #[test]
     fn store_layout_is_content_addressed() {
         let store = EvidenceStore::beside(Path::new("/cases/yamada.sqlite"));
         assert_eq!(store.root(), Path::new("/cases/yamada.sqlite.evidence"));
