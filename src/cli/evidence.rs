@@ -73,17 +73,20 @@ fn list(ctx: &mut Ctx, json: bool) -> Result<()> {
         .shrink(&[1, 3]);
     let mut any_withdrawn = false;
     for e in &exhibits {
-        let mut entries: Vec<String> = Vec::new();
-        for r in &e.refs {
-            let mut s = r.entry.to_string();
-            if r.withdrawn {
-                s.push_str(" [VOID]");
-                any_withdrawn = true;
-            }
-            if !entries.contains(&s) {
-                entries.push(s);
-            }
-        }
+        let mut refs: Vec<(u64, bool)> = e.refs.iter().map(|r| (r.entry, r.withdrawn)).collect();
+        refs.sort();
+        refs.dedup();
+        let entries: Vec<String> = refs
+            .iter()
+            .map(|&(entry, withdrawn)| {
+                any_withdrawn |= withdrawn;
+                if withdrawn {
+                    format!("{entry} [VOID]")
+                } else {
+                    entry.to_string()
+                }
+            })
+            .collect();
         t.row(vec![
             e.number.to_string(),
             sanitize::one_line(&e.name).into_owned(),
