@@ -7,7 +7,8 @@
 //! * A file is copied and hashed in one streaming pass (constant memory)
 //!   into a temporary file inside the evidence folder, flushed to disk, and
 //!   only then linked under its address, so a partial copy never appears
-//!   under a real address.
+//!   under a real address. Partial copies left by an interrupted command
+//!   (`.incoming-…`) are removed by a later one once they are a day old.
 //! * What the entry records about each file is a [`EvidenceFile`]; the
 //!   hash chain covers it, and `verify` re-hashes the stored bytes.
 
@@ -29,6 +30,13 @@ use crate::timeparse;
 
 /// Read and write in pieces of this size.
 pub const BUFFER: usize = 128 * 1024;
+
+/// Temporary files in the store start with this.
+const INCOMING: &str = ".incoming-";
+
+/// A temporary file untouched for this long was left by a copy that was
+/// interrupted (the computer was switched off, Ctrl-C).
+const STALE: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
 
 /// How much of the start of a file is kept to recognise its type.
 const HEAD: usize = 16 * 1024;
@@ -291,9 +299,10 @@ impl EvidenceStore {
         expected: u64,
     ) -> Result<(Copied, Option<PathBuf>)> {
         create_private_dir(&self.root)?;
+        self.remove_stale_incoming();
         let tmp = TempPath(
             self.root
-                .join(format!(".incoming-{}", uuid::Uuid::new_v4().simple())),
+                .join(format!("{INCOMING}{}", uuid::Uuid::new_v4().simple())),
         );
         let mut opts = fs::OpenOptions::new();
         opts.write(true).create_new(true);
@@ -340,6 +349,25 @@ impl EvidenceStore {
             sync_dir(dir).map_err(|e| self.store_error(e))?;
         }
         Ok((copied, new.then_some(dest)))
+    }
+
+    /// Removes partial copies left by interrupted commands. They are never
+    /// named by an entry; a copy still in progress is younger than a day.
+    fn remove_stale_incoming(&self) {
+        let Ok(dir) = fs::read_dir(&self.root) else {
+            return;
+        };
+        for e in dir.flatten() {
+            let stale = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > STALE);
+            if stale && e.file_name().to_string_lossy().starts_with(INCOMING) {
+                let _ = fs::remove_file(e.path());
+            }
+        }
     }
 
     /// Opens the stored copy of a file for reading.
@@ -570,6 +598,24 @@ mod tests {
             .unwrap_err();
         assert!(err.message.contains("changed while"));
         assert_eq!(fs::read_dir(store.root()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn partial_copies_of_interrupted_commands_are_cleaned_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = EvidenceStore::beside(&dir.path().join("case.sqlite"));
+        fs::create_dir_all(store.root()).unwrap();
+        let old = store.root().join(".incoming-old");
+        let young = store.root().join(".incoming-young");
+        for p in [&old, &young] {
+            fs::write(p, b"partial").unwrap();
+        }
+        let two_days_ago = std::time::SystemTime::now() - 2 * STALE;
+        let f = fs::File::options().write(true).open(&old).unwrap();
+        f.set_modified(two_days_ago).unwrap();
+        store.store_from(&mut &b"new"[..], "new", 3).unwrap();
+        assert!(!old.exists());
+        assert!(young.exists(), "a copy in progress is left alone");
     }
 
     #[test]
