@@ -425,3 +425,49 @@ fn non_utf8_file_names_are_kept_exactly() {
     let err = fails_cleanly(&env, &[OsStr::new("attach"), OsStr::new("1"), missing], 4);
     assert!(err.contains('\u{FFFD}'), "{err}");
 }
+
+#[test]
+fn a_withdrawn_attachment_keeps_its_number_but_leaves_the_entry() {
+    let env = TestEnv::new();
+    write(&env, "wrong.png", &png_bytes());
+    write(&env, "right.txt", b"right");
+    env.ok(&["add", "phone"]);
+    env.ok(&["attach", "1", "wrong.png"]);
+    env.ok(&["void", "2", "--reason", "wrong screenshot"]);
+    env.ok(&["attach", "1", "right.txt"]);
+
+    let show = env.json(&["show", "1", "--json"]);
+    let files = show["entry"]["evidence"].as_array().unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0]["name"], "right.txt");
+    assert_eq!(show["entry"]["attached_by"], serde_json::json!([4]));
+
+    let list = env.json(&["evidence", "list", "--json"]);
+    assert_eq!(list[0]["name"], "wrong.png");
+    assert_eq!(list[0]["refs"][0]["withdrawn"], true);
+    assert_eq!(list[1]["number"], 2);
+    assert_eq!(list[1]["refs"][0]["withdrawn"], false);
+    let table = env.ok(&["evidence", "list"]);
+    assert!(table.contains("1 [VOID]"), "{table}");
+    // The withdrawn file is still kept and checked.
+    assert_eq!(env.json(&["verify", "--json"])["files_checked"], 2);
+}
+
+#[test]
+fn a_case_file_of_schema_1_is_upgraded_by_a_writing_command() {
+    let env = TestEnv::new();
+    env.ok(&["add", "phone"]);
+    let version = |env: &TestEnv| -> i64 {
+        env.sqlite()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(version(&env), 2);
+    env.sqlite()
+        .execute_batch("DROP INDEX entries_by_kind; PRAGMA user_version = 1;")
+        .unwrap();
+    write(&env, "a.txt", b"a");
+    env.ok(&["attach", "1", "a.txt"]);
+    assert_eq!(version(&env), 2);
+    env.ok(&["verify"]);
+}
