@@ -120,6 +120,8 @@ fn attach_when_adding_and_later() {
     assert!(files[0]["modified_at"].as_str().unwrap().ends_with('Z'));
     assert_eq!(files[1]["media_type"], "image/png");
     assert_eq!(show["entry"]["attached_by"], serde_json::json!([2]));
+    let table = env.ok(&["list"]);
+    assert!(table.contains("連絡下さい [2 files]"), "{table}");
     let text = env.ok(&["show", "1"]);
     assert!(text.contains("スクリーンショット.txt (image/png"), "{text}");
 
