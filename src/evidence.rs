@@ -576,6 +576,24 @@ mod tests {
         assert!(matches!(err, CopyError::Write(_)));
     }
 
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_full_disk_is_reported_as_such() {
+        // Every write to /dev/full fails with "no space left on device".
+        let mut full = fs::File::options().write(true).open("/dev/full").unwrap();
+        let Err(CopyError::Write(e)) = copy_hashing(&mut &[7u8; 1000][..], &mut full) else {
+            panic!("the write must fail");
+        };
+        let err = EvidenceStore::beside(Path::new("case.sqlite")).store_error(e);
+        assert_eq!(err.kind, crate::error::ErrorKind::Io);
+        let line = err.to_line();
+        assert!(
+            line.contains("case.sqlite.evidence: the disk is full"),
+            "{line}"
+        );
+        assert!(line.contains("nothing was recorded"), "{line}");
+    }
+
     #[test]
     fn unreadable_source_leaves_nothing_behind() {
         // Tests run as root, who may read any file: the failure is injected.
