@@ -345,10 +345,19 @@ impl Case {
         }
         if version < current_version() {
             if access == Access::ReadOnly {
-                return Err(Error::case_file(format!(
-                    "{shown} uses an older schema ({version}) and is opened read-only"
-                ))
-                .with_hint("run any writing command (e.g. `kiroku receipt`) once with write access to upgrade it"));
+                // Upgrade (additive steps only), then read as asked.
+                drop(conn);
+                Case::open(path, Access::ReadWrite).map_err(|e| {
+                    if e.kind == ErrorKind::Io {
+                        Error::case_file(format!(
+                            "{shown} was made by an older kiroku and must be upgraded, but it cannot be written here"
+                        ))
+                        .with_hint("copy the case file to a folder you may write to and run the command on the copy")
+                    } else {
+                        e
+                    }
+                })?;
+                return Case::open(path, access);
             }
             migrate(&mut conn, version)?;
         }
