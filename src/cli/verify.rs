@@ -11,11 +11,15 @@ use crate::verify;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
+Every evidence file is re-hashed from its stored copy; a missing or altered
+file makes the record not intact. --no-files skips that for a quick check.
+
 Exit status: 0 the record is intact; 1 it is not (the first entry that
 fails is named); other codes mean verify could not run (see kiroku --help).
 
 Examples:
   kiroku verify
+  kiroku verify --no-files
   kiroku verify --receipt 'kiroku-receipt/1 case=… entries=40 head=… at=…'
   kiroku verify --receipt mail-to-lawyer.txt --json
   kiroku verify --tsa-ca tsa-root.pem
@@ -30,6 +34,9 @@ pub struct Args {
     /// trusted root (PEM or DER certificate file)
     #[arg(long, value_name = "FILE")]
     tsa_ca: Option<std::path::PathBuf>,
+    /// Do not re-hash the evidence files (a quick check of the entries only)
+    #[arg(long)]
+    no_files: bool,
     /// Print the result as JSON
     #[arg(long)]
     json: bool,
@@ -54,7 +61,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         }
     };
     let case = ctx.open(Access::ReadOnly)?;
-    let report = verify::verify_case(&case, &receipts, roots.as_deref())?;
+    let files = if args.no_files {
+        verify::Files::Skip
+    } else {
+        verify::Files::Rehash
+    };
+    let report = verify::verify_case_with_roots(&case, &receipts, files, roots.as_deref())?;
     if args.json {
         serde_json::to_writer_pretty(&mut ctx.out, &report)?;
         writeln!(ctx.out)?;
@@ -66,6 +78,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                 "OK: the chain of {} entries is intact (case {}).",
                 report.entries, report.case_id
             )?;
+            match report.files_checked {
+                Some(0) => {}
+                Some(1) => writeln!(out, "OK: the evidence file matches its SHA-256.")?,
+                Some(n) => writeln!(out, "OK: all {n} evidence files match their SHA-256.")?,
+                None => writeln!(out, "Evidence files not checked (--no-files).")?,
+            }
         } else {
             writeln!(out, "NOT INTACT: {}", report.problems[0].message)?;
             for p in report.problems.iter().skip(1).take(SHOWN_PROBLEMS - 1) {

@@ -37,9 +37,17 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
     BEGIN SELECT RAISE(ABORT, 'kiroku: entries are append-only; record a void entry instead'); END;
     "#,
-    // 2: trusted timestamps: the request, the TSA's response and the receipt
+    // 2: evidence files. From here on entries may hold `evidence` and be of
+    // kind `attach`, which older builds cannot read: this step makes them
+    // refuse the file as "made by a newer version" instead of reporting the
+    // entries as damaged. The index serves queries by kind (attachments).
+    r#"
+    CREATE INDEX entries_by_kind ON entries (kind, seq);
+    "#,
+    // 3: trusted timestamps: the request, the TSA's response and the receipt
     // text stamped, for each `anchor` entry (whose hashed body holds their
-    // SHA-256 values). Append-only like the entries.
+    // SHA-256 values). Append-only like the entries. Entries of kind
+    // `anchor` appear from here on, so older builds refuse the file.
     r#"
     CREATE TABLE anchors (
         seq     INTEGER PRIMARY KEY NOT NULL REFERENCES entries (seq),
