@@ -187,11 +187,26 @@ fn request_respond_add_verify_and_openssl_agrees() {
         }
     }
     assert_eq!(checked, 2, "{guide}");
-    // The exported text is a receipt that verify accepts.
+    // The exported text is a receipt that verify accepts, and so does the
+    // independent verifier, on an export holding the anchor entry.
     let ok = env.ok(&["verify", "--receipt", "out/timestamp-4.txt"]);
     assert!(
         ok.contains("receipt OK: entries 1 to 3 are unchanged"),
         "{ok}"
+    );
+    env.ok(&["export", "jsonl", "-o", "case.jsonl"]);
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/verify_kiroku.py");
+    let py = std::process::Command::new("python3")
+        .arg(script)
+        .args(["case.jsonl", "--receipt", "out/timestamp-4.txt"])
+        .current_dir(env.path())
+        .output()
+        .expect("python3 runs the independent verifier (install Python 3)");
+    assert!(
+        py.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&py.stdout),
+        String::from_utf8_lossy(&py.stderr)
     );
 }
 
