@@ -289,6 +289,8 @@ pub struct Item<'a> {
     pub notes: Option<&'a str>,
     pub target: Option<u64>,
     pub reason: Option<&'a str>,
+    /// For an `anchor` entry: the trusted timestamp it records.
+    pub anchor: Option<&'a crate::model::Anchor>,
     /// The evidence files: the entry's own, then those attached later.
     pub evidence: Vec<&'a EvidenceFile>,
     /// The entries that attached files to it later.
@@ -344,6 +346,7 @@ impl<'a> Item<'a> {
             notes: b.notes.as_deref(),
             target: b.target,
             reason: b.reason.as_deref(),
+            anchor: b.anchor.as_ref(),
             evidence: b.evidence.iter().collect(),
             attached_by: Vec::new(),
             corrected: false,

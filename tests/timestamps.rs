@@ -111,6 +111,17 @@ fn request_respond_add_verify_and_openssl_agrees() {
     assert!(out.contains("(TSA: "), "{out}");
     assert!(out.contains("Test TSA"), "{out}");
     assert_eq!((entries(&env), anchors(&env)), (4, 1));
+    let shown = env.ok(&["show", "4"]);
+    assert!(shown.starts_with("Entry 4 · anchor"), "{shown}");
+    assert!(
+        shown.contains(&format!("covers     entries 1..3 (head {head})")),
+        "{shown}"
+    );
+    assert!(shown.contains("TSA time   20"), "{shown}");
+    assert_eq!(
+        env.json(&["show", "4", "--json"])["entry"]["anchor"]["covers_seq"],
+        3
+    );
 
     // The same response again is refused.
     let (_, err) = env.fails(&["timestamp", "add", "head.tsr"], 2);

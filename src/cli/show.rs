@@ -202,6 +202,20 @@ fn write_fields(out: &mut impl Write, b: &Body, tz: chrono_tz::Tz) -> Result<()>
     line("target", b.target.map(|t| t.to_string()))?;
     line("reason", b.reason.clone())?;
     line("tags", (!b.tags.is_empty()).then(|| b.tags.join(", ")))?;
+    if let Some(a) = &b.anchor {
+        line(
+            "covers",
+            Some(format!(
+                "entries 1..{} (head {})",
+                a.covers_seq, a.covers_hash
+            )),
+        )?;
+        line("TSA", Some(a.tsa.clone()))?;
+        line("TSA time", Some(local(&a.gen_time)))?;
+        line("serial", Some(a.serial.clone()))?;
+        line("stamped", Some(format!("sha256 {}", a.imprint)))?;
+        line("token", Some(format!("sha256 {}", a.tsr_sha256)))?;
+    }
     for (name, text) in [("content", &b.content), ("notes", &b.notes)] {
         if let Some(t) = text {
             writeln!(out, "  {name}:")?;
