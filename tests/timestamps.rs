@@ -648,6 +648,28 @@ fn a_changed_kept_token_fails() {
     drop(db);
     let (out, _) = verify_fails(&env);
     assert!(out.contains("not the text that was stamped"), "{out}");
+
+    // A kept token that no longer reads fails verify, and is exported all
+    // the same, marked as such.
+    env.sqlite()
+        .execute("UPDATE anchors SET tsr = x'3000'", [])
+        .unwrap();
+    let (out, _) = verify_fails(&env);
+    assert!(
+        out.contains("the timestamp of entry 4 (") && out.contains("not a timestamp response"),
+        "{out}"
+    );
+    std::fs::create_dir(env.path().join("out")).unwrap();
+    env.ok(&["timestamp", "export", "--dir", "out"]);
+    let guide = std::fs::read_to_string(env.path().join("out/timestamps.txt")).unwrap();
+    assert!(
+        guide.contains("timestamp-4: DOES NOT CHECK: this is not a timestamp response"),
+        "{guide}"
+    );
+    assert_eq!(
+        std::fs::read(env.path().join("out/timestamp-4.tsr")).unwrap(),
+        b"\x30\x00"
+    );
 }
 
 #[test]

@@ -48,20 +48,23 @@ pub struct Described {
 }
 
 /// Reads what a kept timestamp says (the token is checked again).
-pub fn describe(seq: u64, files: &AnchorFiles) -> Result<Described> {
+pub fn describe(seq: u64, files: &AnchorFiles) -> Result<(Described, tsp::Token)> {
     let token = tsp::parse_response(&files.tsr)?;
     let r = receipt::find_all(&files.receipt)
         .into_iter()
         .next()
         .transpose()?
         .ok_or_else(|| Error::case_file(format!("the timestamp of entry {seq} has no receipt")))?;
-    Ok(Described {
-        seq,
-        covers_seq: r.entries,
-        head: r.head,
-        tsa: token.tsa,
-        gen_time: token.gen_time,
-    })
+    Ok((
+        Described {
+            seq,
+            covers_seq: r.entries,
+            head: r.head,
+            tsa: token.tsa.clone(),
+            gen_time: token.gen_time.clone(),
+        },
+        token,
+    ))
 }
 
 fn write_file(path: &Path, data: &[u8]) -> Result<()> {
@@ -71,16 +74,30 @@ fn write_file(path: &Path, data: &[u8]) -> Result<()> {
     f.commit()
 }
 
-/// Writes every kept timestamp into `dir`; returns the files written.
-pub fn write_all(case: &Case, dir: &Path) -> Result<Vec<PathBuf>> {
+/// The files that let anyone check the kept timestamps, as (name,
+/// contents): four per timestamp, then `timestamps.txt`. Empty when the
+/// case has no timestamps.
+pub fn files(case: &Case) -> Result<Vec<(String, Vec<u8>)>> {
     let kept = case.anchor_files()?;
-    let mut written = Vec::new();
-    let mut guide = String::new();
-    guide.push_str(GUIDE_HEAD);
+    let mut out = Vec::new();
+    if kept.is_empty() {
+        return Ok(out);
+    }
+    let mut guide = String::from(GUIDE_HEAD);
     for (seq, files) in &kept {
-        let d = describe(*seq, files)?;
-        let token = tsp::parse_response(&files.tsr)?;
         let base = base_name(*seq);
+        out.push((format!("{base}.tsq"), files.tsq.clone()));
+        out.push((format!("{base}.tsr"), files.tsr.clone()));
+        out.push((format!("{base}.txt"), files.receipt.clone().into_bytes()));
+        // A token that no longer checks is written out all the same, and
+        // the guide says so: it is evidence of what happened to the file.
+        let (d, token) = match describe(*seq, files) {
+            Ok(v) => v,
+            Err(e) => {
+                guide.push_str(&format!("\n{base}: DOES NOT CHECK: {}\n", e.message));
+                continue;
+            }
+        };
         let mut pem = String::new();
         for c in &token.certs {
             pem.push_str(
@@ -88,16 +105,7 @@ pub fn write_all(case: &Case, dir: &Path) -> Result<Vec<PathBuf>> {
                     .map_err(|e| Error::internal(format!("PEM: {e}")))?,
             );
         }
-        for (ext, data) in [
-            (".tsq", files.tsq.as_slice()),
-            (".tsr", files.tsr.as_slice()),
-            (".txt", files.receipt.as_bytes()),
-            ("-certs.pem", pem.as_bytes()),
-        ] {
-            let path = dir.join(format!("{base}{ext}"));
-            write_file(&path, data)?;
-            written.push(path);
-        }
+        out.push((format!("{base}-certs.pem"), pem.into_bytes()));
         guide.push_str(&format!(
             "\n{base}: entries 1..{} existed unchanged by {} (TSA: {})\n  head hash of entry {}: {}\n",
             d.covers_seq, d.gen_time, d.tsa, d.covers_seq, d.head
@@ -106,17 +114,28 @@ pub fn write_all(case: &Case, dir: &Path) -> Result<Vec<PathBuf>> {
             guide.push_str(&format!("  {c}\n"));
         }
     }
-    if !kept.is_empty() {
-        let path = dir.join("timestamps.txt");
-        write_file(&path, guide.as_bytes())?;
+    out.push((GUIDE.to_string(), guide.into_bytes()));
+    Ok(out)
+}
+
+/// Writes every kept timestamp into `dir`; returns the files written.
+pub fn write_all(case: &Case, dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut written = Vec::new();
+    for (name, data) in files(case)? {
+        let path = dir.join(name);
+        write_file(&path, &data)?;
         written.push(path);
     }
     Ok(written)
 }
 
+/// The guide file's name.
+pub const GUIDE: &str = "timestamps.txt";
+
 const GUIDE_HEAD: &str = "\
 Trusted timestamps (RFC 3161) of this record / この記録のタイムスタンプ
 
+Run the commands below in the folder that holds these files.
 Each timestamp-N.txt is a receipt line: the case, the number of entries
 covered and the hash of the last of them (head). The timestamp authority
 (TSA) signed the SHA-256 of that file, as it is, at the time shown.
