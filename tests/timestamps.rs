@@ -514,6 +514,47 @@ fn ecdsa_p384_with_signing_certificate_v1() {
 }
 
 #[test]
+fn tsa_under_an_intermediate_ca() {
+    let env = case(2);
+    let tsa = tsa(
+        &env,
+        &Options {
+            intermediate: true,
+            ..Options::default()
+        },
+    );
+    stamp(&env, &tsa);
+    // The intermediate comes from the token; only the root is trusted.
+    let out = env.ok(&["verify", "--tsa-ca", "tsa/ca.pem"]);
+    assert!(
+        out.contains("TSA certificate issued under CN=Test Root CA"),
+        "{out}"
+    );
+    // Given as the trusted certificate, the intermediate is the anchor.
+    let out = env.ok(&["verify", "--tsa-ca", "tsa/inter.pem"]);
+    assert!(
+        out.contains("issued under CN=Test Intermediate CA"),
+        "{out}"
+    );
+    std::fs::create_dir(env.path().join("out")).unwrap();
+    env.ok(&["timestamp", "export", "--dir", "out"]);
+    let (ok, said) = tsa.openssl_verify(
+        &env.path().join("out"),
+        &[
+            "-in",
+            "timestamp-3.tsr",
+            "-queryfile",
+            "timestamp-3.tsq",
+            "-CAfile",
+            "../tsa/ca.pem",
+            "-untrusted",
+            "timestamp-3-certs.pem",
+        ],
+    );
+    assert!(ok, "{said}");
+}
+
+#[test]
 fn ecdsa_p256() {
     let env = case(1);
     let tsa = tsa(

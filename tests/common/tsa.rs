@@ -61,7 +61,7 @@ dir = .
 serial = ./serial
 crypto_device = builtin
 signer_cert = ./tsa.pem
-certs = ./tsa.pem
+certs = ./chain.pem
 signer_key = ./tsa.key
 signer_digest = SIGNER_DIGEST
 default_policy = 1.2.3.4.1
@@ -96,6 +96,9 @@ pub struct Options<'a> {
     pub ess_alg: &'a str,
     /// The TSA certificate's serial number (`openssl x509 -set_serial`).
     pub serial: Option<&'a str>,
+    /// Issue the TSA certificate from an intermediate CA under the root
+    /// (and put both in the token).
+    pub intermediate: bool,
 }
 
 impl Default for Options<'_> {
@@ -107,6 +110,7 @@ impl Default for Options<'_> {
             digests: "sha256, sha384, sha512",
             ess_alg: "sha256",
             serial: None,
+            intermediate: false,
         }
     }
 }
@@ -163,15 +167,61 @@ impl Tsa {
             req.extend_from_slice(&["-pkeyopt", p]);
         }
         run_openssl(dir, &req);
+        let issuer = if opts.intermediate {
+            run_openssl(
+                dir,
+                &[
+                    "req",
+                    "-new",
+                    "-newkey",
+                    "rsa:2048",
+                    "-nodes",
+                    "-keyout",
+                    "inter.key",
+                    "-out",
+                    "inter.csr",
+                    "-subj",
+                    "/CN=Test Intermediate CA",
+                    "-config",
+                    "tsa.cnf",
+                ],
+            );
+            run_openssl(
+                dir,
+                &[
+                    "x509",
+                    "-req",
+                    "-in",
+                    "inter.csr",
+                    "-CA",
+                    "ca.pem",
+                    "-CAkey",
+                    "ca.key",
+                    "-CAcreateserial",
+                    "-out",
+                    "inter.pem",
+                    "-days",
+                    "3650",
+                    "-extfile",
+                    "tsa.cnf",
+                    "-extensions",
+                    "ca_ext",
+                ],
+            );
+            "inter"
+        } else {
+            "ca"
+        };
+        let (ca_pem, ca_key) = (format!("{issuer}.pem"), format!("{issuer}.key"));
         let mut x509 = vec![
             "x509",
             "-req",
             "-in",
             "tsa.csr",
             "-CA",
-            "ca.pem",
+            &ca_pem,
             "-CAkey",
-            "ca.key",
+            &ca_key,
             "-out",
             "tsa.pem",
             "-days",
@@ -186,6 +236,11 @@ impl Tsa {
             None => x509.push("-CAcreateserial"),
         }
         run_openssl(dir, &x509);
+        let mut chain = std::fs::read(dir.join("tsa.pem")).unwrap();
+        if opts.intermediate {
+            chain.extend(std::fs::read(dir.join("inter.pem")).unwrap());
+        }
+        std::fs::write(dir.join("chain.pem"), chain).unwrap();
         Tsa {
             dir: dir.to_path_buf(),
             ca: dir.join("ca.pem"),
