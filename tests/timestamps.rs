@@ -198,6 +198,11 @@ fn request_respond_add_verify_and_openssl_agrees() {
         }
     }
     assert_eq!(checked, 2, "{guide}");
+    let out = env.ok(&["verify", "--timestamp", "out/timestamp-4.tsr"]);
+    assert!(
+        out.contains("receipt OK: entries 1 to 3 are unchanged"),
+        "{out}"
+    );
     // The exported text is a receipt that verify accepts, and so does the
     // independent verifier, on an export holding the anchor entry.
     let ok = env.ok(&["verify", "--receipt", "out/timestamp-4.txt"]);
@@ -626,9 +631,42 @@ fn truncated_with_its_timestamp_fails_against_the_exported_text() {
     drop(db);
     // Nothing in the file itself shows it any more…
     assert!(env.ok(&["verify"]).starts_with("OK"));
-    // …but the receipt text that was stamped, kept elsewhere, does.
+    // …but the receipt text that was stamped, kept elsewhere, does; and so
+    // does the timestamp kept elsewhere, which also says when.
     let (out, _) = env.fails(&["verify", "--receipt", "out/timestamp-4.txt"], 1);
     assert!(out.contains("cut short"), "{out}");
+    let (out, err) = env.fails(
+        &[
+            "verify",
+            "--timestamp",
+            "out/timestamp-4.tsr",
+            "--tsa-ca",
+            "tsa/ca.pem",
+        ],
+        1,
+    );
+    assert!(
+        out.contains("timestamp out/timestamp-4.tsr: the receipt for entries 1..3 existed by 20"),
+        "{out}"
+    );
+    assert!(out.contains("issued under CN=Test Root CA"), "{out}");
+    assert!(
+        out.contains("receipt FAILED: the record was cut short"),
+        "{out}"
+    );
+    assert_one_error_line(&err);
+    // A changed text beside the token is caught.
+    let text = std::fs::read_to_string(env.path().join("out/timestamp-4.txt")).unwrap();
+    std::fs::write(
+        env.path().join("out/timestamp-4.txt"),
+        text.replace("entries=3", "entries=2"),
+    )
+    .unwrap();
+    let (_, err) = env.fails(&["verify", "--timestamp", "out/timestamp-4.tsr"], 1);
+    assert!(
+        err.contains("is not the text that out/timestamp-4.tsr stamps"),
+        "{err}"
+    );
 }
 
 /// Rewrites entry 2 and re-links every entry after it, as someone with the

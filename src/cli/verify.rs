@@ -1,10 +1,12 @@
 //! `kiroku verify`: recompute the chain, check receipts.
 
 use std::io::Write;
+use std::path::Path;
 
 use super::Ctx;
+use crate::chain;
 use crate::error::{Error, ErrorKind, Result};
-use crate::receipt;
+use crate::receipt::{self, Receipt};
 use crate::store::Access;
 use crate::tsp;
 use crate::verify;
@@ -23,6 +25,7 @@ Examples:
   kiroku verify --receipt 'kiroku-receipt/1 case=… entries=40 head=… at=…'
   kiroku verify --receipt mail-to-lawyer.txt --json
   kiroku verify --tsa-ca tsa-root.pem
+  kiroku verify --timestamp for-lawyer/timestamp-41.tsr --tsa-ca tsa-root.pem
 
 Every trusted timestamp kept in the case file (`kiroku timestamp`) is
 checked again: its token, and that the entries it covers are unchanged.")]
@@ -30,6 +33,10 @@ pub struct Args {
     /// A receipt line, or a file holding receipts (e.g. a saved email); repeatable
     #[arg(long, value_name = "RECEIPT")]
     receipt: Vec<String>,
+    /// A timestamp kept elsewhere (FILE.tsr, with the stamped FILE.txt beside
+    /// it): its token is checked and its text used as a receipt; repeatable
+    #[arg(long, value_name = "FILE.tsr")]
+    timestamp: Vec<std::path::PathBuf>,
     /// Also check that each timestamp's TSA certificate was issued under this
     /// trusted root (PEM or DER certificate file)
     #[arg(long, value_name = "FILE")]
@@ -43,6 +50,54 @@ pub struct Args {
 }
 
 const SHOWN_PROBLEMS: usize = 10;
+
+/// Reads a timestamp kept elsewhere: checks its token, that it stamps the
+/// text beside it, and (with `roots`) its certificate chain. Returns the
+/// stamped receipt and a line describing the timestamp.
+fn external_stamp(
+    path: &Path,
+    roots: Option<&[x509_cert::Certificate]>,
+) -> Result<(Receipt, String)> {
+    let shown = path.display().to_string();
+    let tsr = std::fs::read(path).map_err(|e| Error::from_io(e, &shown))?;
+    let text_path = path.with_extension("txt");
+    let text_shown = text_path.display().to_string();
+    let text = std::fs::read(&text_path).map_err(|e| {
+        Error::from_io(e, &text_shown)
+            .with_hint("keep the stamped .txt file beside the .tsr, with the same name")
+    })?;
+    let token = tsp::parse_response(&tsr).map_err(|e| {
+        Error::usage(format!("{shown}: {}", e.message))
+            .with_hint("give a .tsr file written by `kiroku timestamp export`")
+    })?;
+    if chain::sha256_hex(&text) != chain::hex(&token.imprint) {
+        return Err(Error::new(
+            ErrorKind::NotIntact,
+            format!("{text_shown} is not the text that {shown} stamps"),
+        )
+        .with_hint("the receipt text was changed, or belongs to another timestamp"));
+    }
+    let stamped = receipt::find_all(&String::from_utf8_lossy(&text))
+        .into_iter()
+        .next()
+        .transpose()?
+        .ok_or_else(|| Error::usage(format!("{text_shown} holds no receipt line")))?;
+    let mut line = format!(
+        "timestamp {shown}: the receipt for entries 1..{} existed by {} (TSA: {})",
+        stamped.entries, token.gen_time, token.tsa
+    );
+    if let Some(roots) = roots {
+        let root = tsp::check_chain(&token, roots).map_err(|why| {
+            Error::new(
+                ErrorKind::NotIntact,
+                format!("the TSA certificate of {shown} is not trusted: {why}"),
+            )
+            .with_hint("check that --tsa-ca is the root certificate of that TSA")
+        })?;
+        line.push_str(&format!("; TSA certificate issued under {root}"));
+    }
+    Ok((stamped, line))
+}
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     let mut receipts = Vec::new();
@@ -60,6 +115,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
             })?)
         }
     };
+    let mut stamp_lines = Vec::new();
+    for path in &args.timestamp {
+        let (r, line) = external_stamp(path, roots.as_deref())?;
+        receipts.push(r);
+        stamp_lines.push(line);
+    }
     let case = ctx.open(Access::ReadOnly)?;
     let files = if args.no_files {
         verify::Files::Skip
@@ -96,6 +157,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                     report.problems.len() - SHOWN_PROBLEMS
                 )?;
             }
+        }
+        for line in &stamp_lines {
+            writeln!(out, "{line}")?;
         }
         for r in &report.receipts {
             let mark = if r.ok { "OK" } else { "FAILED" };
