@@ -37,6 +37,19 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
     BEGIN SELECT RAISE(ABORT, 'kiroku: entries are append-only; record a void entry instead'); END;
     "#,
+    // 2: the facts `stats` counts, in one covering index, so that counting
+    // a million contacts reads the index alone and parses no body. SQLite
+    // keeps the index in step with the hashed body itself; nothing is
+    // copied or rewritten. The expressions must match `store::facts`.
+    r#"
+    CREATE INDEX entries_facts ON entries (
+        kind, occurred_utc, channel, sender, address,
+        json_extract(body, '$.count'),
+        json_extract(body, '$.platform'),
+        json_extract(body, '$.org'),
+        json_extract(body, '$.direction')
+    );
+    "#,
 ];
 
 pub fn current_version() -> i64 {
