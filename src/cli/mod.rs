@@ -13,6 +13,7 @@ mod note;
 mod prompt;
 mod receipt;
 mod show;
+mod stats;
 mod verify;
 mod void;
 
@@ -32,6 +33,7 @@ Examples:
   kiroku add sms --at '11/20 21:40' --count 3 --content '番号変わりました。連絡下さい。'
   kiroku action refused --note 'Told them by email to stop contacting me'
   kiroku list --since 11/01
+  kiroku stats --by week
   kiroku verify --receipt receipt.txt
 
 Exit codes: 0 ok · 1 verify: the record is not intact · 2 bad input or usage ·
@@ -72,6 +74,8 @@ pub enum Command {
     List(list::Args),
     /// Show one entry in full, with its corrections
     Show(show::Args),
+    /// Count the contacts: how often, since when, which channels, after you said stop
+    Stats(stats::Args),
     /// Correct an earlier entry (a new entry records the change and why)
     Amend(amend::Args),
     /// Withdraw an earlier entry (it stays in the record, marked withdrawn)
@@ -177,6 +181,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Note(a) => note::run(&mut ctx, a)?,
         Command::List(a) => list::run(&mut ctx, a)?,
         Command::Show(a) => show::run(&mut ctx, a)?,
+        Command::Stats(a) => stats::run(&mut ctx, a)?,
         Command::Amend(a) => amend::run(&mut ctx, a)?,
         Command::Void(a) => void::run(&mut ctx, a)?,
         Command::Verify(a) => verify::run(&mut ctx, a)?,
