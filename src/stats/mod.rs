@@ -97,6 +97,10 @@ pub struct Params {
     pub actions: Vec<Action>,
 }
 
+/// The version of the [`Stats`] JSON shape. Adding a field keeps it;
+/// renaming, removing or changing the meaning of one raises it.
+pub const STATS_VERSION: u32 = 1;
+
 const CHANNELS: usize = Channel::ALL.len() + 1;
 
 /// Attempts per channel; the last slot is for contacts with no channel.
@@ -166,6 +170,8 @@ impl ChannelSet {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Stats {
+    /// The version of this shape ([`STATS_VERSION`]).
+    pub version: u32,
     /// The case's time zone (IANA name); every date and hour below is in it.
     pub time_zone: String,
     /// When the figures were made (RFC 3339, case zone).
@@ -719,6 +725,7 @@ impl Counter {
         };
 
         Stats {
+            version: STATS_VERSION,
             time_zone: self.params.tz.name().to_string(),
             now: self.time(self.params.now),
             since: self.params.since.map(|t| self.time(t)),
