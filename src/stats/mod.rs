@@ -455,6 +455,8 @@ pub struct Counter {
     weekdays: [u64; 7],
     actions: Vec<ActionAcc>,
     trend: [u64; 2],
+    /// Starts of the previous and the last 4 weeks, and their end.
+    trend_bounds: [DateTime<Utc>; 3],
     offset_cache: Option<(i64, FixedOffset)>,
 }
 
@@ -498,6 +500,7 @@ impl Counter {
             weekdays: [0; 7],
             actions,
             trend: [0; 2],
+            trend_bounds: [end - Duration::days(56), end - Duration::days(28), end],
             offset_cache: None,
         }
     }
@@ -536,10 +539,10 @@ impl Counter {
                 a.after += n;
             }
         }
-        let weeks4 = Duration::days(28);
-        if at < self.end && at >= self.end - weeks4 {
+        let [previous, last, end] = self.trend_bounds;
+        if at >= last && at < end {
             self.trend[0] += n;
-        } else if at < self.end - weeks4 && at >= self.end - weeks4 - weeks4 {
+        } else if at >= previous && at < last {
             self.trend[1] += n;
         }
     }
