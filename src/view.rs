@@ -133,20 +133,22 @@ impl Party {
 
     /// Whether any of `fields` contains the text, or `address` has its digits.
     pub fn matches(&self, fields: &[Option<&str>], address: Option<&str>) -> bool {
-        if self.lower.is_empty() {
-            return true;
-        }
-        if fields
-            .iter()
-            .flatten()
-            .any(|f| f.to_lowercase().contains(&self.lower))
-        {
-            return true;
-        }
-        match (&self.digits, address) {
-            (Some(nd), Some(a)) => digits(a).contains(nd.as_str()),
-            _ => false,
-        }
+        self.lower.is_empty()
+            || fields.iter().flatten().any(|f| self.in_text(f))
+            || address.is_some_and(|a| self.in_number(a))
+    }
+
+    /// Whether `text` contains the needle, ignoring case.
+    pub fn in_text(&self, text: &str) -> bool {
+        self.lower.is_empty() || text.to_lowercase().contains(&self.lower)
+    }
+
+    /// Whether `address` has the needle's digits (`09012345678` in
+    /// `090-1234-5678`), when the needle is mostly a phone number.
+    pub fn in_number(&self, address: &str) -> bool {
+        self.digits
+            .as_ref()
+            .is_some_and(|nd| digits(address).contains(nd.as_str()))
     }
 }
 

@@ -2,7 +2,7 @@
 //! index for the contacts, and the few corrected entries and actions read
 //! in full with their corrections applied. Withdrawn entries are left out.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
@@ -60,7 +60,25 @@ pub fn load(case: &Case, filter: &Filter, by: Option<By>, now: DateTime<Utc>) ->
         with_platform: platform.is_some(),
         with_org: party.is_some(),
     };
-    let passes = |f: &Fact| {
+    // Senders and addresses repeat: each distinct text is matched once.
+    let mut texts: HashMap<String, bool> = HashMap::new();
+    let mut numbers: HashMap<String, bool> = HashMap::new();
+    let mut party_matches = |f: &Fact| {
+        let Some(p) = &party else { return true };
+        let memo =
+            |map: &mut HashMap<String, bool>, text: Option<&str>, m: &dyn Fn(&str) -> bool| {
+                let Some(t) = text else { return false };
+                match map.get(t) {
+                    Some(&hit) => hit,
+                    None => *map.entry(t.to_owned()).or_insert_with(|| m(t)),
+                }
+            };
+        let in_text = |t: &str| p.in_text(t);
+        memo(&mut texts, f.sender, &in_text)
+            || memo(&mut texts, f.org, &in_text)
+            || memo(&mut numbers, f.address, &|t| p.in_text(t) || p.in_number(t))
+    };
+    let mut passes = |f: &Fact| {
         let time_ok = match (q.since.is_some() || q.until.is_some(), f.occurred_utc) {
             (false, _) => true,
             (true, None) => false,
@@ -69,9 +87,7 @@ pub fn load(case: &Case, filter: &Filter, by: Option<By>, now: DateTime<Utc>) ->
         time_ok
             && q.channel.is_none_or(|c| f.channel == Some(c))
             && platform.is_none_or(|p| f.platform.is_some_and(|fp| fp.eq_ignore_ascii_case(p)))
-            && party
-                .as_ref()
-                .is_none_or(|p| p.matches(&[f.sender, f.address, f.org], f.address))
+            && party_matches(f)
     };
     let mut add = |f: &Fact| {
         if passes(f) {
