@@ -94,12 +94,17 @@ impl Error {
         e
     }
 
+    /// What is wrong and what to do, in one line.
+    pub fn describe(&self) -> String {
+        match &self.hint {
+            Some(h) => format!("{} — {}", self.message, h),
+            None => self.message.clone(),
+        }
+    }
+
     /// The one line printed on stderr.
     pub fn to_line(&self) -> String {
-        match &self.hint {
-            Some(h) => format!("error: {} — {}", self.message, h),
-            None => format!("error: {}", self.message),
-        }
+        format!("error: {}", self.describe())
     }
 }
 

@@ -66,6 +66,11 @@ pub fn render(views: &[View], tz: chrono_tz::Tz, width: Option<usize>) -> String
             any_corrected = true;
         }
         let mut what = label::what(b);
+        match v.evidence().count() {
+            0 => {}
+            1 => what.push_str(" [1 file]"),
+            n => what.push_str(&format!(" [{n} files]")),
+        }
         if v.is_voided() {
             what = format!("[VOID] {what}");
             any_void = true;
@@ -74,13 +79,12 @@ pub fn render(views: &[View], tz: chrono_tz::Tz, width: Option<usize>) -> String
             .occurred()
             .map(|d| d.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
             .unwrap_or_default();
-        let n = match (b.count, b.duration_secs) {
-            (Some(c), _) if c > 1 => c.to_string(),
-            (_, Some(d)) => timeparse::format_duration(d),
-            (Some(c), None) => c.to_string(),
-            (None, None) => String::new(),
-        };
-        t.row(vec![num, when, label::channel(b), label::who(b), n, what]);
+        let n = b.count.map(|c| c.to_string()).unwrap_or_default();
+        let mut channel = label::channel(b);
+        if let Some(d) = b.duration_secs {
+            channel.push_str(&format!(" {}", timeparse::format_duration(d)));
+        }
+        t.row(vec![num, when, channel, label::who(b), n, what]);
     }
     let mut out = t.render(width);
     if any_corrected {

@@ -35,8 +35,9 @@ fn ask(prompt: &str, default: Option<&str>) -> Result<Option<String>> {
     Ok(if v.is_empty() { None } else { Some(v) })
 }
 
-/// Fills `fields` from answers and returns the channel word.
-pub fn ask_contact(fields: &mut EntryFields) -> Result<String> {
+/// Fills `fields` from answers and returns the channel word. The time is
+/// checked as it is typed, so a mistake is asked again, not fatal.
+pub fn ask_contact(fields: &mut EntryFields, tz: chrono_tz::Tz) -> Result<String> {
     let labels: Vec<&str> = CHANNELS.iter().map(|(_, l)| *l).collect();
     let pick = Select::with_theme(&SimpleTheme)
         .with_prompt("How did they contact you? (どの手段で)")
@@ -45,7 +46,17 @@ pub fn ask_contact(fields: &mut EntryFields) -> Result<String> {
         .interact()
         .map_err(prompt_error)?;
     let channel = CHANNELS[pick].0.to_string();
-    fields.at = ask("When? (いつ) e.g. 14:32, yesterday 18:05", Some("now"))?;
+    let at = Input::<String>::with_theme(&SimpleTheme)
+        .with_prompt("When? (いつ) e.g. 14:32, yesterday 18:05")
+        .default("now".to_string())
+        .validate_with(|s: &String| -> std::result::Result<(), String> {
+            crate::timeparse::parse_when(s, chrono::Utc::now(), tz)
+                .map(|_| ())
+                .map_err(|e| e.describe())
+        })
+        .interact_text()
+        .map_err(prompt_error)?;
+    fields.at = Some(at);
     fields.from = ask("Who? name (誰から) — optional", None)?;
     fields.address = ask(
         "Number / address / account (番号・アドレス) — optional",

@@ -37,7 +37,14 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
     BEGIN SELECT RAISE(ABORT, 'kiroku: entries are append-only; record a void entry instead'); END;
     "#,
-    // 2: the facts `stats` counts, in one covering index, so that counting
+    // 2: evidence files. From here on entries may hold `evidence` and be of
+    // kind `attach`, which older builds cannot read: this step makes them
+    // refuse the file as "made by a newer version" instead of reporting the
+    // entries as damaged. The index serves queries by kind (attachments).
+    r#"
+    CREATE INDEX entries_by_kind ON entries (kind, seq);
+    "#,
+    // 3: the facts `stats` counts, in one covering index, so that counting
     // a million contacts reads the index alone and parses no body. SQLite
     // keeps the index in step with the hashed body itself; nothing is
     // copied or rewritten. The expressions must match `store::facts`.

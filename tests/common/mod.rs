@@ -58,6 +58,20 @@ impl TestEnv {
         c
     }
 
+    /// The same as `cmd()`, as a plain `std::process::Command` (for
+    /// spawning, pipes and signals).
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("kiroku"));
+        c.env_clear()
+            .env("HOME", self.path().join("home"))
+            .env("TZ", "Asia/Tokyo")
+            .env("LANG", "C.UTF-8")
+            .env("COLUMNS", "120")
+            .env("KIROKU_DB", &self.db)
+            .current_dir(self.path());
+        c
+    }
+
     /// Runs kiroku and asserts success; returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
         let out = self.cmd().args(args).output().unwrap();
