@@ -117,15 +117,16 @@ impl ChannelCounts {
         Channel::ALL.get(slot).map_or("unknown", |c| c.as_str())
     }
     fn add(&mut self, channel: Option<Channel>, n: u64) {
-        self.0[Self::slot(channel)] += n;
+        let slot = &mut self.0[Self::slot(channel)];
+        *slot = slot.saturating_add(n);
     }
     fn merge(&mut self, other: &ChannelCounts) {
         for (a, b) in self.0.iter_mut().zip(other.0) {
-            *a += b;
+            *a = a.saturating_add(b);
         }
     }
     pub fn total(&self) -> u64 {
-        self.0.iter().sum()
+        self.0.iter().fold(0, |a, b| a.saturating_add(*b))
     }
     /// `(channel name, attempts)` for the channels with any, in the order
     /// of [`Channel::ALL`], then `unknown`.
@@ -352,7 +353,7 @@ impl Parties {
         let i = found.unwrap_or_else(|| self.insert(spelling, key, at));
         let p = &mut self.all[i];
         p.contacts += 1;
-        p.attempts += c.count;
+        p.attempts = p.attempts.saturating_add(c.count);
         p.channels.add(c.channel);
         p.first = p.first.min(at);
         p.last = p.last.max(at);
@@ -505,7 +506,8 @@ impl Counter {
         }
     }
 
-    /// Counts one contact; those outside the period are skipped.
+    /// Counts one contact; those outside the period are skipped. Sums
+    /// saturate: an absurd `count` cannot make them wrap or panic.
     pub fn add(&mut self, c: &Contact) {
         let Some(at) = c.at else {
             if self.params.since.is_none() && self.params.until.is_none() {
@@ -522,28 +524,30 @@ impl Counter {
         }
         let n = c.count;
         self.contacts += 1;
-        self.attempts += n;
+        self.attempts = self.attempts.saturating_add(n);
         self.first = Some(self.first.map_or(at, |f| f.min(at)));
         self.last = Some(self.last.map_or(at, |l| l.max(at)));
         self.by_channel.add(c.channel, n);
         let local = self.local(at);
         self.days.entry(local.date()).or_default().add(c.channel, n);
-        self.hours[local.hour() as usize] += n;
-        self.weekdays[local.weekday().num_days_from_monday() as usize] += n;
+        let hour = &mut self.hours[local.hour() as usize];
+        *hour = hour.saturating_add(n);
+        let weekday = &mut self.weekdays[local.weekday().num_days_from_monday() as usize];
+        *weekday = weekday.saturating_add(n);
         self.senders.add(c.sender, name_key, c, at);
         self.addresses.add(c.address, address_key, c, at);
         for a in &mut self.actions {
             if at < a.action.at {
-                a.before += n;
+                a.before = a.before.saturating_add(n);
             } else {
-                a.after += n;
+                a.after = a.after.saturating_add(n);
             }
         }
         let [previous, last, end] = self.trend_bounds;
         if at >= last && at < end {
-            self.trend[0] += n;
+            self.trend[0] = self.trend[0].saturating_add(n);
         } else if at >= previous && at < last {
-            self.trend[1] += n;
+            self.trend[1] = self.trend[1].saturating_add(n);
         }
     }
 

@@ -536,3 +536,23 @@ fn period_words_are_forgiving() {
     assert_eq!(By::for_span(32), By::Week);
     assert_eq!(By::for_span(400), By::Month);
 }
+
+#[test]
+fn absurd_counts_saturate_instead_of_overflowing() {
+    let s = compute(
+        params("2026-11-30T09:00:00+09:00"),
+        [
+            contact(
+                "2026-11-02T09:00:00+09:00",
+                Channel::Phone,
+                None,
+                None,
+                u64::MAX,
+            ),
+            contact("2026-11-02T10:00:00+09:00", Channel::Phone, None, None, 5),
+        ],
+    );
+    assert_eq!(s.totals.attempts, u64::MAX);
+    assert_eq!(s.periods[0].attempts, u64::MAX);
+    assert!(serde_json::to_string(&s).is_ok());
+}
