@@ -17,7 +17,10 @@ pub struct TestEnv {
 impl TestEnv {
     /// An environment with no case file yet.
     pub fn empty() -> TestEnv {
-        let dir = tempfile::Builder::new().prefix("kiroku-test").tempdir().unwrap();
+        let dir = tempfile::Builder::new()
+            .prefix("kiroku-test")
+            .tempdir()
+            .unwrap();
         std::fs::create_dir(dir.path().join("home")).unwrap();
         let db = dir.path().join("case.sqlite");
         TestEnv { dir, db }
