@@ -60,6 +60,8 @@ pub struct ChainCheck {
     /// Stored hashes of the entries named by receipts.
     wanted: HashMap<u64, Option<String>>,
     pub count: u64,
+    /// Reused for re-encoding each body.
+    buf: Vec<u8>,
 }
 
 impl ChainCheck {
@@ -72,6 +74,7 @@ impl ChainCheck {
             problems: Vec::new(),
             wanted: receipt_seqs.into_iter().map(|s| (s, None)).collect(),
             count: 0,
+            buf: Vec::with_capacity(4096),
         }
     }
 
@@ -115,7 +118,7 @@ impl ChainCheck {
             *slot = Some(row.hash.clone());
         }
 
-        let body = match chain::parse_canonical(&row.body) {
+        let body = match chain::parse_canonical_with(&row.body, &mut self.buf) {
             Ok(b) => Some(b),
             Err(why) => {
                 self.problem(seq, "unreadable", format!("entry {seq}: {why}"));
@@ -197,8 +200,7 @@ impl ChainCheck {
                     );
                 }
             }
-            if IndexColumns::of(body) != IndexColumns::of_row(row) || body.kind.as_str() != row.kind
-            {
+            if !IndexColumns::agree(body, row) {
                 self.problem(
                     seq,
                     "index_changed",

@@ -661,6 +661,22 @@ impl IndexColumns {
         }
     }
 
+    /// Whether a stored row's index columns and kind agree with its body
+    /// (as `of(body)` compared with `of_row(row)`, without copying).
+    pub fn agree(body: &Body, row: &RawRow) -> bool {
+        let occurred = body
+            .occurred_at
+            .as_deref()
+            .and_then(timeparse::parse_stored)
+            .map(|d| d.timestamp());
+        body.kind.as_str() == row.kind
+            && occurred == row.occurred_utc
+            && body.channel.map(|c| c.as_str()) == row.channel.as_deref()
+            && body.from == row.sender
+            && body.address == row.address
+            && body.target.map(|t| t as i64) == row.target
+    }
+
     pub fn of_row(row: &RawRow) -> IndexColumns {
         IndexColumns {
             occurred_utc: row.occurred_utc,
@@ -784,4 +800,69 @@ fn read_meta(conn: &Connection) -> Result<CaseMeta> {
         tz,
         created_at: get("created_at")?.unwrap_or_default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Channel;
+
+    #[test]
+    fn agree_matches_comparing_the_columns() {
+        let body = Body {
+            kind: Kind::Contact,
+            occurred_at: Some("2026-11-20T14:32:00+09:00".into()),
+            channel: Some(Channel::Phone),
+            from: Some("山田".into()),
+            address: Some("090-1234-5678".into()),
+            ..Body::default()
+        };
+        let cols = IndexColumns::of(&body);
+        let row = RawRow {
+            seq: 1,
+            kind: "contact".into(),
+            occurred_utc: cols.occurred_utc,
+            channel: cols.channel.clone(),
+            sender: cols.sender.clone(),
+            address: cols.address.clone(),
+            target: cols.target,
+            body: String::new(),
+            prev_hash: String::new(),
+            hash: String::new(),
+        };
+        assert!(IndexColumns::agree(&body, &row));
+        let changed = [
+            RawRow {
+                kind: "note".into(),
+                ..row.clone()
+            },
+            RawRow {
+                occurred_utc: Some(0),
+                ..row.clone()
+            },
+            RawRow {
+                channel: Some("sms".into()),
+                ..row.clone()
+            },
+            RawRow {
+                sender: None,
+                ..row.clone()
+            },
+            RawRow {
+                address: Some("090".into()),
+                ..row.clone()
+            },
+            RawRow {
+                target: Some(1),
+                ..row.clone()
+            },
+        ];
+        for r in &changed {
+            assert_eq!(
+                IndexColumns::agree(&body, r),
+                IndexColumns::of(&body) == IndexColumns::of_row(r) && r.kind == "contact"
+            );
+            assert!(!IndexColumns::agree(&body, r), "{r:?}");
+        }
+    }
 }
