@@ -176,9 +176,10 @@ fn check_header(path: &Path) -> Result<()> {
         return Err(newer_schema(&shown.to_string(), i64::from(version)));
     }
     // A cut-off file: SQLite's header records the database size (valid
-    // when the two change counters agree). In WAL mode the main file is
-    // only ever written up to that size by a checkpoint, so a shorter file
-    // has lost its tail.
+    // when the two change counters agree), and a complete file is at
+    // least that long. Not while a write-ahead log holds frames: a
+    // checkpoint interrupted by a crash may have written the new header
+    // before the pages after it, and SQLite completes it from the log.
     let page_size = match u16::from_be_bytes([header[16], header[17]]) {
         1 => 65536,
         n => u64::from(n),
@@ -191,7 +192,8 @@ fn check_header(path: &Path) -> Result<()> {
         .metadata()
         .map_err(|e| Error::from_io(e, &shown.to_string()))?
         .len();
-    if counters_agree && pages > 0 && len < pages * page_size {
+    let log_has_frames = fs::metadata(sidecar(path, "-wal")).is_ok_and(|m| m.len() > 0);
+    if counters_agree && pages > 0 && len < pages * page_size && !log_has_frames {
         return Err(Error::case_file(format!(
             "{shown} is damaged: it is cut short ({len} bytes of {})",
             pages * page_size
