@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::chain;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::receipt::Receipt;
 use crate::store::{Case, IndexColumns, RawRow};
 use crate::timeparse;
@@ -276,12 +276,51 @@ impl ChainCheck {
     }
 }
 
+/// Rows per batch handed from the reading thread to the checking one.
+const BATCH: usize = 512;
+/// Batches waiting to be checked, at most (so memory stays constant).
+const IN_FLIGHT: usize = 4;
+
 /// Verifies a whole case file (streaming; constant memory).
+///
+/// Rows are read from SQLite on this thread and checked (parsed, hashed,
+/// linked) on a second one, in batches through a bounded channel, so that
+/// on two or more cores reading and checking overlap. The checks and
+/// their order are exactly those of [`ChainCheck::row`].
 pub fn verify_case(case: &Case, receipts: &[Receipt]) -> Result<Report> {
     let mut check = ChainCheck::new(&case.meta.case_id, receipts.iter().map(|r| r.entries));
-    case.for_each_raw(|row| {
-        check.row(&row);
-        Ok(())
+    std::thread::scope(|s| -> Result<()> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<RawRow>>(IN_FLIGHT);
+        let checking = &mut check;
+        let checker = std::thread::Builder::new()
+            .name("verify".into())
+            .spawn_scoped(s, move || {
+                for batch in rx {
+                    for row in &batch {
+                        checking.row(row);
+                    }
+                }
+            })
+            .map_err(|e| Error::internal(format!("cannot start a thread: {e}")))?;
+        let mut batch = Vec::with_capacity(BATCH);
+        let read = case.for_each_raw(|row| {
+            batch.push(row);
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                // Fails only if the checker panicked; join reports that.
+                tx.send(full)
+                    .map_err(|_| Error::internal("the chain check stopped"))?;
+            }
+            Ok(())
+        });
+        if read.is_ok() && !batch.is_empty() {
+            let _ = tx.send(batch);
+        }
+        drop(tx);
+        if let Err(panic) = checker.join() {
+            std::panic::resume_unwind(panic);
+        }
+        read
     })?;
     let receipts: Vec<ReceiptCheck> = receipts.iter().map(|r| check.check_receipt(r)).collect();
     let mut problems = check.problems.clone();
