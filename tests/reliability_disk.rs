@@ -107,9 +107,10 @@ fn full_disk_fails_cleanly_and_keeps_the_head() {
             assert_eq!(code, Some(4), "free {free}, {flags:?}: {err}");
             assert_one_error_line(&err);
             assert!(
-                err.contains("disk is full") || err.contains("disk reported an error"),
+                err.contains("disk is full") || err.contains("may be full"),
                 "{err}"
             );
+            assert!(err.contains("nothing was recorded"), "{err}");
             assert_eq!(head(&db), before, "the head moved on a full disk");
         }
     }
@@ -145,6 +146,7 @@ fn file_size_limit_fails_cleanly_and_keeps_the_head() {
     let (code, err) = exit_and_line(&mut cmd);
     assert_eq!(code, Some(4), "{err}");
     assert_one_error_line(&err);
+    assert!(err.contains("nothing was recorded"), "{err}");
     assert_eq!(head(&db), before);
     assert_intact(&env, &db);
     env.ok(&["add", "sms", "--content-file", &big]);

@@ -98,9 +98,15 @@ pub fn map_sqlite_error(err: rusqlite::Error) -> Error {
             ErrorCode::CannotOpen => Error::io("cannot open the case file")
                 .with_hint("check that the file and its folder exist and may be read"),
             ErrorCode::PermissionDenied => Error::io("permission denied on the case file"),
-            ErrorCode::SystemIoFailure => {
-                Error::io(format!("the disk reported an error ({detail})"))
-            }
+            // A full disk often shows up here rather than as DiskFull:
+            // when the -wal or -shm file cannot grow, SQLite reports an
+            // I/O error.
+            ErrorCode::SystemIoFailure => Error::io(format!(
+                "the disk reported an error ({detail}); it may be full or failing"
+            ))
+            .with_hint(
+                "check the free space (df -h) and the disk, then try again; nothing was recorded",
+            ),
             ErrorCode::ConstraintViolation if detail.starts_with("kiroku:") => {
                 Error::usage(detail.trim_start_matches("kiroku: ").to_string())
             }
