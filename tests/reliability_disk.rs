@@ -114,6 +114,18 @@ fn full_disk_fails_cleanly_and_keeps_the_head() {
             assert_eq!(head(&db), before, "the head moved on a full disk");
         }
     }
+    // A new case file cannot be made either, and nothing is left behind.
+    let other = fs.dir.join("other.sqlite");
+    let (code, err) = exit_and_line(child_cmd(&env).env("KIROKU_DB", &other).arg("init"));
+    assert_eq!(code, Some(4), "init on a full disk: {err}");
+    assert_one_error_line(&err);
+    assert!(
+        files_in(&fs.dir)
+            .iter()
+            .all(|f| !f.to_string_lossy().contains("other")),
+        "{:?}",
+        files_in(&fs.dir)
+    );
     // Reading still works on the full disk.
     assert_intact(&env, &db);
     // With space again, recording goes on from the same head.
