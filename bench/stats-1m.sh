@@ -21,7 +21,7 @@ trap 'rm -rf "$work"' EXIT
 export TZ=Asia/Tokyo
 
 echo "writing a case of $entries entries in $work"
-"$here/target/release/examples/gen_case" "$work/case.sqlite" "$entries" 2>/dev/null
+"$here/target/release/examples/gen_case" "$work/case.sqlite" "$entries" 1 2>/dev/null
 cat "$work/case.sqlite" >/dev/null # in the page cache for every run
 "$kiroku" --db "$work/case.sqlite" stats --json >/dev/null # warm-up
 
@@ -33,7 +33,7 @@ measure() {
 }
 
 echo "wall_s user_s sys_s max_rss_kib  command"
-for args in "stats --json" "stats --ascii" "stats --json --from 090-0000-0007" \
+for args in "stats --json" "stats --ascii" "stats --json --from 090-1234-5678" \
     "stats --json --since 2026-01-01 --channel phone"; do
     for _ in $(seq "$runs"); do
         # shellcheck disable=SC2086 # the arguments are split on purpose

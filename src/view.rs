@@ -175,11 +175,10 @@ pub struct Related {
 impl Related {
     pub fn load(case: &Case) -> Result<Related> {
         let mut related = Related::default();
-        // Sorted here: ORDER BY in SQL would make SQLite walk every entry
-        // in order of number instead of using the `target` index.
-        let mut rows = case.select("target IS NOT NULL", &[])?;
-        rows.sort_by_key(|r| r.seq);
-        for r in rows {
+        // Through the partial index on `target` (ordered by `seq` alone,
+        // SQLite would scan the whole table instead). Per target they
+        // still come in order of number.
+        for r in case.select("target IS NOT NULL ORDER BY target, seq", &[])? {
             let Some(t) = r.body.target else { continue };
             match r.body.kind {
                 Kind::Correction => related.corrections.entry(t).or_default().push(r),

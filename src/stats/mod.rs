@@ -429,14 +429,6 @@ fn address_key(s: &str) -> String {
     }
 }
 
-/// Attempts before and after one action while counting.
-#[derive(Debug, Clone)]
-struct ActionAcc {
-    action: Action,
-    before: u64,
-    after: u64,
-}
-
 /// Counts contacts one at a time; [`Counter::finish`] makes the figures.
 #[derive(Debug)]
 pub struct Counter {
@@ -454,7 +446,12 @@ pub struct Counter {
     addresses: Parties,
     hours: [u64; 24],
     weekdays: [u64; 7],
-    actions: Vec<ActionAcc>,
+    /// The refusals and blocks in the period, in time order.
+    actions: Vec<Action>,
+    /// `between[k]`: attempts at or after `actions[k - 1]` and before
+    /// `actions[k]`, so that a contact costs one binary search however
+    /// many actions there are.
+    between: Vec<u64>,
     trend: [u64; 2],
     /// Starts of the previous and the last 4 weeks, and their end.
     trend_bounds: [DateTime<Utc>; 3],
@@ -473,17 +470,14 @@ impl Counter {
             _ => params.now,
         };
         params.actions.sort_by_key(|a| (a.at, a.seq));
-        let actions = params
+        let actions: Vec<Action> = params
             .actions
             .iter()
             .filter(|a| matches!(a.action, ActionKind::Refused | ActionKind::Blocked))
             .filter(|a| params.since.is_none_or(|s| a.at >= s) && a.at < end)
-            .map(|a| ActionAcc {
-                action: a.clone(),
-                before: 0,
-                after: 0,
-            })
+            .cloned()
             .collect();
+        let between = vec![0; actions.len() + 1];
         Counter {
             params,
             end,
@@ -500,6 +494,7 @@ impl Counter {
             hours: [0; 24],
             weekdays: [0; 7],
             actions,
+            between,
             trend: [0; 2],
             trend_bounds: [end - Duration::days(56), end - Duration::days(28), end],
             offset_cache: None,
@@ -536,13 +531,8 @@ impl Counter {
         *weekday = weekday.saturating_add(n);
         self.senders.add(c.sender, name_key, c, at);
         self.addresses.add(c.address, address_key, c, at);
-        for a in &mut self.actions {
-            if at < a.action.at {
-                a.before = a.before.saturating_add(n);
-            } else {
-                a.after = a.after.saturating_add(n);
-            }
-        }
+        let k = self.actions.partition_point(|a| a.at <= at);
+        self.between[k] = self.between[k].saturating_add(n);
         let [previous, last, end] = self.trend_bounds;
         if at >= last && at < end {
             self.trend[0] = self.trend[0].saturating_add(n);
@@ -661,20 +651,23 @@ impl Counter {
             })
             .collect();
 
+        // Attempts before action i: those in between[0..=i].
+        let mut before = 0u64;
         let actions = self
             .actions
             .iter()
-            .map(|a| {
-                let at = a.action.at;
-                let start = self.params.since.or(self.first).unwrap_or(at).min(at);
+            .zip(&self.between)
+            .map(|(a, n)| {
+                before = before.saturating_add(*n);
+                let start = self.params.since.or(self.first).unwrap_or(a.at).min(a.at);
                 BeforeAfter {
-                    seq: a.action.seq,
-                    action: a.action.action,
-                    at: self.time(at),
-                    channel: a.action.channel,
-                    address: a.action.address.clone(),
-                    before: self.span(start, at, a.before),
-                    after: self.span(at, self.end, a.after),
+                    seq: a.seq,
+                    action: a.action,
+                    at: self.time(a.at),
+                    channel: a.channel,
+                    address: a.address.clone(),
+                    before: self.span(start, a.at, before),
+                    after: self.span(a.at, self.end, self.attempts.saturating_sub(before)),
                 }
             })
             .collect();
