@@ -24,7 +24,11 @@ fn ceil_secs(t: DateTime<Utc>) -> i64 {
 pub fn load(case: &Case, filter: &Filter, by: Option<By>, now: DateTime<Utc>) -> Result<Stats> {
     let related = Related::load(case)?;
     let mut actions = Vec::new();
-    for stored in case.select("kind = 'action' ORDER BY seq", &[])? {
+    // Only refusals and blocks count, and any action a correction may
+    // have turned into one; the rest are not parsed.
+    let wanted = "kind = 'action' AND (json_extract(body, '$.action') IN ('refused', 'blocked') \
+                  OR seq IN (SELECT target FROM entries WHERE kind = 'correction'))";
+    for stored in case.select(wanted, &[])? {
         if related.voids.contains_key(&stored.seq) {
             continue;
         }
@@ -206,7 +210,8 @@ mod tests {
 
     /// 1-3 contacts, 4 refused, 5 blocked (withdrawn by 9), 6 moves 1 to
     /// another day, 7 makes 2 an SMS, 8 withdraws 3, 9 withdraws 5,
-    /// 10 an outgoing email, 11 a note, 12 moves the refusal.
+    /// 10 an outgoing email, 11 a note, 12 moves the refusal, 13 consulted,
+    /// which 14 corrects to blocked.
     fn sample(dir: &std::path::Path) -> Case {
         let mut case = new_case(dir);
         let mut sent = contact(
@@ -251,6 +256,8 @@ mod tests {
                 sent,
                 note,
                 correction(4, &[("occurred_at", "2026-11-01T08:00:00+09:00")]),
+                action(ActionKind::Consulted, "2026-11-03T12:00:00+09:00"),
+                correction(13, &[("action", "blocked")]),
             ],
             || utc("2026-11-10T00:00:00Z"),
         )
@@ -275,11 +282,15 @@ mod tests {
         // Entry 1, moved to 00:30 on the 4th (Tokyo).
         assert_eq!(t.last_contact.as_deref(), Some("2026-11-04T00:30:00+09:00"));
         assert_eq!(s.hour_of_day[0], 3);
-        // The refusal was moved before every contact; the block was withdrawn.
-        assert_eq!(s.actions.len(), 1);
+        // The refusal was moved before every contact; the first block was
+        // withdrawn; entry 13 became a block by correction.
+        assert_eq!(s.actions.len(), 2);
         let a = &s.actions[0];
         assert_eq!((a.seq, a.at.as_str()), (4, "2026-11-01T08:00:00+09:00"));
         assert_eq!((a.before.attempts, a.after.attempts), (0, 5));
+        let b = &s.actions[1];
+        assert_eq!((b.seq, b.action), (13, ActionKind::Blocked));
+        assert_eq!((b.before.attempts, b.after.attempts), (2, 3));
         assert!(s.addresses.iter().all(|a| a.new_after_block.is_none()));
     }
 
