@@ -467,7 +467,9 @@ fn a_case_file_of_schema_1_is_upgraded_by_a_writing_command() {
     let current = kiroku::store::migrations::current_version();
     assert_eq!(version(&env), current);
     env.sqlite()
-        .execute_batch("DROP INDEX entries_by_kind; DROP TABLE anchors; PRAGMA user_version = 1;")
+        .execute_batch(
+            "DROP INDEX entries_by_kind; DROP INDEX entries_facts; DROP TABLE anchors; PRAGMA user_version = 1;",
+        )
         .unwrap();
     write(&env, "a.txt", b"a");
     env.ok(&["attach", "1", "a.txt"]);
