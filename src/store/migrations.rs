@@ -37,6 +37,19 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
     BEGIN SELECT RAISE(ABORT, 'kiroku: entries are append-only; record a void entry instead'); END;
     "#,
+    // 2: fingerprints of imported source records. One row per imported
+    // entry, written in the same transaction; the unique key keeps a record
+    // that was imported once from being imported again.
+    r#"
+    CREATE TABLE import_fingerprints (
+        fingerprint TEXT PRIMARY KEY NOT NULL,
+        seq         INTEGER NOT NULL REFERENCES entries (seq)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER import_fingerprints_no_update BEFORE UPDATE ON import_fingerprints
+    BEGIN SELECT RAISE(ABORT, 'kiroku: import fingerprints are append-only'); END;
+    CREATE TRIGGER import_fingerprints_no_delete BEFORE DELETE ON import_fingerprints
+    BEGIN SELECT RAISE(ABORT, 'kiroku: import fingerprints are append-only'); END;
+    "#,
 ];
 
 pub fn current_version() -> i64 {
