@@ -8,6 +8,7 @@ pub mod chain;
 pub mod cli;
 pub mod error;
 pub mod export;
+pub mod import;
 pub mod model;
 pub mod output;
 pub mod receipt;
