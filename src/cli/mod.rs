@@ -7,6 +7,7 @@ mod amend;
 mod export;
 mod fields;
 mod filter;
+mod import;
 mod init;
 mod list;
 mod note;
@@ -80,6 +81,8 @@ pub enum Command {
     Verify(verify::Args),
     /// Write the record out for others (JSONL)
     Export(export::Args),
+    /// Record what a LINE export, email files, an Android backup or a spreadsheet hold
+    Import(import::Args),
     /// Print a one-line receipt to send to your lawyer or yourself
     Receipt(receipt::Args),
 }
@@ -181,6 +184,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Void(a) => void::run(&mut ctx, a)?,
         Command::Verify(a) => verify::run(&mut ctx, a)?,
         Command::Export(a) => export::run(&mut ctx, a)?,
+        Command::Import(a) => import::run(&mut ctx, a)?,
         Command::Receipt(a) => receipt::run(&mut ctx, a)?,
     }
     ctx.out.flush()?;

@@ -412,14 +412,15 @@ impl Case {
     /// `fingerprints[i]` is the fingerprint of source record `i`. Records
     /// whose fingerprint is already in the case file are left out; for the
     /// others, in order, `build(i)` makes the draft, which is appended and
-    /// its fingerprint stored beside it. `lead`, given the numbers of the
-    /// new records, may make one entry to append before them (a note about
-    /// the import). Nothing is written when no record is new. `progress` is
-    /// called with the number of entries written so far.
+    /// its fingerprint stored beside it. `lead`, given the indexes of the
+    /// new records and the number of the last entry before the import, may
+    /// make entries to append before them (notes about the import). Nothing
+    /// is written when no record is new. `progress` is called with the
+    /// number of entries written so far.
     pub fn append_import(
         &mut self,
         fingerprints: &[String],
-        lead: impl FnOnce(&[usize]) -> Result<Option<Body>>,
+        lead: impl FnOnce(&[usize], u64) -> Result<Vec<Body>>,
         mut build: impl FnMut(usize) -> Result<Body>,
         now: impl Fn() -> DateTime<Utc>,
         mut progress: impl FnMut(u64),
@@ -433,7 +434,7 @@ impl Case {
         let already = fingerprints.len() - new.len();
         if new.is_empty() {
             return Ok(ImportAppended {
-                lead: None,
+                lead: Vec::new(),
                 entries: Vec::new(),
                 already,
             });
@@ -441,7 +442,7 @@ impl Case {
         let (mut seq, mut prev) = head_of(&tx, &case_id)?;
         let recorded_at = checked_now(&tx, seq, now)?;
         let mut entries = Vec::with_capacity(new.len());
-        let mut lead_seq = None;
+        let mut lead_seqs = Vec::new();
         {
             let mut insert = tx.prepare(INSERT_ENTRY)?;
             let mut mark =
@@ -453,8 +454,8 @@ impl Case {
                 *prev = stored.hash;
                 Ok(*seq)
             };
-            if let Some(body) = lead(&new)? {
-                lead_seq = Some(put(body, &mut seq, &mut prev)?);
+            for body in lead(&new, seq)? {
+                lead_seqs.push(put(body, &mut seq, &mut prev)?);
             }
             for (n, &i) in new.iter().enumerate() {
                 let body = build(i)?;
@@ -481,7 +482,7 @@ impl Case {
         tx.commit()?;
         progress(new.len() as u64);
         Ok(ImportAppended {
-            lead: lead_seq,
+            lead: lead_seqs,
             entries,
             already,
         })
@@ -560,8 +561,8 @@ impl Case {
 /// What [`Case::append_import`] wrote.
 #[derive(Debug, Clone, Default)]
 pub struct ImportAppended {
-    /// The number of the note about the import, when one was written.
-    pub lead: Option<u64>,
+    /// The numbers of the notes about the import.
+    pub lead: Vec<u64>,
     /// The numbers of the imported entries, in the order of the records.
     pub entries: Vec<u64>,
     /// How many records were already in the case file.
