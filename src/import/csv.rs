@@ -419,15 +419,7 @@ impl Csv {
                     .collect()
             })
             .unwrap_or_default();
-        let mut notes_text = notes.join("\n");
-        if !tags.is_empty() {
-            // Tags have no place in a record's source; keep them readable.
-            notes_text = if notes_text.is_empty() {
-                format!("tags: {}", tags.join(", "))
-            } else {
-                format!("{notes_text}\ntags: {}", tags.join(", "))
-            };
-        }
+        let notes_text = notes.join("\n");
         Ok(Record {
             occurred_at,
             occurred_until,
@@ -446,6 +438,7 @@ impl Csv {
             outcome,
             count,
             notes: (!notes_text.is_empty()).then_some(notes_text),
+            tags,
             key,
             ..Record::default()
         })
@@ -515,6 +508,14 @@ mod tests {
             .parse(text.as_bytes(), &ctx(&[("時間", "length")]))
             .unwrap_err();
         assert!(e.to_line().contains("unknown field \"length\""));
+    }
+
+    #[test]
+    fn tags_and_direction() {
+        let text = "日時,手段,方向,タグ\n2026/11/18 15:04,メール,送信,\"拒否、弁護士\"\n";
+        let p = Csv.parse(text.as_bytes(), &ctx(&[])).unwrap();
+        assert_eq!(p.records[0].tags, vec!["拒否", "弁護士"]);
+        assert_eq!(p.records[0].direction, Some(Direction::Outgoing));
     }
 
     #[test]

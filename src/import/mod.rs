@@ -105,6 +105,7 @@ pub struct Record {
     pub count: Option<u64>,
     pub reference: Option<String>,
     pub notes: Option<String>,
+    pub tags: Vec<String>,
     /// The normalised source record, hashed into the fingerprint.
     pub key: String,
     /// The record's own bytes, kept as an evidence file (an email message).
@@ -432,6 +433,7 @@ pub fn draft(r: &Record, side: Side, counterparty: &[String], source: Source) ->
         outcome: r.outcome,
         reference: r.reference.clone(),
         notes: r.notes.clone(),
+        tags: r.tags.clone(),
         source: Some(source),
         ..Body::default()
     }
