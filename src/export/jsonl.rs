@@ -13,8 +13,7 @@ pub fn write(case: &Case, out: &mut impl Write) -> Result<u64> {
     case.for_each_raw(|row| {
         // The stored body is the canonical JSON object; add the hash as its
         // last member. Verifiers remove `hash` and re-canonicalise.
-        let body = row.body.trim_end();
-        let open = body.strip_suffix('}').ok_or_else(|| {
+        let open = row.body.strip_suffix('}').ok_or_else(|| {
             Error::case_file(format!("entry {} cannot be read", row.seq))
                 .with_hint("run `kiroku verify` to check the record")
         })?;

@@ -37,17 +37,25 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
     BEGIN SELECT RAISE(ABORT, 'kiroku: entries are append-only; record a void entry instead'); END;
     "#,
-    // 2: fingerprints of imported source records. One row per imported
-    // entry, written in the same transaction; the unique key keeps a record
-    // that was imported once from being imported again.
+    // 2: evidence files. From here on entries may hold `evidence` and be of
+    // kind `attach`, which older builds cannot read: this step makes them
+    // refuse the file as "made by a newer version" instead of reporting the
+    // entries as damaged. The index serves queries by kind (attachments).
     r#"
-    CREATE TABLE import_fingerprints (
+    CREATE INDEX entries_by_kind ON entries (kind, seq);
+    "#,
+    // 3: fingerprints of imported source records. One row per imported
+    // entry, written in the same transaction; the unique key keeps a record
+    // that was imported once from being imported again. (IF NOT EXISTS: a
+    // file whose version number was set back still upgrades.)
+    r#"
+    CREATE TABLE IF NOT EXISTS import_fingerprints (
         fingerprint TEXT PRIMARY KEY NOT NULL,
         seq         INTEGER NOT NULL REFERENCES entries (seq)
     ) STRICT, WITHOUT ROWID;
-    CREATE TRIGGER import_fingerprints_no_update BEFORE UPDATE ON import_fingerprints
+    CREATE TRIGGER IF NOT EXISTS import_fingerprints_no_update BEFORE UPDATE ON import_fingerprints
     BEGIN SELECT RAISE(ABORT, 'kiroku: import fingerprints are append-only'); END;
-    CREATE TRIGGER import_fingerprints_no_delete BEFORE DELETE ON import_fingerprints
+    CREATE TRIGGER IF NOT EXISTS import_fingerprints_no_delete BEFORE DELETE ON import_fingerprints
     BEGIN SELECT RAISE(ABORT, 'kiroku: import fingerprints are append-only'); END;
     "#,
 ];
