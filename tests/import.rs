@@ -88,7 +88,7 @@ fn line_android_japanese_gives_exact_entries_and_reimports_add_only_new() {
     let env = TestEnv::new();
     let out = env.ok(&["import", "line", &fixture("line/android-ja.txt")]);
     assert!(
-        out.contains("Recorded 8 entries (2 to 9); entry 1 notes the import"),
+        out.contains("Recorded entries 2 to 9; entry 1 notes the import"),
         "{out}"
     );
     assert!(out.contains("1 of your own left out"), "{out}");
@@ -172,10 +172,21 @@ fn line_android_japanese_gives_exact_entries_and_reimports_add_only_new() {
         items[2]["source"]["fingerprint"],
         items[3]["source"]["fingerprint"]
     );
+    // The note names the file, and keeps it as an evidence file.
     let note = env.json(&["show", "1", "--json"]);
-    let text = note.to_string();
-    assert!(text.contains(&sha256_of("line/android-ja.txt")), "{text}");
+    let content = note["entry"]["content"].as_str().unwrap();
+    assert!(content.contains("\"android-ja.txt\""), "{content}");
+    assert!(
+        content.contains(&sha256_of("line/android-ja.txt")),
+        "{content}"
+    );
+    assert!(content.ends_with("as entries 2 to 9."), "{content}");
+    let files = note["entry"]["evidence"].as_array().unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0]["name"], "android-ja.txt");
+    assert_eq!(files[0]["sha256"], sha256_of("line/android-ja.txt"));
     assert_intact(&env, 9);
+    assert_eq!(env.json(&["verify", "--json"])["files_checked"], 1);
 
     // The same file again: nothing new.
     let out = env.ok(&["import", "line", &fixture("line/android-ja.txt")]);
@@ -369,6 +380,16 @@ fn email_in_iso_2022_jp_shift_jis_and_html_and_mbox() {
     assert_eq!(items[0]["to"], "me@example.com");
     assert_eq!(items[0]["reference"], "<20261118150405.1@example.co.jp>");
     assert_eq!(items[0]["source"]["importer"], "eml");
+    // Each message is kept as its evidence file (an .eml file: the file itself).
+    for (item, file) in items
+        .iter()
+        .zip(["iso2022jp.eml", "shift_jis.eml", "utf8-html.eml"])
+    {
+        let ev = item["evidence"].as_array().unwrap();
+        assert_eq!(ev.len(), 1, "{item}");
+        assert_eq!(ev[0]["name"], file);
+        assert_eq!(ev[0]["sha256"], sha256_of(&format!("email/{file}")));
+    }
 
     // The mbox holds the first message again (same Message-ID: skipped),
     // the user's reply, a newsletter and a message without a date.
@@ -410,6 +431,11 @@ fn email_in_iso_2022_jp_shift_jis_and_html_and_mbox() {
         "もう連絡しないでください。\nFrom now on, please contact my lawyer.\n"
     );
     assert_eq!(own["source"]["position"], "message 2 (line 14)");
+    let ev = own["evidence"].as_array().unwrap();
+    assert_eq!(ev[0]["name"], "mailbox-message-2.eml");
+    assert_eq!(ev[0]["media_type"], "message/rfc822");
+    // The mbox (on its note), the three .eml files and the reply.
+    assert_eq!(env.json(&["verify", "--json"])["files_checked"], 5);
     // Three notes (one per file), three messages, one note, one reply.
     assert_intact(&env, 8);
 }

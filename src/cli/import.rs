@@ -1,7 +1,7 @@
 //! `kiroku import`: record what a LINE export, email files, an Android
 //! backup or a spreadsheet already hold, in one transaction.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -10,8 +10,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::{tell, Ctx};
 use crate::chain;
 use crate::error::{Error, Result};
+use crate::evidence::{EvidenceStore, Staged};
 use crate::import::{self, Bad, Context, Parsed, Plan, Selection, Side};
-use crate::model::{Body, Kind, Source};
+use crate::model::{Body, EvidenceFile, Kind, Source};
 use crate::sanitize::one_line;
 use crate::store::{self, Access, Case};
 use crate::timeparse;
@@ -59,6 +60,7 @@ pub struct Args {
 
 /// One file, read and sorted.
 struct FileWork {
+    path: PathBuf,
     shown: String,
     name: String,
     sha256: String,
@@ -170,6 +172,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| shown.clone());
         work.push(FileWork {
+            path: path.clone(),
             shown,
             name,
             sha256: chain::sha256_hex(&bytes),
@@ -202,15 +205,18 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         importer: importer_name.to_string(),
         position: work[f].parsed.records[i].position.clone(),
     };
-    let build = |k: usize| -> Result<Body> {
+    let mut record_evidence: HashMap<usize, EvidenceFile> = HashMap::new();
+    let build = |k: usize, evidence: &HashMap<usize, EvidenceFile>| -> Result<Body> {
         let (f, i, side) = order[k];
         let r = &work[f].parsed.records[i];
-        Ok(import::draft(
+        let mut body = import::draft(
             r,
             side,
             &work[f].plan.counterparty,
             source_of(f, i, &fingerprints[k]),
-        ))
+        );
+        body.evidence.extend(evidence.get(&k).cloned());
+        Ok(body)
     };
 
     if args.dry_run {
@@ -221,7 +227,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         let mut would = 0usize;
         for (k, _) in known.iter().enumerate().filter(|(_, known)| !**known) {
             would += 1;
-            let b = build(k)?;
+            let b = build(k, &record_evidence)?;
             writeln!(ctx.out, "{}", preview(&b))?;
         }
         let already = known.iter().filter(|k| **k).count();
@@ -232,6 +238,62 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     let case: &mut Case = case
         .as_mut()
         .ok_or_else(|| Error::internal("no case file to import into"))?;
+    // The source files, and each email's own message, are kept as evidence
+    // files: stored before the entries that name them are written, and
+    // removed again if those entries are not.
+    let store = EvidenceStore::beside(case.path());
+    let known = case.known_fingerprints(&fingerprints)?;
+    let mut staged = Staged::default();
+    let mut file_evidence: Vec<Option<EvidenceFile>> = vec![None; work.len()];
+    let mut wanted = vec![false; work.len()];
+    for (k, (f, _, _)) in order.iter().enumerate() {
+        wanted[*f] |= !known[k];
+    }
+    for (f, w) in work.iter().enumerate().filter(|(f, _)| wanted[*f]) {
+        let put = store.put(&w.path)?;
+        staged.add(&put);
+        if put.file.sha256 != w.sha256 {
+            return Err(
+                Error::io(format!("{} changed while it was being imported", w.shown))
+                    .with_hint("try again when nothing is writing to it; nothing was recorded"),
+            );
+        }
+        file_evidence[f] = Some(put.file);
+    }
+    let with_raw: Vec<usize> = (0..order.len())
+        .filter(|&k| !known[k] && work[order[k].0].parsed.records[order[k].1].raw.is_some())
+        .collect();
+    let bar = progress_bar(with_raw.len() as u64 * 100, "storing");
+    for k in with_raw {
+        let (f, i, _) = order[k];
+        let w = &work[f];
+        let r = &w.parsed.records[i];
+        let Some(raw) = r.raw.as_deref() else {
+            continue;
+        };
+        let file = match file_evidence[f].as_ref() {
+            // A single message: the file itself.
+            Some(file) if raw.len() as u64 == file.size && importer_name == "eml" => file.clone(),
+            _ => {
+                let stem = Path::new(&w.name)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let which = r
+                    .position
+                    .split(" (")
+                    .next()
+                    .unwrap_or("")
+                    .replace(' ', "-");
+                let put = store.put_bytes(&format!("{stem}-{which}.eml"), raw)?;
+                staged.add(&put);
+                put.file
+            }
+        };
+        record_evidence.insert(k, file);
+        bar.inc(100);
+    }
+    bar.finish_and_clear();
     let now_text = timeparse::format_rfc3339(&timeparse::now_in(ctx.now(), tz));
     let bar = progress_bar(order.len() as u64, "recording");
     let appended = case.append_import(
@@ -255,31 +317,34 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                     kind: Kind::Note,
                     occurred_at: Some(now_text.clone()),
                     content: Some(format!(
-                        "Imported {n} record{} from \"{}\" ({importer_name}{what}; SHA-256 {}) as entries {} to {}.",
+                        "Imported {n} record{} from \"{}\" ({importer_name}{what}; SHA-256 {}) as {}.",
                         if n == 1 { "" } else { "s" },
                         w.name,
                         w.sha256,
-                        next,
-                        next + n as u64 - 1
+                        range("entry", "entries", next, next + n as u64 - 1)
                     )),
                     tags: vec!["import".to_string()],
+                    evidence: file_evidence[f].iter().cloned().collect(),
                     ..Body::default()
                 });
                 next += n as u64;
             }
             Ok(notes)
         },
-        build,
+        |k| build(k, &record_evidence),
         chrono::Utc::now,
         |n| bar.set_position(n),
     )?;
     bar.finish_and_clear();
+    if !appended.entries.is_empty() {
+        staged.keep();
+    }
     let added = appended.entries.len();
     if let (Some(first), Some(last)) = (appended.entries.first(), appended.entries.last()) {
         writeln!(
             ctx.out,
-            "Recorded {added} entr{} ({first} to {last}){}",
-            if added == 1 { "y" } else { "ies" },
+            "Recorded {}{}",
+            range("entry", "entries", *first, *last),
             match appended.lead.as_slice() {
                 [] => String::new(),
                 [n] => format!("; entry {n} notes the import"),
@@ -294,6 +359,15 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         )?;
     }
     summary(ctx, &work, added, appended.already, repeated, false)
+}
+
+/// "entry 5" or "entries 5 to 9".
+fn range(one: &str, many: &str, first: u64, last: u64) -> String {
+    if first == last {
+        format!("{one} {first}")
+    } else {
+        format!("{many} {first} to {last}")
+    }
 }
 
 fn prefixed(shown: &str, e: Error) -> Error {
