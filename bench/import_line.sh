@@ -32,7 +32,7 @@ export KIROKU_DB="$dir/case.sqlite" TZ=Asia/Tokyo
 ./target/release/kiroku init --tz Asia/Tokyo > /dev/null
 size=$(wc -c < "$dir/chat.txt")
 echo "LINE export: $n messages, $size bytes"
-fmt="%e s wall, %M KB peak RSS"
+fmt="%e s wall (%U s user, %S s system), %M KB peak RSS"
 echo -n "import (all new, with --include-own): "
 /usr/bin/time -f "$fmt" ./target/release/kiroku import line "$dir/chat.txt" --include-own 2>&1 >/dev/null | tail -1
 echo -n "import again (all already recorded): "

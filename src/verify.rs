@@ -8,6 +8,10 @@
 //! 6. corrections and voids point to an earlier entry;
 //! 7. the index columns agree with the body (so searches are not misled).
 //!
+//! The import index (the fingerprints that keep a record from being
+//! imported twice) must hold exactly the fingerprints of the imported
+//! entries, each with its entry's number (`index_changed`).
+//!
 //! Then, unless skipped, every evidence file the entries name is re-hashed
 //! from its stored bytes: a missing, changed or unreadable copy is a
 //! problem of the first entry that names it (`file_missing`,
@@ -91,6 +95,8 @@ pub struct ChainCheck {
     /// The evidence files named so far, in order of first mention.
     pub files: Vec<NamedFile>,
     file_index: HashMap<String, usize>,
+    /// The fingerprints of imported entries: fingerprint → entry number.
+    pub sources: HashMap<String, u64>,
 }
 
 impl ChainCheck {
@@ -105,6 +111,7 @@ impl ChainCheck {
             count: 0,
             files: Vec::new(),
             file_index: HashMap::new(),
+            sources: HashMap::new(),
         }
     }
 
@@ -253,6 +260,9 @@ impl ChainCheck {
                     format!("entry {seq}: the search columns were changed (they no longer match its fields)"),
                 );
             }
+            if let Some(source) = &body.source {
+                self.sources.insert(source.fingerprint.clone(), seq);
+            }
         }
         self.prev_hash = row.hash.clone();
     }
@@ -370,6 +380,36 @@ pub fn check_files(store: &EvidenceStore, files: &[NamedFile]) -> Vec<Problem> {
 }
 
 /// Verifies a whole case file and its evidence files.
+/// The import fingerprints kept for finding re-imported records must be
+/// exactly those of the imported entries: a missing one would let a record
+/// be imported twice, an extra one would keep a record out.
+fn check_import_index(case: &Case, sources: &HashMap<String, u64>) -> Result<Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut unseen = sources.clone();
+    for (fingerprint, seq) in case.import_fingerprints()? {
+        match unseen.remove(&fingerprint) {
+            Some(s) if s == seq => {}
+            _ => problems.push(Problem {
+                seq,
+                problem: "index_changed",
+                message: format!(
+                    "the import index names entry {seq} with a fingerprint that is not in its fields"
+                ),
+            }),
+        }
+    }
+    for (_, seq) in unseen {
+        problems.push(Problem {
+            seq,
+            problem: "index_changed",
+            message: format!(
+                "entry {seq} was imported but its fingerprint is missing from the import index"
+            ),
+        });
+    }
+    Ok(problems)
+}
+
 pub fn verify_case(case: &Case, receipts: &[Receipt]) -> Result<Report> {
     verify_case_with(case, receipts, Files::Rehash)
 }
@@ -384,6 +424,7 @@ pub fn verify_case_with(case: &Case, receipts: &[Receipt], files: Files) -> Resu
     })?;
     let receipts: Vec<ReceiptCheck> = receipts.iter().map(|r| check.check_receipt(r)).collect();
     let mut problems = check.problems.clone();
+    problems.extend(check_import_index(case, &check.sources)?);
     // Receipts speak of the entries; file problems are reported besides.
     let files_checked = match files {
         Files::Rehash => {

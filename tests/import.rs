@@ -226,6 +226,49 @@ fn line_android_japanese_gives_exact_entries_and_reimports_add_only_new() {
     assert_intact(&env, 14);
 }
 
+/// `verify --json` of a record that is not intact (exit code 1).
+fn broken_report(env: &TestEnv) -> Value {
+    let (out, _) = env.fails(&["verify", "--json"], 1);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["intact"], false);
+    report
+}
+
+#[test]
+fn verify_checks_the_import_index() {
+    let env = TestEnv::new();
+    env.ok(&["import", "line", &fixture("line/english.txt")]);
+    assert_intact(&env, 4);
+    // A fingerprint that no entry holds would keep a record out.
+    env.sqlite()
+        .execute(
+            "INSERT INTO import_fingerprints (fingerprint, seq) VALUES (?1, 2)",
+            [&"0".repeat(64)],
+        )
+        .unwrap();
+    let report = broken_report(&env);
+    let problems = report["problems"].to_string();
+    assert!(problems.contains("index_changed"), "{problems}");
+    assert!(
+        problems.contains("the import index names entry 2"),
+        "{problems}"
+    );
+    // A missing one would let a record in twice.
+    let env = TestEnv::new();
+    env.ok(&["import", "line", &fixture("line/english.txt")]);
+    env.sqlite()
+        .execute_batch(
+            "DROP TRIGGER import_fingerprints_no_delete; DELETE FROM import_fingerprints WHERE seq = 3;",
+        )
+        .unwrap();
+    let report = broken_report(&env);
+    let problems = report["problems"].to_string();
+    assert!(
+        problems.contains("entry 3 was imported but its fingerprint is missing"),
+        "{problems}"
+    );
+}
+
 #[test]
 fn line_iphone_english_and_desktop_layouts() {
     let env = TestEnv::new();

@@ -125,6 +125,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     let importer = import::importer(&args.format)
         .ok_or_else(|| Error::internal(format!("no importer \"{}\"", args.format)))?;
     let map = parse_map(&args.map, &args.format)?;
+    if args.format == "csv" && !args.from.is_empty() {
+        super::warn(
+            "--from is not used by the csv importer: every row is imported as it was written",
+        );
+    }
     // Read every file before the case file is opened for writing.
     let mut case = if args.dry_run {
         if ctx.db_is_default && !ctx.db.exists() {
@@ -190,7 +195,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     let mut repeated = 0usize;
     for (f, w) in work.iter().enumerate() {
         for (i, side, fp) in &w.plan.take {
-            if seen.insert(fp.clone()) {
+            if seen.insert(fp.as_str()) {
                 order.push((f, *i, *side));
                 fingerprints.push(fp.clone());
             } else {

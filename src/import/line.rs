@@ -259,12 +259,13 @@ impl Importer for Line {
                 "save it as UTF-8 (e.g. in a text editor: Save As… → UTF-8) and import that copy",
             ));
         }
-        let mut lines: Vec<(String, bool)> = Vec::new();
+        // Lines borrow from the bytes; only lines that are not UTF-8 are copied.
+        let mut lines: Vec<(std::borrow::Cow<'_, str>, bool)> = Vec::new();
         for raw in bytes.split(|&b| b == b'\n') {
             let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
             match std::str::from_utf8(raw) {
-                Ok(s) => lines.push((s.to_string(), false)),
-                Err(_) => lines.push((String::from_utf8_lossy(raw).into_owned(), true)),
+                Ok(s) => lines.push((s.into(), false)),
+                Err(_) => lines.push((String::from_utf8_lossy(raw).into_owned().into(), true)),
             }
         }
         if bytes.ends_with(b"\n") {
@@ -391,7 +392,7 @@ impl Importer for Line {
             }
             match pending.as_mut() {
                 Some(p) => {
-                    p.text.push(l.clone());
+                    p.text.push(l.to_string());
                     p.invalid |= *invalid;
                 }
                 None if l.trim().is_empty() => {}

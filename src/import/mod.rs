@@ -334,11 +334,11 @@ pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Resul
         counterparty: shown,
         ..Plan::default()
     };
-    let mut seen: HashMap<String, u32> = HashMap::new();
+    let mut seen: HashMap<&str, u32> = HashMap::new();
     for (i, r) in parsed.records.iter().enumerate() {
         // The occurrence number tells apart identical records in one file
         // (the same sticker sent twice in a minute).
-        let n = seen.entry(r.key.clone()).or_insert(0);
+        let n = seen.entry(r.key.as_str()).or_insert(0);
         *n += 1;
         let fingerprint = fingerprint(family, &r.key, *n);
         let side = if !parsed.needs_party || (needles.is_empty() && sel.from.is_empty()) {
