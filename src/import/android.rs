@@ -109,36 +109,51 @@ fn call(a: &[(String, String)], ctx: &Context) -> std::result::Result<Record, St
     })
 }
 
-fn sms(a: &[(String, String)], ctx: &Context) -> std::result::Result<Option<Record>, String> {
-    let direction = match get(a, "type") {
+/// A message (SMS or MMS): `kind` names it in the key, `box_attr` holds
+/// 1 (received) or 2 (sent), `subject_attr` its subject. Other boxes
+/// (drafts, outbox, failed, queued) were never exchanged: `None`.
+fn message(
+    a: &[(String, String)],
+    ctx: &Context,
+    kind: &str,
+    box_attr: &str,
+    subject_attr: &str,
+    text: String,
+) -> std::result::Result<Option<Record>, String> {
+    let direction = match get(a, box_attr) {
         Some("1") => Direction::Incoming,
         Some("2") => Direction::Outgoing,
         _ => return Ok(None),
     };
     let at = time(a, ctx)?;
     let p = party(a, "address");
+    let key = format!(
+        "{kind}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{text}",
+        p.address.as_deref().unwrap_or(""),
+        get(a, "date").unwrap_or(""),
+        get(a, box_attr).unwrap_or("")
+    );
+    let (content, _) = super::bounded(text);
+    Ok(Some(Record {
+        occurred_at: at,
+        channel: Some(Channel::Sms),
+        platform: (kind == "mms").then(|| "MMS".to_string()),
+        direction: Some(direction),
+        party: p,
+        subject: get(a, subject_attr).map(String::from),
+        content: (kind == "sms" || !content.is_empty()).then_some(content),
+        key,
+        ..Record::default()
+    }))
+}
+
+fn sms(a: &[(String, String)], ctx: &Context) -> std::result::Result<Option<Record>, String> {
     let body = a
         .iter()
         .find(|(k, _)| k == "body")
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
-    let key = format!(
-        "sms\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{body}",
-        p.address.as_deref().unwrap_or(""),
-        get(a, "date").unwrap_or(""),
-        get(a, "type").unwrap_or("")
-    );
-    let (content, _) = super::bounded(body);
-    Ok(Some(Record {
-        occurred_at: at,
-        channel: Some(Channel::Sms),
-        direction: Some(direction),
-        party: p,
-        subject: get(a, "subject").map(String::from),
-        content: Some(content),
-        key,
-        ..Record::default()
-    }))
+    message(a, ctx, "sms", "type", "subject", body)
 }
 
 /// An MMS being read: its attributes and its text parts so far.
@@ -150,33 +165,7 @@ struct Mms {
 }
 
 fn mms(m: Mms, ctx: &Context) -> std::result::Result<Option<Record>, String> {
-    let a = &m.attrs;
-    let direction = match get(a, "msg_box") {
-        Some("1") => Direction::Incoming,
-        Some("2") => Direction::Outgoing,
-        _ => return Ok(None),
-    };
-    let at = time(a, ctx)?;
-    let p = party(a, "address");
-    let text = m.texts.join("\n");
-    let key = format!(
-        "mms\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{text}",
-        p.address.as_deref().unwrap_or(""),
-        get(a, "date").unwrap_or(""),
-        get(a, "msg_box").unwrap_or("")
-    );
-    let (content, _) = super::bounded(text);
-    Ok(Some(Record {
-        occurred_at: at,
-        channel: Some(Channel::Sms),
-        platform: Some("MMS".to_string()),
-        direction: Some(direction),
-        party: p,
-        subject: get(a, "sub").map(String::from),
-        content: (!content.is_empty()).then_some(content),
-        key,
-        ..Record::default()
-    }))
+    message(&m.attrs, ctx, "mms", "msg_box", "sub", m.texts.join("\n"))
 }
 
 /// Reads a backup whose root element is `root`, handing each element of
