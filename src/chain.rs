@@ -55,11 +55,18 @@ pub fn entry_hash(canonical_text: &str) -> String {
 /// Parses a stored body and checks that the text is in canonical form.
 /// Returns the parsed body, or a description of what is wrong.
 pub fn parse_canonical(text: &str) -> Result<Body, String> {
+    parse_canonical_with(text, &mut Vec::new())
+}
+
+/// [`parse_canonical`] encoding into `buf`, a buffer kept by the caller so
+/// that checking a long chain does not allocate one per entry.
+pub fn parse_canonical_with(text: &str, buf: &mut Vec<u8>) -> Result<Body, String> {
     let body: Body =
         serde_json::from_str(text).map_err(|e| format!("its fields cannot be read ({e})"))?;
-    match serde_json::to_string(&body) {
-        Ok(again) if again == text => Ok(body),
-        Ok(_) => Err("its fields are not in canonical form".to_string()),
+    buf.clear();
+    match serde_json::to_writer(&mut *buf, &body) {
+        Ok(()) if buf.as_slice() == text.as_bytes() => Ok(body),
+        Ok(()) => Err("its fields are not in canonical form".to_string()),
         Err(e) => Err(format!("its fields cannot be encoded ({e})")),
     }
 }

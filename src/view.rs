@@ -140,8 +140,10 @@ pub fn matches_party(body: &Body, needle: &str) -> bool {
 /// With `last`, only the last `last` of them; the query then reads only
 /// that many rows through the time index (plus corrected entries).
 pub fn load(case: &Case, filter: &Filter, last: Option<usize>) -> Result<Vec<View>> {
-    // Corrections and voids are few: read them all.
-    let related = case.select("target IS NOT NULL ORDER BY seq", &[])?;
+    // Corrections and voids are few: read them all, through the partial
+    // index on `target` (ordered by `seq` alone, SQLite would scan the whole
+    // table instead). Per target they still come in order of number.
+    let related = case.select("target IS NOT NULL ORDER BY target, seq", &[])?;
     let mut corrections: BTreeMap<u64, Vec<Stored>> = BTreeMap::new();
     let mut voids: BTreeMap<u64, Stored> = BTreeMap::new();
     let mut attachments: BTreeMap<u64, Vec<Stored>> = BTreeMap::new();

@@ -98,9 +98,15 @@ pub fn map_sqlite_error(err: rusqlite::Error) -> Error {
             ErrorCode::CannotOpen => Error::io("cannot open the case file")
                 .with_hint("check that the file and its folder exist and may be read"),
             ErrorCode::PermissionDenied => Error::io("permission denied on the case file"),
-            ErrorCode::SystemIoFailure => {
-                Error::io(format!("the disk reported an error ({detail})"))
-            }
+            // A full disk often shows up here rather than as DiskFull:
+            // when the -wal or -shm file cannot grow, SQLite reports an
+            // I/O error.
+            ErrorCode::SystemIoFailure => Error::io(format!(
+                "the disk reported an error ({detail}); it may be full or failing"
+            ))
+            .with_hint(
+                "check the free space (df -h) and the disk, then try again; nothing was recorded",
+            ),
             ErrorCode::ConstraintViolation if detail.starts_with("kiroku:") => {
                 Error::usage(detail.trim_start_matches("kiroku: ").to_string())
             }
@@ -168,7 +174,129 @@ fn check_header(path: &Path) -> Result<()> {
     if app_id != APPLICATION_ID {
         return Err(not_case("it is a database of another program"));
     }
+    // Refuse a newer schema before SQLite opens the file (and would create
+    // its -wal and -shm files beside it). Versions only grow, so a newer
+    // header page in the write-ahead log could only be newer still.
+    let version = i32::from_be_bytes([header[60], header[61], header[62], header[63]]);
+    if i64::from(version) > current_version() {
+        return Err(newer_schema(&shown.to_string(), i64::from(version)));
+    }
+    // A cut-off file: SQLite's header records the database size (valid
+    // when the two change counters agree), and a complete file is at
+    // least that long. Not while a write-ahead log holds frames: a
+    // checkpoint interrupted by a crash may have written the new header
+    // before the pages after it, and SQLite completes it from the log.
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65536,
+        n => u64::from(n),
+    };
+    let pages = u64::from(u32::from_be_bytes([
+        header[28], header[29], header[30], header[31],
+    ]));
+    let counters_agree = header[24..28] == header[92..96];
+    let len = f
+        .metadata()
+        .map_err(|e| Error::from_io(e, &shown.to_string()))?
+        .len();
+    let log_has_frames = fs::metadata(sidecar(path, "-wal")).is_ok_and(|m| m.len() > 0);
+    if counters_agree && pages > 0 && len < pages * page_size && !log_has_frames {
+        return Err(Error::case_file(format!(
+            "{shown} is damaged: it is cut short ({len} bytes of {})",
+            pages * page_size
+        ))
+        .with_hint("the file was not changed; use a complete copy (e.g. your backup) and run `kiroku verify` on it"));
+    }
     Ok(())
+}
+
+fn newer_schema(shown: &str, version: i64) -> Error {
+    Error::case_file(format!(
+        "{shown} was made by a newer version of kiroku (schema {version}; this one knows up to {})",
+        current_version()
+    ))
+    .with_hint("install the newer kiroku to open it; the file was not changed")
+}
+
+/// A file name with a suffix appended (`case.sqlite` + `-wal`).
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut p = path.as_os_str().to_owned();
+    p.push(suffix);
+    PathBuf::from(p)
+}
+
+/// Checks, without changing anything, that the file may be opened for
+/// writing, so that a read-only disk or file gets a precise message
+/// instead of SQLite's "unable to open".
+fn check_writable(path: &Path) -> Result<()> {
+    let shown = path.display();
+    match fs::OpenOptions::new().read(true).write(true).open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem => Err(Error::io(format!(
+            "{shown} is on a read-only disk, so nothing can be recorded in it"
+        ))
+        .with_hint("reading works (list, show, verify, export); to record, copy the case file to a writable disk or mount it writable")),
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Err(Error::io(format!(
+            "{shown} may not be written (permission denied, or the file is marked immutable)"
+        ))
+        .with_hint("reading works (list, show, verify, export); to record, check `ls -l` and `lsattr` on it, or work on a copy")),
+        Err(e) => Err(Error::from_io(e, &shown.to_string())),
+    }
+}
+
+/// Percent-encodes a path for an SQLite `file:` URI.
+fn file_uri(path: &Path, query: &str) -> String {
+    let mut uri = String::from("file:");
+    #[cfg(unix)]
+    let bytes = {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().to_vec()
+    };
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().replace('\\', "/").into_bytes();
+    for b in bytes {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push('?');
+    uri.push_str(query);
+    uri
+}
+
+/// Opens the SQLite connection. Reading a case file on a read-only disk
+/// or in a folder that may not be written (a copy handed to a lawyer, a
+/// write-protected stick) fails in WAL mode, because SQLite cannot create
+/// the `-shm` file. When no `-wal` file exists, the main file holds the
+/// whole record and nothing can change it there, so it is opened as
+/// immutable instead.
+fn open_connection(path: &Path, access: Access) -> Result<Connection> {
+    let flags = match access {
+        Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
+        Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
+    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    if access == Access::ReadWrite {
+        return Ok(conn);
+    }
+    // The first read makes SQLite open the WAL index.
+    match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(())) {
+        Ok(()) => Ok(conn),
+        Err(rusqlite::Error::SqliteFailure(f, _))
+            if matches!(
+                f.code,
+                rusqlite::ffi::ErrorCode::CannotOpen | rusqlite::ffi::ErrorCode::ReadOnly
+            ) && !sidecar(path, "-wal").exists() =>
+        {
+            drop(conn);
+            Ok(Connection::open_with_flags(
+                file_uri(path, "immutable=1"),
+                flags | OpenFlags::SQLITE_OPEN_URI,
+            )?)
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 fn set_owner_only(path: &Path) -> Result<()> {
@@ -220,9 +348,7 @@ fn configure(conn: &Connection, access: Access) -> Result<()> {
 
 fn remove_with_sidecars(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        let _ = fs::remove_file(PathBuf::from(p));
+        let _ = fs::remove_file(sidecar(path, suffix));
     }
 }
 
@@ -329,19 +455,14 @@ impl Case {
             );
         }
         check_header(path)?;
-        let flags = match access {
-            Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
-            Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
-        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags)?;
+        if access == Access::ReadWrite {
+            check_writable(path)?;
+        }
+        let mut conn = open_connection(path, access)?;
         configure(&conn, access)?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version > current_version() {
-            return Err(Error::case_file(format!(
-                "{shown} was made by a newer version of kiroku (schema {version}; this one knows up to {})",
-                current_version()
-            ))
-            .with_hint("install the newer kiroku to open it; the file was not changed"));
+            return Err(newer_schema(&shown, version));
         }
         if version < current_version() {
             if access == Access::ReadOnly {
@@ -702,6 +823,22 @@ impl IndexColumns {
         }
     }
 
+    /// Whether a stored row's index columns and kind agree with its body
+    /// (as `of(body)` compared with `of_row(row)`, without copying).
+    pub fn agree(body: &Body, row: &RawRow) -> bool {
+        let occurred = body
+            .occurred_at
+            .as_deref()
+            .and_then(timeparse::parse_stored)
+            .map(|d| d.timestamp());
+        body.kind.as_str() == row.kind
+            && occurred == row.occurred_utc
+            && body.channel.map(|c| c.as_str()) == row.channel.as_deref()
+            && body.from == row.sender
+            && body.address == row.address
+            && body.target.map(|t| t as i64) == row.target
+    }
+
     pub fn of_row(row: &RawRow) -> IndexColumns {
         IndexColumns {
             occurred_utc: row.occurred_utc,
@@ -837,4 +974,69 @@ fn read_meta(conn: &Connection) -> Result<CaseMeta> {
         tz,
         created_at: get("created_at")?.unwrap_or_default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Channel;
+
+    #[test]
+    fn agree_matches_comparing_the_columns() {
+        let body = Body {
+            kind: Kind::Contact,
+            occurred_at: Some("2026-11-20T14:32:00+09:00".into()),
+            channel: Some(Channel::Phone),
+            from: Some("山田".into()),
+            address: Some("090-1234-5678".into()),
+            ..Body::default()
+        };
+        let cols = IndexColumns::of(&body);
+        let row = RawRow {
+            seq: 1,
+            kind: "contact".into(),
+            occurred_utc: cols.occurred_utc,
+            channel: cols.channel.clone(),
+            sender: cols.sender.clone(),
+            address: cols.address.clone(),
+            target: cols.target,
+            body: String::new(),
+            prev_hash: String::new(),
+            hash: String::new(),
+        };
+        assert!(IndexColumns::agree(&body, &row));
+        let changed = [
+            RawRow {
+                kind: "note".into(),
+                ..row.clone()
+            },
+            RawRow {
+                occurred_utc: Some(0),
+                ..row.clone()
+            },
+            RawRow {
+                channel: Some("sms".into()),
+                ..row.clone()
+            },
+            RawRow {
+                sender: None,
+                ..row.clone()
+            },
+            RawRow {
+                address: Some("090".into()),
+                ..row.clone()
+            },
+            RawRow {
+                target: Some(1),
+                ..row.clone()
+            },
+        ];
+        for r in &changed {
+            assert_eq!(
+                IndexColumns::agree(&body, r),
+                IndexColumns::of(&body) == IndexColumns::of_row(r) && r.kind == "contact"
+            );
+            assert!(!IndexColumns::agree(&body, r), "{r:?}");
+        }
+    }
 }
