@@ -210,6 +210,45 @@ fn message_start<'a>(
     Some((time, sender, text))
 }
 
+/// Whether a line has the shape of a date line (`YYYY/MM/DD(…)`,
+/// `YYYY.MM.DD weekday`), whether or not the date exists.
+fn date_line_shape(line: &str) -> bool {
+    let t = line.trim();
+    let date_end = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '/' || c == '.'))
+        .unwrap_or(t.len());
+    let (date, rest) = t.split_at(date_end);
+    let parts: Vec<&str> = date.split(['/', '.']).collect();
+    let rest = rest.trim();
+    let weekday_after = rest.starts_with('(')
+        || rest.starts_with('（')
+        || (!rest.is_empty() && is_weekday_word(rest));
+    parts.len() == 3 && parts[0].len() == 4 && weekday_after
+}
+
+/// A line shaped like a date line or a tab-separated message whose date
+/// or time cannot be: why, or `None`.
+fn broken_start(line: &str, tabs: bool) -> Option<String> {
+    let t = line.trim();
+    if date_line_shape(t) && date_line(t).is_none() {
+        return Some(format!("\"{t}\" is not a valid date"));
+    }
+    if tabs {
+        let mut fields = line.splitn(3, '\t');
+        let first = fields.next().unwrap_or("").trim();
+        let time_like = first.contains(':')
+            && first.chars().count() <= 10
+            && first.chars().any(|c| c.is_ascii_digit())
+            && first
+                .chars()
+                .all(|c| c.is_ascii_digit() || ":午前後AaPpMm ".contains(c));
+        if time_like && fields.next().is_some() && time_of(first).is_none() {
+            return Some(format!("\"{first}\" is not a time of day"));
+        }
+    }
+    None
+}
+
 /// What a call line says: outcome and length.
 pub fn call(text: &str) -> Option<(Option<Outcome>, Option<u64>)> {
     let rest = text
@@ -303,6 +342,7 @@ impl Importer for Line {
             .any(|(l, _)| message_start(l, true, &[]).is_some());
 
         let mut date: Option<NaiveDate> = None;
+        let mut date_broken = false;
         let mut pending: Option<Pending> = None;
         let mut dates_seen = 0usize;
         let mut senders: Vec<String> = Vec::new();
@@ -364,7 +404,23 @@ impl Importer for Line {
             if let Some(d) = date_line(l) {
                 flush(pending.take(), &mut parsed, &mut senders);
                 date = Some(d);
+                date_broken = false;
                 dates_seen += 1;
+                continue;
+            }
+            if let Some(why) = broken_start(l, tabs) {
+                // A date or message line whose date or time is impossible:
+                // reported, not taken as more text of the message before.
+                // After a broken date line, no message has a known date.
+                flush(pending.take(), &mut parsed, &mut senders);
+                if date_line_shape(l) {
+                    date = None;
+                    date_broken = true;
+                }
+                parsed.bad.push(Bad {
+                    position: format!("line {line_no}"),
+                    message: why,
+                });
                 continue;
             }
             if let Some((time, sender, text)) = message_start(l, tabs, &known) {
@@ -372,7 +428,11 @@ impl Importer for Line {
                 let Some(d) = date else {
                     parsed.bad.push(Bad {
                         position: format!("line {line_no}"),
-                        message: "a message comes before any date line".into(),
+                        message: if date_broken {
+                            "the date line above this message cannot be read".into()
+                        } else {
+                            "a message comes before any date line".into()
+                        },
                     });
                     continue;
                 };
@@ -522,6 +582,24 @@ mod tests {
         assert!(p.bad[0].message.contains("UTF-8"));
         assert_eq!(p.bad[1].position, "line 5");
         assert!(p.bad[1].message.contains("future"));
+        let text =
+            "2026/11/18(水)\n09:15\tA\tone\n25:99\tA\ttwo\n2026/13/45(水)\n09:20\tA\tthree\n";
+        let p = Line.parse(text.as_bytes(), &ctx()).unwrap();
+        assert_eq!(p.records.len(), 1);
+        assert_eq!(p.records[0].content.as_deref(), Some("one"));
+        let bad: Vec<(&str, &str)> = p
+            .bad
+            .iter()
+            .map(|b| (b.position.as_str(), b.message.as_str()))
+            .collect();
+        assert_eq!(
+            bad,
+            vec![
+                ("line 3", "\"25:99\" is not a time of day"),
+                ("line 4", "\"2026/13/45(水)\" is not a valid date"),
+                ("line 5", "the date line above this message cannot be read"),
+            ]
+        );
         let e = Line
             .parse(b"<?xml version='1.0'?><smses/>", &ctx())
             .unwrap_err();
