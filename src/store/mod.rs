@@ -605,7 +605,18 @@ impl Case {
             for (n, &i) in new.iter().enumerate() {
                 let body = build(i)?;
                 let at = put(body, &mut seq, &mut prev)?;
-                mark.execute(params![fingerprints[i], at as i64])
+                entries.push(at);
+                if n % 1024 == 1023 {
+                    progress(n as u64 + 1);
+                }
+            }
+            // The fingerprints in key order: each page of their index is
+            // then written once, not once per random key.
+            let mut order: Vec<usize> = (0..new.len()).collect();
+            order.sort_unstable_by(|&a, &b| fingerprints[new[a]].cmp(&fingerprints[new[b]]));
+            for n in order {
+                let i = new[n];
+                mark.execute(params![fingerprints[i], entries[n] as i64])
                     .map_err(|e| match e {
                         rusqlite::Error::SqliteFailure(f, _)
                             if f.code == rusqlite::ffi::ErrorCode::ConstraintViolation =>
@@ -618,10 +629,6 @@ impl Case {
                         }
                         other => map_sqlite_error(other),
                     })?;
-                entries.push(at);
-                if n % 1024 == 1023 {
-                    progress(n as u64 + 1);
-                }
             }
         }
         tx.commit()?;
