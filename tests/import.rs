@@ -777,3 +777,32 @@ fn killed_import_leaves_the_case_as_it_was() {
         .unwrap();
     assert_eq!(fingerprints, 0);
 }
+
+#[test]
+fn exported_imports_verify_with_the_independent_verifier() {
+    let env = TestEnv::new();
+    env.ok(&["import", "line", &fixture("line/android-ja.txt")]);
+    env.ok(&[
+        "import",
+        "android-sms",
+        &fixture("android/sms.xml"),
+        "--from",
+        BOSS,
+    ]);
+    let export = env.path().join("case.jsonl");
+    env.ok(&["export", "jsonl", "-o", &export.display().to_string()]);
+    let text = std::fs::read_to_string(&export).unwrap();
+    assert!(text.contains("\"source\":{\"file_sha256\":"), "{text}");
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/verify_kiroku.py");
+    let out = std::process::Command::new("python3")
+        .arg(script)
+        .arg(&export)
+        .env("PYTHONIOENCODING", "utf-8")
+        .output()
+        .expect("python3 is needed to run the independent verifier");
+    let all =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{all}");
+    // 1 note + 8 LINE messages, 1 note + 1 SMS + 1 MMS.
+    assert!(all.contains("12 verified in full"), "{all}");
+}
