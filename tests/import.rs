@@ -806,3 +806,42 @@ fn exported_imports_verify_with_the_independent_verifier() {
     // 1 note + 8 LINE messages, 1 note + 1 SMS + 1 MMS.
     assert!(all.contains("12 verified in full"), "{all}");
 }
+
+#[test]
+fn a_failed_import_leaves_no_entries_and_no_evidence_files() {
+    let env = TestEnv::new();
+    env.ok(&["note", "before"]);
+    // Another writer holds the case file for longer than kiroku waits.
+    let blocker = env.sqlite();
+    blocker.execute_batch("BEGIN IMMEDIATE;").unwrap();
+    let (_, err) = env.fails(&["import", "line", &fixture("line/android-ja.txt")], 5);
+    assert_one_error_line(&err);
+    assert!(err.contains("busy"), "{err}");
+    blocker.execute_batch("ROLLBACK;").unwrap();
+    drop(blocker);
+    assert_intact(&env, 1);
+    let store = PathBuf::from(format!("{}.evidence", env.db.display()));
+    let stored: Vec<_> = walk(&store.join("sha256"));
+    assert!(stored.is_empty(), "left behind: {stored:?}");
+    // Nothing was taken as imported: the same file imports in full.
+    let out = env.ok(&["import", "line", &fixture("line/android-ja.txt")]);
+    assert!(out.contains("recorded 8 new"), "{out}");
+}
+
+/// Every file below a folder (none when it does not exist).
+fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .flat_map(|e| {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p)
+            } else {
+                vec![p]
+            }
+        })
+        .collect()
+}
