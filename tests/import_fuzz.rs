@@ -13,6 +13,7 @@ fn ctx(map: Vec<(String, String)>) -> Context {
         tz: "Asia/Tokyo".parse().unwrap(),
         now: Utc.with_ymd_and_hms(2026, 11, 21, 1, 0, 0).unwrap(),
         map,
+        names: vec!["山田 課長".into()],
     }
 }
 

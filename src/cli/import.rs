@@ -148,6 +148,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         tz,
         now: ctx.now(),
         map,
+        names: args.from.clone(),
     };
     let sel = Selection {
         from: args.from.clone(),

@@ -336,6 +336,14 @@ impl Importer for Line {
                 }
             }
         }
+        known.extend(
+            ctx.names
+                .iter()
+                .map(|n| n.trim().to_string())
+                .filter(|n| !n.is_empty()),
+        );
+        // The longest name that starts a line is its sender.
+        known.sort_by_key(|n| std::cmp::Reverse(n.len()));
         // Tab-separated unless no line is.
         let tabs = lines[start.min(lines.len())..]
             .iter()
@@ -560,6 +568,16 @@ mod tests {
         assert_eq!(p.records[0].occurred_at, "2026-11-18T15:04:00+09:00");
         assert_eq!(p.records[1].outcome, Some(Outcome::Missed));
         let desktop = "2026.11.18 Wednesday\n16:23 Yamada Taro Are you there?\nI need an answer\n16:25 Me Stop it\n";
+        let named = Context {
+            names: vec!["Yamada Taro".into()],
+            ..ctx()
+        };
+        let p = Line.parse(desktop.as_bytes(), &named).unwrap();
+        assert_eq!(p.records[0].party.name.as_deref(), Some("Yamada Taro"));
+        assert_eq!(
+            p.records[0].content.as_deref(),
+            Some("Are you there?\nI need an answer")
+        );
         let p = Line.parse(desktop.as_bytes(), &ctx()).unwrap();
         assert_eq!(p.records.len(), 2);
         assert_eq!(p.records[0].party.name.as_deref(), Some("Yamada"));

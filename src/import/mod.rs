@@ -37,6 +37,10 @@ pub struct Context {
     pub now: DateTime<Utc>,
     /// Column mappings given with `--map column=field` (CSV only).
     pub map: Vec<(String, String)>,
+    /// Names given with `--from`: in LINE desktop exports, where the sender
+    /// and the text are separated by spaces, they tell where a name with a
+    /// space ends.
+    pub names: Vec<String>,
 }
 
 /// One side of a conversation as the source names it.
@@ -515,6 +519,7 @@ pub(crate) mod tests {
             tz: "Asia/Tokyo".parse().unwrap(),
             now: Utc.with_ymd_and_hms(2026, 11, 21, 1, 0, 0).unwrap(),
             map: Vec::new(),
+            names: Vec::new(),
         }
     }
 
