@@ -845,3 +845,27 @@ fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
         })
         .collect()
 }
+
+#[test]
+fn the_default_case_file_is_made_only_by_an_import_that_works() {
+    let env = TestEnv::empty();
+    let out = env
+        .bare_cmd()
+        .args(["import", "line", &fixture("android/calls.xml")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_one_error_line(&String::from_utf8(out.stderr).unwrap());
+    assert!(walk(&env.path().join("home")).is_empty());
+    let out = env
+        .bare_cmd()
+        .args(["import", "line", &fixture("line/english.txt")])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let made = walk(&env.path().join("home"));
+    assert!(
+        made.iter().any(|p| p.ends_with("kiroku.sqlite")),
+        "{made:?}"
+    );
+}

@@ -130,20 +130,20 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
             "--from is not used by the csv importer: every row is imported as it was written",
         );
     }
-    // Read every file before the case file is opened for writing.
-    let mut case = if args.dry_run {
-        if ctx.db_is_default && !ctx.db.exists() {
-            None
-        } else {
-            Some(ctx.open(Access::ReadOnly)?)
-        }
+    // The case file gives the time zone the files are read in. The default
+    // case file, when it does not exist yet, is made only once every file
+    // has been read without error (in the zone it will be made with).
+    let mut case = if ctx.db_is_default && !ctx.db.exists() {
+        None
+    } else if args.dry_run {
+        Some(ctx.open(Access::ReadOnly)?)
     } else {
-        Some(ctx.open_for_append()?)
+        Some(ctx.open(Access::ReadWrite)?)
     };
-    let tz = case
-        .as_ref()
-        .map(|c| c.meta.tz)
-        .unwrap_or_else(|| store::system_tz().unwrap_or(chrono_tz::Tz::UTC));
+    let tz = match &case {
+        Some(c) => c.meta.tz,
+        None => store::resolve_tz(None)?,
+    };
     let ictx = Context {
         tz,
         now: ctx.now(),
@@ -241,6 +241,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         return Ok(());
     }
 
+    if case.is_none() {
+        case = Some(ctx.open_for_append()?);
+    }
     let case: &mut Case = case
         .as_mut()
         .ok_or_else(|| Error::internal("no case file to import into"))?;
