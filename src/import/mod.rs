@@ -307,8 +307,10 @@ pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Resul
             }
         }
     }
+    // Whoever was named, by --from or by the file's title, must be in it:
+    // otherwise every record would silently count as someone else's.
     if parsed.needs_party
-        && !sel.from.is_empty()
+        && !needles.is_empty()
         && !parsed.records.iter().any(|r| {
             any_names(&needles, &r.party) || r.recipients.iter().any(|p| any_names(&needles, p))
         })
@@ -326,7 +328,7 @@ pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Resul
         }
         return Err(Error::usage(format!(
             "no record in {file} is from or to {}; it holds records of {}",
-            sel.from.join(", "),
+            shown.join(", "),
             seen.join(", ")
         ))
         .with_hint(
@@ -611,5 +613,17 @@ pub(crate) mod tests {
         assert!(e
             .to_line()
             .contains("no record in f.txt is from or to 田中"));
+        // So must the person a chat's title names.
+        let titled = Parsed {
+            counterparty: Some(party(Some("佐藤"), None)),
+            ..parsed.clone()
+        };
+        let e = plan("f.txt", "line", &titled, &Selection::default()).unwrap_err();
+        let line = e.to_line();
+        assert!(
+            line.contains("no record in f.txt is from or to 佐藤"),
+            "{line}"
+        );
+        assert!(line.contains("山田"), "{line}");
     }
 }
