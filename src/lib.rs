@@ -14,6 +14,7 @@ pub mod model;
 pub mod output;
 pub mod receipt;
 pub mod sanitize;
+pub mod stats;
 pub mod store;
 pub mod table;
 pub mod timeparse;

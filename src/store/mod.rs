@@ -9,6 +9,7 @@
 //! * Appends read the head and write inside one `BEGIN IMMEDIATE`
 //!   transaction, so concurrent writers queue instead of forking the chain.
 
+pub mod facts;
 pub mod migrations;
 
 use std::fs;
