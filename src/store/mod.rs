@@ -535,6 +535,9 @@ impl Case {
 
     /// Every import fingerprint with the entry it belongs to.
     pub fn import_fingerprints(&self) -> Result<Vec<(String, u64)>> {
+        if !has_import_index(&self.conn)? {
+            return Ok(Vec::new());
+        }
         let mut stmt = self
             .conn
             .prepare("SELECT fingerprint, seq FROM import_fingerprints ORDER BY seq")?;
@@ -798,8 +801,21 @@ fn checked_now(conn: &Connection, head: u64, now: impl Fn() -> DateTime<Utc>) ->
     Ok(timeparse::format_utc_millis(&recorded))
 }
 
+/// Whether the case file has the import index (a file opened read-only at
+/// an older schema has not).
+fn has_import_index(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'import_fingerprints'",
+        )?
+        .exists([])?)
+}
+
 /// Which fingerprints are already recorded (one lookup each).
 fn known_in(conn: &Connection, fingerprints: &[String]) -> Result<Vec<bool>> {
+    if !has_import_index(conn)? {
+        return Ok(vec![false; fingerprints.len()]);
+    }
     let mut stmt =
         conn.prepare_cached("SELECT 1 FROM import_fingerprints WHERE fingerprint = ?1")?;
     fingerprints.iter().map(|f| Ok(stmt.exists([f])?)).collect()
