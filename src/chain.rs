@@ -161,6 +161,12 @@ mod tests {
             platform: Some("p".into()),
             reason: Some("r".into()),
             reference: Some("ref".into()),
+            source: Some(crate::model::Source {
+                file_sha256: "f".into(),
+                fingerprint: "p".into(),
+                importer: "line".into(),
+                position: "line 1".into(),
+            }),
             subject: Some("s".into()),
             tags: vec!["t".into()],
             target: Some(1),
@@ -169,6 +175,9 @@ mod tests {
             ..sample()
         };
         let text = canonical(&full).unwrap();
+        assert!(text.contains(
+            r#""source":{"file_sha256":"f","fingerprint":"p","importer":"line","position":"line 1"}"#
+        ));
         // serde_json's own map type sorts keys (unless a dependency turned on
         // its `preserve_order` feature, which this first check would catch).
         let probe: serde_json::Value = serde_json::from_str(r#"{"b":1,"a":2}"#).unwrap();
@@ -183,7 +192,7 @@ mod tests {
         );
         assert_eq!(
             value.as_object().unwrap().len(),
-            30,
+            31,
             "a new field must be filled in above"
         );
         let file = &value["evidence"][0];

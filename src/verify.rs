@@ -8,6 +8,10 @@
 //! 6. corrections and voids point to an earlier entry;
 //! 7. the index columns agree with the body (so searches are not misled).
 //!
+//! The import index (the fingerprints that keep a record from being
+//! imported twice) must hold exactly the fingerprints of the imported
+//! entries, each with its entry's number (`index_changed`).
+//!
 //! Then, unless skipped, every evidence file the entries name is re-hashed
 //! from its stored bytes: a missing, changed or unreadable copy is a
 //! problem of the first entry that names it (`file_missing`,
@@ -112,6 +116,8 @@ pub struct ChainCheck {
     /// The evidence files named so far, in order of first mention.
     pub files: Vec<NamedFile>,
     file_index: HashMap<String, usize>,
+    /// The fingerprints of imported entries: fingerprint → entry number.
+    pub sources: HashMap<String, u64>,
     /// Reused for re-encoding each body.
     buf: Vec<u8>,
 }
@@ -129,6 +135,7 @@ impl ChainCheck {
             count: 0,
             files: Vec::new(),
             file_index: HashMap::new(),
+            sources: HashMap::new(),
             buf: Vec::with_capacity(4096),
         }
     }
@@ -285,6 +292,9 @@ impl ChainCheck {
                     format!("entry {seq}: the search columns were changed (they no longer match its fields)"),
                 );
             }
+            if let Some(source) = &body.source {
+                self.sources.insert(source.fingerprint.clone(), seq);
+            }
         }
         self.prev_hash = row.hash.clone();
     }
@@ -406,6 +416,36 @@ const BATCH: usize = 512;
 /// Batches waiting to be checked, at most (so memory stays constant).
 const IN_FLIGHT: usize = 4;
 
+/// The import fingerprints kept for finding re-imported records must be
+/// exactly those of the imported entries: a missing one would let a record
+/// be imported twice, an extra one would keep a record out.
+fn check_import_index(case: &Case, sources: &HashMap<String, u64>) -> Result<Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut unseen = sources.clone();
+    for (fingerprint, seq) in case.import_fingerprints()? {
+        match unseen.remove(&fingerprint) {
+            Some(s) if s == seq => {}
+            _ => problems.push(Problem {
+                seq,
+                problem: "index_changed",
+                message: format!(
+                    "the import index names entry {seq} with a fingerprint that is not in its fields"
+                ),
+            }),
+        }
+    }
+    for (_, seq) in unseen {
+        problems.push(Problem {
+            seq,
+            problem: "index_changed",
+            message: format!(
+                "entry {seq} was imported but its fingerprint is missing from the import index"
+            ),
+        });
+    }
+    Ok(problems)
+}
+
 /// Verifies a whole case file and its evidence files.
 ///
 /// Rows are read from SQLite on this thread and checked (parsed, hashed,
@@ -417,7 +457,9 @@ pub fn verify_case(case: &Case, receipts: &[Receipt]) -> Result<Report> {
 }
 
 /// Verifies a whole case file (streaming; memory grows only with the
-/// number of distinct evidence files), re-hashing the files or not.
+/// number of distinct evidence files and of imported entries, whose
+/// fingerprints are compared with the import index), re-hashing the files
+/// or not.
 pub fn verify_case_with(case: &Case, receipts: &[Receipt], files: Files) -> Result<Report> {
     verify_case_with_roots(case, receipts, files, None)
 }
@@ -473,6 +515,7 @@ pub fn verify_case_with_roots(
     let receipts: Vec<ReceiptCheck> = receipts.iter().map(|r| check.check_receipt(r)).collect();
     let anchors = check_anchors(&check, &kept, roots);
     let mut problems = check.problems.clone();
+    problems.extend(check_import_index(case, &check.sources)?);
     // Receipts speak of the entries; file problems are reported besides.
     let files_checked = match files {
         Files::Rehash => {

@@ -9,6 +9,7 @@ mod evidence;
 mod export;
 mod fields;
 mod filter;
+mod import;
 mod init;
 mod list;
 mod note;
@@ -93,6 +94,8 @@ pub enum Command {
     Verify(verify::Args),
     /// Write the record out for others (JSONL)
     Export(export::Args),
+    /// Record what a LINE export, email files, an Android backup or a spreadsheet hold
+    Import(import::Args),
     /// Print a one-line receipt to send to your lawyer or yourself
     Receipt(receipt::Args),
     /// Get a trusted timestamp (RFC 3161) of the record from a timestamp authority
@@ -199,6 +202,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Evidence(c) => evidence::run(&mut ctx, c)?,
         Command::Verify(a) => verify::run(&mut ctx, a)?,
         Command::Export(a) => export::run(&mut ctx, a)?,
+        Command::Import(a) => import::run(&mut ctx, a)?,
         Command::Receipt(a) => receipt::run(&mut ctx, a)?,
         Command::Timestamp(a) => timestamp::run(&mut ctx, a)?,
     }

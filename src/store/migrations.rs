@@ -57,20 +57,34 @@ pub const MIGRATIONS: &[&str] = &[
         json_extract(body, '$.direction')
     );
     "#,
-    // 4: trusted timestamps: the request, the TSA's response and the receipt
+    // 4: fingerprints of imported source records. One row per imported
+    // entry, written in the same transaction; the unique key keeps a record
+    // that was imported once from being imported again. (IF NOT EXISTS: a
+    // file whose version number was set back still upgrades.)
+    r#"
+    CREATE TABLE IF NOT EXISTS import_fingerprints (
+        fingerprint TEXT PRIMARY KEY NOT NULL,
+        seq         INTEGER NOT NULL REFERENCES entries (seq)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER IF NOT EXISTS import_fingerprints_no_update BEFORE UPDATE ON import_fingerprints
+    BEGIN SELECT RAISE(ABORT, 'kiroku: import fingerprints are append-only'); END;
+    CREATE TRIGGER IF NOT EXISTS import_fingerprints_no_delete BEFORE DELETE ON import_fingerprints
+    BEGIN SELECT RAISE(ABORT, 'kiroku: import fingerprints are append-only'); END;
+    "#,
+    // 5: trusted timestamps: the request, the TSA's response and the receipt
     // text stamped, for each `anchor` entry (whose hashed body holds their
     // SHA-256 values). Append-only like the entries. Entries of kind
     // `anchor` appear from here on, so older builds refuse the file.
     r#"
-    CREATE TABLE anchors (
+    CREATE TABLE IF NOT EXISTS anchors (
         seq     INTEGER PRIMARY KEY NOT NULL REFERENCES entries (seq),
         receipt TEXT NOT NULL,
         tsq     BLOB NOT NULL,
         tsr     BLOB NOT NULL
     ) STRICT;
-    CREATE TRIGGER anchors_no_update BEFORE UPDATE ON anchors
+    CREATE TRIGGER IF NOT EXISTS anchors_no_update BEFORE UPDATE ON anchors
     BEGIN SELECT RAISE(ABORT, 'kiroku: timestamps are append-only'); END;
-    CREATE TRIGGER anchors_no_delete BEFORE DELETE ON anchors
+    CREATE TRIGGER IF NOT EXISTS anchors_no_delete BEFORE DELETE ON anchors
     BEGIN SELECT RAISE(ABORT, 'kiroku: timestamps are append-only'); END;
     "#,
 ];

@@ -537,66 +537,16 @@ impl Case {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let (mut seq, mut prev) = head_of(&tx, &case_id)?;
-        let last_recorded: Option<String> = if seq > 0 {
-            tx.query_row(
-                "SELECT body FROM entries WHERE seq = ?1",
-                [seq as i64],
-                |r| r.get::<_, String>(0),
-            )
-            .optional()?
-            .and_then(|b| serde_json::from_str::<Body>(&b).ok())
-            .map(|b| b.recorded_at)
-        } else {
-            None
-        };
-        let recorded = now();
-        if let Some(last) = last_recorded.as_deref().and_then(timeparse::parse_stored) {
-            if recorded < last {
-                return Err(Error::io(format!(
-                    "the system clock ({}) is earlier than the last entry's recorded time ({})",
-                    timeparse::format_utc_millis(&recorded),
-                    timeparse::format_utc_millis(&last.with_timezone(&Utc))
-                ))
-                .with_hint("set the computer's clock right and try again; nothing was recorded"));
-            }
-        }
-        let recorded_at = timeparse::format_utc_millis(&recorded);
+        let recorded_at = checked_now(&tx, seq, now)?;
         let mut out = Vec::with_capacity(drafts.len());
         {
-            let mut insert = tx.prepare(
-                "INSERT INTO entries (seq, kind, occurred_utc, channel, sender, address, target, body, prev_hash, hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
-            for mut body in drafts {
+            let mut insert = tx.prepare(INSERT_ENTRY)?;
+            for body in drafts {
                 check_target(&tx, &body, seq)?;
                 seq += 1;
-                body.v = BODY_VERSION;
-                body.case_id = case_id.clone();
-                body.seq = seq;
-                body.prev_hash = prev.clone();
-                body.recorded_at = recorded_at.clone();
-                let text = chain::canonical(&body)?;
-                let hash = chain::entry_hash(&text);
-                let cols = IndexColumns::of(&body);
-                insert.execute(params![
-                    seq as i64,
-                    body.kind.as_str(),
-                    cols.occurred_utc,
-                    cols.channel,
-                    cols.sender,
-                    cols.address,
-                    cols.target,
-                    text,
-                    body.prev_hash,
-                    hash
-                ])?;
-                prev = hash.clone();
-                out.push(Stored {
-                    seq,
-                    hash,
-                    prev_hash: body.prev_hash.clone(),
-                    body,
-                });
+                let stored = insert_entry(&mut insert, body, &case_id, seq, &prev, &recorded_at)?;
+                prev = stored.hash.clone();
+                out.push(stored);
             }
         }
         then(&tx, &out)?;
@@ -645,7 +595,15 @@ impl Case {
     }
 
     /// The timestamp files kept for anchor entries, in order of number.
+    /// (None in a file of an older schema opened read-only.)
     pub fn anchor_files(&self) -> Result<Vec<(u64, AnchorFiles)>> {
+        let has_table = self
+            .conn
+            .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'anchors'")?
+            .exists([])?;
+        if !has_table {
+            return Ok(Vec::new());
+        }
         let mut stmt = self
             .conn
             .prepare("SELECT seq, receipt, tsq, tsr FROM anchors ORDER BY seq")?;
@@ -660,6 +618,117 @@ impl Case {
             ))
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Every import fingerprint with the entry it belongs to.
+    pub fn import_fingerprints(&self) -> Result<Vec<(String, u64)>> {
+        if !has_import_index(&self.conn)? {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT fingerprint, seq FROM import_fingerprints ORDER BY seq")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        rows.map(|r| r.map(|(f, s)| (f, s.max(0) as u64)).map_err(Error::from))
+            .collect()
+    }
+
+    /// Which of these import fingerprints are already in the case file.
+    pub fn known_fingerprints(&self, fingerprints: &[String]) -> Result<Vec<bool>> {
+        known_in(&self.conn, fingerprints)
+    }
+
+    /// Appends imported entries in one transaction: all or nothing.
+    ///
+    /// `fingerprints[i]` is the fingerprint of source record `i`. Records
+    /// whose fingerprint is already in the case file are left out; for the
+    /// others, in order, `build(i)` makes the draft, which is appended and
+    /// its fingerprint stored beside it. `lead`, given the indexes of the
+    /// new records and the number of the last entry before the import, may
+    /// make entries to append before them (notes about the import). Nothing
+    /// is written when no record is new. `progress` is called with the
+    /// number of entries written so far.
+    pub fn append_import(
+        &mut self,
+        fingerprints: &[String],
+        lead: impl FnOnce(&[usize], u64) -> Result<Vec<Body>>,
+        mut build: impl FnMut(usize) -> Result<Body>,
+        now: impl Fn() -> DateTime<Utc>,
+        mut progress: impl FnMut(u64),
+    ) -> Result<ImportAppended> {
+        let case_id = self.meta.case_id.clone();
+        // A large import touches many pages of the fingerprint index: give
+        // it a 32 MiB page cache (SQLite's default is 2 MiB).
+        if fingerprints.len() > 10_000 {
+            self.conn.pragma_update(None, "cache_size", -32768)?;
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let known = known_in(&tx, fingerprints)?;
+        let new: Vec<usize> = (0..fingerprints.len()).filter(|&i| !known[i]).collect();
+        let already = fingerprints.len() - new.len();
+        if new.is_empty() {
+            return Ok(ImportAppended {
+                lead: Vec::new(),
+                entries: Vec::new(),
+                already,
+            });
+        }
+        let (mut seq, mut prev) = head_of(&tx, &case_id)?;
+        let recorded_at = checked_now(&tx, seq, now)?;
+        let mut entries = Vec::with_capacity(new.len());
+        let mut lead_seqs = Vec::new();
+        {
+            let mut insert = tx.prepare(INSERT_ENTRY)?;
+            let mut mark =
+                tx.prepare("INSERT INTO import_fingerprints (fingerprint, seq) VALUES (?1, ?2)")?;
+            let mut put = |body: Body, seq: &mut u64, prev: &mut String| -> Result<u64> {
+                check_target(&tx, &body, *seq)?;
+                *seq += 1;
+                let stored = insert_entry(&mut insert, body, &case_id, *seq, prev, &recorded_at)?;
+                *prev = stored.hash;
+                Ok(*seq)
+            };
+            for body in lead(&new, seq)? {
+                lead_seqs.push(put(body, &mut seq, &mut prev)?);
+            }
+            for (n, &i) in new.iter().enumerate() {
+                let body = build(i)?;
+                let at = put(body, &mut seq, &mut prev)?;
+                entries.push(at);
+                if n % 1024 == 1023 {
+                    progress(n as u64 + 1);
+                }
+            }
+            // The fingerprints in key order: each page of their index is
+            // then written once, not once per random key.
+            let mut order: Vec<usize> = (0..new.len()).collect();
+            order.sort_unstable_by(|&a, &b| fingerprints[new[a]].cmp(&fingerprints[new[b]]));
+            for n in order {
+                let i = new[n];
+                mark.execute(params![fingerprints[i], entries[n] as i64])
+                    .map_err(|e| match e {
+                        rusqlite::Error::SqliteFailure(f, _)
+                            if f.code == rusqlite::ffi::ErrorCode::ConstraintViolation =>
+                        {
+                            Error::usage(format!(
+                                "source record {} appears twice in this import",
+                                i + 1
+                            ))
+                            .with_hint("nothing was recorded; please report this")
+                        }
+                        other => map_sqlite_error(other),
+                    })?;
+            }
+        }
+        tx.commit()?;
+        progress(new.len() as u64);
+        Ok(ImportAppended {
+            lead: lead_seqs,
+            entries,
+            already,
+        })
     }
 
     pub fn append(&mut self, draft: Body, now: impl Fn() -> DateTime<Utc>) -> Result<Stored> {
@@ -737,6 +806,106 @@ impl Case {
         }
         Ok(out)
     }
+}
+
+/// What [`Case::append_import`] wrote.
+#[derive(Debug, Clone, Default)]
+pub struct ImportAppended {
+    /// The numbers of the notes about the import.
+    pub lead: Vec<u64>,
+    /// The numbers of the imported entries, in the order of the records.
+    pub entries: Vec<u64>,
+    /// How many records were already in the case file.
+    pub already: usize,
+}
+
+const INSERT_ENTRY: &str = "INSERT INTO entries (seq, kind, occurred_utc, channel, sender, address, target, body, prev_hash, hash)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+
+/// Fills in the chain fields of `body` and inserts it as entry `seq`.
+fn insert_entry(
+    insert: &mut rusqlite::Statement<'_>,
+    mut body: Body,
+    case_id: &str,
+    seq: u64,
+    prev: &str,
+    recorded_at: &str,
+) -> Result<Stored> {
+    body.v = BODY_VERSION;
+    body.case_id = case_id.to_string();
+    body.seq = seq;
+    body.prev_hash = prev.to_string();
+    body.recorded_at = recorded_at.to_string();
+    let text = chain::canonical(&body)?;
+    let hash = chain::entry_hash(&text);
+    let cols = IndexColumns::of(&body);
+    insert.execute(params![
+        seq as i64,
+        body.kind.as_str(),
+        cols.occurred_utc,
+        cols.channel,
+        cols.sender,
+        cols.address,
+        cols.target,
+        text,
+        body.prev_hash,
+        hash
+    ])?;
+    Ok(Stored {
+        seq,
+        hash,
+        prev_hash: body.prev_hash.clone(),
+        body,
+    })
+}
+
+/// The time to record as `recorded_at`, read under the write lock and
+/// refused when it is earlier than the last entry's.
+fn checked_now(conn: &Connection, head: u64, now: impl Fn() -> DateTime<Utc>) -> Result<String> {
+    let last_recorded: Option<String> = if head > 0 {
+        conn.query_row(
+            "SELECT body FROM entries WHERE seq = ?1",
+            [head as i64],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+        .and_then(|b| serde_json::from_str::<Body>(&b).ok())
+        .map(|b| b.recorded_at)
+    } else {
+        None
+    };
+    let recorded = now();
+    if let Some(last) = last_recorded.as_deref().and_then(timeparse::parse_stored) {
+        if recorded < last {
+            return Err(Error::io(format!(
+                "the system clock ({}) is earlier than the last entry's recorded time ({})",
+                timeparse::format_utc_millis(&recorded),
+                timeparse::format_utc_millis(&last.with_timezone(&Utc))
+            ))
+            .with_hint("set the computer's clock right and try again; nothing was recorded"));
+        }
+    }
+    Ok(timeparse::format_utc_millis(&recorded))
+}
+
+/// Whether the case file has the import index (a file opened read-only at
+/// an older schema has not).
+fn has_import_index(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'import_fingerprints'",
+        )?
+        .exists([])?)
+}
+
+/// Which fingerprints are already recorded (one lookup each).
+fn known_in(conn: &Connection, fingerprints: &[String]) -> Result<Vec<bool>> {
+    if !has_import_index(conn)? {
+        return Ok(vec![false; fingerprints.len()]);
+    }
+    let mut stmt =
+        conn.prepare_cached("SELECT 1 FROM import_fingerprints WHERE fingerprint = ?1")?;
+    fingerprints.iter().map(|f| Ok(stmt.exists([f])?)).collect()
 }
 
 /// The values kept beside the body for indexed queries. `verify` checks
