@@ -826,3 +826,18 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn entries_recorded_while_waiting_for_the_tsa_are_fine() {
+    let env = case(3);
+    let tsa = tsa(&env, &Options::default());
+    env.ok(&["timestamp", "request", "-o", "head.tsq"]);
+    env.ok(&["note", "待っている間の記録"]);
+    tsa.reply_file(&env.path().join("head.tsq"), &env.path().join("head.tsr"));
+    let out = env.ok(&["timestamp", "add", "head.tsr"]);
+    assert!(
+        out.starts_with("Recorded the timestamp as entry 5: entries 1..3 existed"),
+        "{out}"
+    );
+    assert!(env.ok(&["verify"]).contains("timestamp OK: entries 1..3"));
+}
