@@ -32,9 +32,11 @@ const MAX_RESPONSE: u64 = 1 << 20;
 #[command(
     args_conflicts_with_subcommands = true,
     after_help = "\
-A timestamp authority (TSA) signs the SHA-256 of the current receipt line
-with its time: proof, held by someone else, that entries 1..N existed
-unchanged at that time. `kiroku verify` checks every kept timestamp.
+A timestamp authority (TSA) signs, with its time, the SHA-256 of the
+current receipt (the `kiroku receipt` line and a newline): proof, held by
+someone else, that entries 1..N existed unchanged at that time.
+`kiroku verify` checks every kept timestamp; docs/timestamps.md explains
+what that proves and how anyone checks it with `openssl ts -verify`.
 
 Examples:
   kiroku timestamp --tsa https://freetsa.org/tsr
