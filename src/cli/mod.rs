@@ -78,7 +78,7 @@ pub enum Command {
     Void(void::Args),
     /// Check that the record has not been altered
     Verify(verify::Args),
-    /// Write the record out for others (JSONL)
+    /// Write the record out for others: CSV, PDF report, JSONL, or one bundle
     Export(export::Args),
     /// Print a one-line receipt to send to your lawyer or yourself
     Receipt(receipt::Args),
