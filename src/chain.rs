@@ -130,6 +130,14 @@ mod tests {
             action: Some(crate::model::ActionKind::Refused),
             changes: Some(changes),
             duration_secs: Some(5),
+            evidence: vec![crate::model::EvidenceFile {
+                media_type: "audio/mp4".into(),
+                modified_at: Some("2026-11-20T05:40:00.000Z".into()),
+                name: "留守電\u{FFFD}.m4a".into(),
+                name_hex: Some("e79599e5ae88e99bbbff2e6d3461".into()),
+                sha256: sha256_hex(b"x"),
+                size: 1,
+            }],
             notes: Some("n".into()),
             occurred_until: Some("u".into()),
             org: Some("o".into()),
@@ -153,8 +161,14 @@ mod tests {
         assert_eq!(text, value.to_string());
         assert_eq!(
             value.as_object().unwrap().len(),
-            28,
+            29,
             "a new field must be filled in above"
+        );
+        let file = &value["evidence"][0];
+        assert_eq!(
+            file.as_object().unwrap().len(),
+            6,
+            "every file field filled in"
         );
     }
 

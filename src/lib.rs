@@ -7,6 +7,7 @@
 pub mod chain;
 pub mod cli;
 pub mod error;
+pub mod evidence;
 pub mod export;
 pub mod model;
 pub mod output;

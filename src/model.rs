@@ -50,6 +50,7 @@ string_enum!(
         Note => "note",
         Correction => "correction",
         Void => "void",
+        Attach => "attach",
     }
 );
 
@@ -256,6 +257,30 @@ pub enum ChangeValue {
     List(Vec<String>),
 }
 
+/// One evidence file as recorded in an entry: what the file was, and the
+/// SHA-256 under which its bytes are kept in the evidence folder. Fields in
+/// alphabetical order, like [`Body`], so the canonical form holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceFile {
+    /// From the file's content, else its extension, else
+    /// `application/octet-stream`.
+    pub media_type: String,
+    /// The file's own modification time (RFC 3339, UTC), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified_at: Option<String>,
+    /// The original file name (without folders). Bytes that are not UTF-8
+    /// are shown as U+FFFD here and kept exactly in `name_hex`.
+    pub name: String,
+    /// The exact bytes of the name in hex, only when they are not UTF-8.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_hex: Option<String>,
+    /// Lower-case hex SHA-256 of the content.
+    pub sha256: String,
+    /// Size in bytes.
+    pub size: u64,
+}
+
 /// The hashed content of an entry. Field order is alphabetical (canonical).
 /// Optional fields are left out when absent; no field is ever `null`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -278,6 +303,8 @@ pub struct Body {
     pub direction: Option<Direction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_secs: Option<u64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceFile>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     pub kind: Kind,

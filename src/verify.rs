@@ -8,17 +8,25 @@
 //! 6. corrections and voids point to an earlier entry;
 //! 7. the index columns agree with the body (so searches are not misled).
 //!
+//! Then, unless skipped, every evidence file the entries name is re-hashed
+//! from its stored bytes: a missing, changed or unreadable copy is a
+//! problem of the first entry that names it (`file_missing`,
+//! `file_changed`, `file_unreadable`).
+//!
 //! A receipt for entries 1..N then requires that entry N exists and has the
 //! receipt's hash; with the chain intact up to N that proves entries 1..N
 //! are the ones the receipt was made for.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use serde::Serialize;
 
 use crate::chain;
 use crate::error::Result;
+use crate::evidence::{EvidenceStore, Health};
 use crate::receipt::Receipt;
+use crate::sanitize;
 use crate::store::{Case, IndexColumns, RawRow};
 use crate::timeparse;
 
@@ -28,7 +36,8 @@ pub struct Problem {
     pub seq: u64,
     /// A stable code: `missing`, `repeated`, `moved`, `unreadable`,
     /// `wrong_case`, `content_changed`, `link_broken`, `time_backwards`,
-    /// `bad_reference`, `index_changed`.
+    /// `bad_reference`, `index_changed`, `file_missing`, `file_changed`,
+    /// `file_unreadable`.
     pub problem: &'static str,
     pub message: String,
 }
@@ -48,6 +57,25 @@ pub struct Report {
     pub head: String,
     pub problems: Vec<Problem>,
     pub receipts: Vec<ReceiptCheck>,
+    /// How many distinct evidence files were re-hashed; `null` when the
+    /// check was skipped (`--no-files`).
+    pub files_checked: Option<u64>,
+}
+
+/// Whether `verify` re-hashes the evidence files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Files {
+    Rehash,
+    Skip,
+}
+
+/// An evidence file named by the record: its first name and the entries
+/// that name it.
+#[derive(Debug, Clone)]
+pub struct NamedFile {
+    pub sha256: String,
+    pub name: String,
+    pub seqs: Vec<u64>,
 }
 
 /// The running state of a chain check; feed rows in order of number.
@@ -60,6 +88,9 @@ pub struct ChainCheck {
     /// Stored hashes of the entries named by receipts.
     wanted: HashMap<u64, Option<String>>,
     pub count: u64,
+    /// The evidence files named so far, in order of first mention.
+    pub files: Vec<NamedFile>,
+    file_index: HashMap<String, usize>,
 }
 
 impl ChainCheck {
@@ -72,6 +103,8 @@ impl ChainCheck {
             problems: Vec::new(),
             wanted: receipt_seqs.into_iter().map(|s| (s, None)).collect(),
             count: 0,
+            files: Vec::new(),
+            file_index: HashMap::new(),
         }
     }
 
@@ -131,6 +164,19 @@ impl ChainCheck {
             );
         }
         if let Some(body) = &body {
+            for f in &body.evidence {
+                let i = *self.file_index.entry(f.sha256.clone()).or_insert_with(|| {
+                    self.files.push(NamedFile {
+                        sha256: f.sha256.clone(),
+                        name: f.name.clone(),
+                        seqs: Vec::new(),
+                    });
+                    self.files.len() - 1
+                });
+                if self.files[i].seqs.last() != Some(&seq) {
+                    self.files[i].seqs.push(seq);
+                }
+            }
             if body.seq != seq {
                 self.problem(
                     seq,
@@ -166,7 +212,9 @@ impl ChainCheck {
                 };
                 self.problem(seq, "link_broken", what);
             }
-            match timeparse::parse_stored(&body.recorded_at) {
+            match timeparse::parse_stored(&body.recorded_at).filter(|t| {
+                timeparse::format_utc_millis(&t.with_timezone(&chrono::Utc)) == body.recorded_at
+            }) {
                 Some(t) => {
                     if let Some(last) = self.last_recorded {
                         if t < last {
@@ -185,7 +233,7 @@ impl ChainCheck {
                 None => self.problem(
                     seq,
                     "unreadable",
-                    format!("entry {seq}: its recorded time cannot be read"),
+                    format!("entry {seq}: its recorded time is not in the form 2026-11-20T05:32:00.250Z"),
                 ),
             }
             if let Some(t) = body.target {
@@ -229,6 +277,12 @@ impl ChainCheck {
                 "the receipt is for another case ({}, this is {})",
                 r.case_id, self.case_id
             ));
+        }
+        if r.entries == 0 && r.head != chain::genesis(&self.case_id) {
+            return fail(
+                "the receipt covers no entries but names a head other than this case's start"
+                    .to_string(),
+            );
         }
         if r.entries == 0 {
             return ReceiptCheck {
@@ -274,8 +328,55 @@ impl ChainCheck {
     }
 }
 
-/// Verifies a whole case file (streaming; constant memory).
+/// Re-hashes the stored copy of each file; a problem for each that fails.
+pub fn check_files(store: &EvidenceStore, files: &[NamedFile]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for f in files {
+        let (problem, what) = match store.check(&f.sha256) {
+            Health::Intact => continue,
+            Health::Missing => (
+                "file_missing",
+                "is missing from the evidence folder".to_string(),
+            ),
+            Health::Changed(now) => (
+                "file_changed",
+                format!(
+                    "was altered (its SHA-256 is now {now}, recorded {})",
+                    f.sha256
+                ),
+            ),
+            Health::Unreadable(why) => ("file_unreadable", format!("cannot be read ({why})")),
+        };
+        let mut entries = String::new();
+        for (i, s) in f.seqs.iter().enumerate() {
+            let sep = if i == 0 { "" } else { ", " };
+            let _ = write!(entries, "{sep}{s}");
+        }
+        let word = if f.seqs.len() == 1 {
+            "entry"
+        } else {
+            "entries"
+        };
+        problems.push(Problem {
+            seq: f.seqs.first().copied().unwrap_or(0),
+            problem,
+            message: format!(
+                "evidence file \"{}\" ({word} {entries}) {what}",
+                sanitize::one_line(&f.name)
+            ),
+        });
+    }
+    problems
+}
+
+/// Verifies a whole case file and its evidence files.
 pub fn verify_case(case: &Case, receipts: &[Receipt]) -> Result<Report> {
+    verify_case_with(case, receipts, Files::Rehash)
+}
+
+/// Verifies a whole case file (streaming; memory grows only with the
+/// number of distinct evidence files), re-hashing the files or not.
+pub fn verify_case_with(case: &Case, receipts: &[Receipt], files: Files) -> Result<Report> {
     let mut check = ChainCheck::new(&case.meta.case_id, receipts.iter().map(|r| r.entries));
     case.for_each_raw(|row| {
         check.row(&row);
@@ -283,6 +384,15 @@ pub fn verify_case(case: &Case, receipts: &[Receipt]) -> Result<Report> {
     })?;
     let receipts: Vec<ReceiptCheck> = receipts.iter().map(|r| check.check_receipt(r)).collect();
     let mut problems = check.problems.clone();
+    // Receipts speak of the entries; file problems are reported besides.
+    let files_checked = match files {
+        Files::Rehash => {
+            let store = EvidenceStore::beside(case.path());
+            problems.extend(check_files(&store, &check.files));
+            Some(check.files.len() as u64)
+        }
+        Files::Skip => None,
+    };
     problems.sort_by_key(|p| p.seq);
     Ok(Report {
         intact: problems.is_empty() && receipts.iter().all(|r| r.ok),
@@ -291,6 +401,7 @@ pub fn verify_case(case: &Case, receipts: &[Receipt]) -> Result<Report> {
         head: check.head_hash().to_string(),
         problems,
         receipts,
+        files_checked,
     })
 }
 
@@ -390,6 +501,7 @@ mod tests {
             .check_receipt(&r(3, &rows[1].hash))
             .message
             .contains("cut short"));
-        assert!(c.check_receipt(&r(0, "")).ok);
+        assert!(c.check_receipt(&r(0, &chain::genesis(CASE))).ok);
+        assert!(!c.check_receipt(&r(0, &rows[0].hash)).ok);
     }
 }

@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::model::{Body, Channel, ChannelWord, Kind};
+use crate::model::{Body, Channel, ChannelWord, EvidenceFile, Kind};
 use crate::store::{Case, Stored};
 use crate::timeparse;
 
@@ -21,6 +21,8 @@ pub struct View {
     pub effective: Body,
     pub corrections: Vec<Stored>,
     pub void: Option<Stored>,
+    /// Later entries that attached files to it (withdrawn ones left out).
+    pub attachments: Vec<Stored>,
 }
 
 impl View {
@@ -32,6 +34,14 @@ impl View {
     }
     pub fn is_corrected(&self) -> bool {
         !self.corrections.is_empty()
+    }
+    /// Its evidence files: its own, then those attached later.
+    pub fn evidence(&self) -> impl Iterator<Item = &EvidenceFile> {
+        self.stored
+            .body
+            .evidence
+            .iter()
+            .chain(self.attachments.iter().flat_map(|a| &a.body.evidence))
     }
     pub fn occurred(&self) -> Option<DateTime<FixedOffset>> {
         self.effective
@@ -134,6 +144,7 @@ pub fn load(case: &Case, filter: &Filter, last: Option<usize>) -> Result<Vec<Vie
     let related = case.select("target IS NOT NULL ORDER BY seq", &[])?;
     let mut corrections: BTreeMap<u64, Vec<Stored>> = BTreeMap::new();
     let mut voids: BTreeMap<u64, Stored> = BTreeMap::new();
+    let mut attachments: BTreeMap<u64, Vec<Stored>> = BTreeMap::new();
     for r in related {
         let Some(t) = r.body.target else { continue };
         match r.body.kind {
@@ -141,8 +152,12 @@ pub fn load(case: &Case, filter: &Filter, last: Option<usize>) -> Result<Vec<Vie
             Kind::Void => {
                 voids.entry(t).or_insert(r);
             }
+            Kind::Attach => attachments.entry(t).or_default().push(r),
             _ => {}
         }
+    }
+    for list in attachments.values_mut() {
+        list.retain(|a| !voids.contains_key(&a.seq));
     }
     // Entries whose time or other fields a correction may have changed
     // are always read, whatever their original time.
@@ -192,6 +207,7 @@ pub fn load(case: &Case, filter: &Filter, last: Option<usize>) -> Result<Vec<Vie
         }
         views.push(View {
             void: voids.get(&stored.seq).cloned(),
+            attachments: attachments.remove(&stored.seq).unwrap_or_default(),
             stored,
             effective,
             corrections: cs,
@@ -214,6 +230,7 @@ pub fn load_one(case: &Case, seq: u64) -> Result<Option<View>> {
     let mut effective = stored.body.clone();
     let mut corrections = Vec::new();
     let mut void = None;
+    let mut attachments = Vec::new();
     for r in related {
         match r.body.kind {
             Kind::Correction => {
@@ -223,7 +240,16 @@ pub fn load_one(case: &Case, seq: u64) -> Result<Option<View>> {
                 corrections.push(r);
             }
             Kind::Void if void.is_none() => void = Some(r),
+            Kind::Attach => attachments.push(r),
             _ => {}
+        }
+    }
+    // Attachments that were themselves withdrawn do not count.
+    let mut kept = Vec::with_capacity(attachments.len());
+    for a in attachments {
+        let withdrawn = case.select("target = ? AND kind = 'void' LIMIT 1", &[&(a.seq as i64)])?;
+        if withdrawn.is_empty() {
+            kept.push(a);
         }
     }
     Ok(Some(View {
@@ -231,6 +257,7 @@ pub fn load_one(case: &Case, seq: u64) -> Result<Option<View>> {
         effective,
         corrections,
         void,
+        attachments: kept,
     }))
 }
 
@@ -262,6 +289,10 @@ pub struct Item<'a> {
     pub notes: Option<&'a str>,
     pub target: Option<u64>,
     pub reason: Option<&'a str>,
+    /// The evidence files: the entry's own, then those attached later.
+    pub evidence: Vec<&'a EvidenceFile>,
+    /// The entries that attached files to it later.
+    pub attached_by: Vec<u64>,
     pub corrected: bool,
     pub corrected_by: Vec<u64>,
     pub voided: bool,
@@ -276,6 +307,8 @@ impl<'a> Item<'a> {
     pub fn of_view(v: &'a View) -> Item<'a> {
         let mut item = Item::of_body(&v.effective, &v.stored.hash, &v.stored.prev_hash);
         item.recorded_at = &v.stored.body.recorded_at;
+        item.evidence = v.evidence().collect();
+        item.attached_by = v.attachments.iter().map(|a| a.seq).collect();
         item.corrected = v.is_corrected();
         item.corrected_by = v.corrections.iter().map(|c| c.seq).collect();
         item.voided = v.is_voided();
@@ -311,6 +344,8 @@ impl<'a> Item<'a> {
             notes: b.notes.as_deref(),
             target: b.target,
             reason: b.reason.as_deref(),
+            evidence: b.evidence.iter().collect(),
+            attached_by: Vec::new(),
             corrected: false,
             corrected_by: Vec::new(),
             voided: false,
@@ -332,6 +367,7 @@ pub mod label {
             Kind::Note => "note".to_string(),
             Kind::Correction => format!("correction of {}", b.target.unwrap_or(0)),
             Kind::Void => format!("void of {}", b.target.unwrap_or(0)),
+            Kind::Attach => format!("files for {}", b.target.unwrap_or(0)),
             Kind::Contact => {
                 let mut s = b.channel.map(|c| c.as_str()).unwrap_or("?").to_string();
                 if let Some(p) = &b.platform {

@@ -579,3 +579,21 @@ fn help_and_version_work() {
     let (_, err) = env.fails(&["frobnicate"], 2);
     assert!(err.contains("unrecognized subcommand"), "{err}");
 }
+
+#[test]
+fn an_older_case_file_is_upgraded_by_any_command() {
+    let env = TestEnv::new();
+    env.ok(&["add", "phone", "--at", "2026-10-01 09:00"]);
+    // Make it look like a file from the first version.
+    env.sqlite()
+        .execute_batch("DROP INDEX entries_by_kind; PRAGMA user_version = 1;")
+        .unwrap();
+    let items = env.json(&["list", "--json"]);
+    assert_eq!(items.as_array().unwrap().len(), 1);
+    let version: i64 = env
+        .sqlite()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert!(version >= 2, "not upgraded: {version}");
+    assert!(env.ok(&["verify"]).starts_with("OK"));
+}

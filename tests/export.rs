@@ -419,10 +419,62 @@ fn english_pdf_needs_no_system_font() {
     assert!(err.contains("-o"), "{err}");
 }
 
+fn verifier() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/verify_kiroku.py")
+}
+
+/// Runs the independent Python verifier; returns (success, output).
+fn python_verify(file: &Path) -> (bool, String) {
+    need("python3", "python3");
+    let out = Command::new("python3")
+        .arg(verifier())
+        .arg(file)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+#[test]
+fn filtered_jsonl_verifies_with_the_python_verifier_and_stub_tampering_fails() {
+    let env = TestEnv::new();
+    record(&env);
+    env.ok(&["export", "jsonl", "--channel", "email", "-o", "f.jsonl"]);
+    let path = env.path().join("f.jsonl");
+    let (ok, out) = python_verify(&path);
+    assert!(ok, "{out}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // Change one hex digit of a stub's hash.
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    let i = lines
+        .iter()
+        .position(|l| l.contains("\"stub\":true"))
+        .unwrap();
+    let mut stub: Value = serde_json::from_str(&lines[i]).unwrap();
+    let h = stub["hash"].as_str().unwrap().to_string();
+    let flipped = format!("{}{}", if h.starts_with('0') { '1' } else { '0' }, &h[1..]);
+    stub["hash"] = Value::String(flipped);
+    lines[i] = serde_json::to_string(&stub).unwrap();
+    let bad = env.path().join("bad.jsonl");
+    std::fs::write(&bad, lines.join("\n") + "\n").unwrap();
+    let (ok, out) = python_verify(&bad);
+    assert!(!ok, "a tampered stub must fail: {out}");
+}
+
 #[test]
 fn bundle_unzips_and_its_checksums_pass() {
     let env = TestEnv::new();
     record(&env);
+    std::fs::write(env.path().join("留守電 1001.m4a"), b"fake audio").unwrap();
+    std::fs::write(env.path().join("shot.png"), b"\x89PNG fake").unwrap();
+    env.ok(&["attach", "1", "留守電 1001.m4a"]);
+    env.ok(&["attach", "10", "shot.png"]);
     env.ok(&["export", "bundle", "-o", "case.zip"]);
     need("python3", "python3");
     let dir = env.path().join("unpacked");
@@ -438,10 +490,17 @@ fn bundle_unzips_and_its_checksums_pass() {
         "timeline.csv",
         "record.jsonl",
         "receipt.txt",
+        "verify_kiroku.py",
         "SHA256SUMS",
+        "evidence/001_留守電 1001.m4a",
+        "evidence/002_shot.png",
     ] {
         assert!(dir.join(f).is_file(), "{f} missing");
     }
+    assert_eq!(
+        std::fs::read(dir.join("evidence/001_留守電 1001.m4a")).unwrap(),
+        b"fake audio"
+    );
     need("sha256sum", "coreutils");
     let out = run_tool(
         Command::new("sha256sum")
@@ -450,13 +509,27 @@ fn bundle_unzips_and_its_checksums_pass() {
     );
     assert_eq!(
         out.lines().filter(|l| l.ends_with(": OK")).count(),
-        5,
+        8,
         "{out}"
     );
     let receipt = std::fs::read_to_string(dir.join("receipt.txt")).unwrap();
     assert!(receipt.contains(&head_hash(&env)));
     let jsonl = std::fs::read_to_string(dir.join("record.jsonl")).unwrap();
     assert_eq!(jsonl, env.ok(&["export", "jsonl"]));
+    let (ok, out) = python_verify(&dir.join("record.jsonl"));
+    assert!(ok, "{out}");
     let readme = std::fs::read_to_string(dir.join("README.txt")).unwrap();
     assert!(readme.contains("sha256sum -c SHA256SUMS") && readme.contains("確かめ方"));
+    // The CSV names the files with their numbers and hashes.
+    let csv_text = std::fs::read_to_string(dir.join("timeline.csv")).unwrap();
+    assert!(csv_text.contains("[1] 留守電 1001.m4a"));
+    assert!(csv_text
+        .contains(&run_tool(Command::new("sha256sum").arg(env.path().join("shot.png")))[..64]));
+    // The report has the evidence index.
+    let text = pdf_text(&dir.join("report.pdf"));
+    assert!(
+        text.contains("証拠一覧") && text.contains("留守電 1001.m4a"),
+        "{text}"
+    );
+    assert!(text.contains("[2]"));
 }

@@ -1,6 +1,6 @@
 //! `kiroku action`: record something the user did about the contacts.
 
-use super::{add, fields, Ctx};
+use super::{add, attach, fields, Ctx};
 use crate::error::Result;
 use crate::model::{ActionKind, Body, ChannelWord, Kind};
 
@@ -39,6 +39,9 @@ pub struct Args {
     /// Notes about it
     #[arg(long, value_name = "TEXT")]
     note: Option<String>,
+    /// An evidence file to keep with the entry (repeatable)
+    #[arg(long = "attach", value_name = "FILE")]
+    attach: Vec<std::path::PathBuf>,
     /// Print the new entry as JSON
     #[arg(long)]
     json: bool,
@@ -67,6 +70,6 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         notes: fields::optional_text("note", args.note)?,
         ..Body::default()
     };
-    let stored = case.append(draft, chrono::Utc::now)?;
+    let stored = attach::append_with_files(&mut case, draft, &args.attach)?;
     add::print_recorded(ctx, &stored, args.json)
 }

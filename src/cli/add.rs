@@ -1,9 +1,10 @@
 //! `kiroku add`: record a contact attempt.
 
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 
 use super::fields::{self, EntryFields};
-use super::Ctx;
+use super::{attach, Ctx};
 use crate::error::{Error, Result};
 use crate::model::{Body, ChannelWord, Direction, Kind};
 use crate::store::Stored;
@@ -14,7 +15,7 @@ use crate::view::{label, Item};
 Examples:
   kiroku add phone --from '山田' --address 090-1234-5678 --outcome missed
   kiroku add 不在着信 --at '14:32'
-  kiroku add voicemail --at 'yesterday 18:05' --duration 0:40 --content '連絡下さい'
+  kiroku add voicemail --at 'yesterday 18:05' --duration 0:40 --content '連絡下さい' --attach 留守電.m4a
   kiroku add email --address boss@example.co.jp --subject '至急' --content-file mail.txt
   kiroku add instagram --address @old_boss --content '番号変わりました。連絡下さい。'
   kiroku add phone --at '11/20 9:00' --until '11/20 18:00' --count 7 --outcome declined
@@ -24,6 +25,9 @@ pub struct Args {
     channel: Option<String>,
     #[command(flatten)]
     fields: EntryFields,
+    /// An evidence file to keep with the entry: recording, screenshot, saved email… (repeatable)
+    #[arg(long = "attach", value_name = "FILE")]
+    attach: Vec<PathBuf>,
     /// Print the new entry as JSON
     #[arg(long)]
     json: bool,
@@ -48,7 +52,7 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
         None => ChannelWord::parse(&super::prompt::ask_contact(&mut args.fields, case.meta.tz)?)?,
     };
     let draft = contact_draft(ctx, &case.meta.tz, word, args.fields)?;
-    let stored = case.append(draft, chrono::Utc::now)?;
+    let stored = attach::append_with_files(&mut case, draft, &args.attach)?;
     print_recorded(ctx, &stored, args.json)
 }
 
@@ -108,6 +112,16 @@ pub fn print_recorded(ctx: &mut Ctx, stored: &Stored, json: bool) -> Result<()> 
         stored.seq,
         crate::sanitize::one_line(&summary)
     )?;
+    for f in &b.evidence {
+        writeln!(
+            ctx.out,
+            "  file {} ({}, {}) sha256 {}",
+            crate::sanitize::one_line(&f.name),
+            f.media_type,
+            crate::evidence::human_size(f.size),
+            f.sha256
+        )?;
+    }
     writeln!(ctx.out, "hash {}", stored.hash)?;
     Ok(())
 }

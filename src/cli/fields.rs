@@ -122,14 +122,21 @@ pub fn read_text_file(field: &str, path: &str) -> Result<String> {
 pub fn content(content: Option<String>, file: Option<String>) -> Result<Option<String>> {
     match (content, file) {
         (Some(c), _) if c == "-" => read_text_file("content", "-").map(Some),
+        (Some(c), _) if c.trim().is_empty() => Ok(None),
         (Some(c), _) => check_text("content", c).map(Some),
         (None, Some(f)) => read_text_file("content", &f).map(Some),
         (None, None) => Ok(None),
     }
 }
 
+/// An optional field of a new entry. Nothing typed (or only spaces) means
+/// the field is left out, not recorded as an empty text.
 pub fn optional_text(field: &str, v: Option<String>) -> Result<Option<String>> {
-    v.map(|t| check_text(field, t)).transpose()
+    match v {
+        Some(t) if t.trim().is_empty() => Ok(None),
+        Some(t) => check_text(field, t).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// Parsed times: `at` (default now) and `until`, checked against each other.

@@ -66,6 +66,11 @@ pub fn render(views: &[View], tz: chrono_tz::Tz, width: Option<usize>) -> String
             any_corrected = true;
         }
         let mut what = label::what(b);
+        match v.evidence().count() {
+            0 => {}
+            1 => what.push_str(" [1 file]"),
+            n => what.push_str(&format!(" [{n} files]")),
+        }
         if v.is_voided() {
             what = format!("[VOID] {what}");
             any_void = true;

@@ -4,6 +4,8 @@
 mod action;
 mod add;
 mod amend;
+mod attach;
+mod evidence;
 mod export;
 mod fields;
 mod filter;
@@ -30,6 +32,7 @@ Examples:
   kiroku add phone --from '山田 課長' --address 090-1234-5678 --outcome missed
   kiroku add 留守電 --at '昨日 18:05' --content '連絡下さい'
   kiroku add sms --at '11/20 21:40' --count 3 --content '番号変わりました。連絡下さい。'
+  kiroku add voicemail --content '連絡下さい' --attach 留守電.m4a
   kiroku action refused --note 'Told them by email to stop contacting me'
   kiroku list --since 11/01
   kiroku verify --receipt receipt.txt
@@ -76,6 +79,11 @@ pub enum Command {
     Amend(amend::Args),
     /// Withdraw an earlier entry (it stays in the record, marked withdrawn)
     Void(void::Args),
+    /// Add evidence files (recordings, screenshots, emails) to an entry
+    Attach(attach::Args),
+    /// List the evidence files, or export one
+    #[command(subcommand)]
+    Evidence(evidence::Command),
     /// Check that the record has not been altered
     Verify(verify::Args),
     /// Write the record out for others: CSV, PDF report, JSONL, or one bundle
@@ -179,6 +187,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Show(a) => show::run(&mut ctx, a)?,
         Command::Amend(a) => amend::run(&mut ctx, a)?,
         Command::Void(a) => void::run(&mut ctx, a)?,
+        Command::Attach(a) => attach::run(&mut ctx, a)?,
+        Command::Evidence(c) => evidence::run(&mut ctx, c)?,
         Command::Verify(a) => verify::run(&mut ctx, a)?,
         Command::Export(a) => export::run(&mut ctx, a)?,
         Command::Receipt(a) => receipt::run(&mut ctx, a)?,

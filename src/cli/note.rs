@@ -1,6 +1,6 @@
 //! `kiroku note`: record a free note.
 
-use super::{add, fields, Ctx};
+use super::{add, attach, fields, Ctx};
 use crate::error::{Error, Result};
 use crate::model::{Body, Kind};
 
@@ -19,6 +19,9 @@ pub struct Args {
     /// A tag to find the note by later (repeatable)
     #[arg(long = "tag", value_name = "TAG")]
     tags: Vec<String>,
+    /// An evidence file to keep with the entry (repeatable)
+    #[arg(long = "attach", value_name = "FILE")]
+    attach: Vec<std::path::PathBuf>,
     /// Print the new entry as JSON
     #[arg(long)]
     json: bool,
@@ -44,6 +47,6 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         tags: fields::tags(args.tags)?,
         ..Body::default()
     };
-    let stored = case.append(draft, chrono::Utc::now)?;
+    let stored = attach::append_with_files(&mut case, draft, &args.attach)?;
     add::print_recorded(ctx, &stored, args.json)
 }

@@ -85,6 +85,21 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     }
     writeln!(ctx.out, "{title}")?;
     write_fields(&mut ctx.out, &v.effective, case.meta.tz)?;
+    for f in v.evidence() {
+        writeln!(
+            ctx.out,
+            "  {:<10} {} ({}, {})",
+            "file",
+            sanitize::one_line(&f.name),
+            f.media_type,
+            crate::evidence::human_size(f.size)
+        )?;
+        writeln!(ctx.out, "  {:<10} sha256 {}", "", f.sha256)?;
+    }
+    if !v.attachments.is_empty() {
+        let by: Vec<String> = v.attachments.iter().map(|a| a.seq.to_string()).collect();
+        writeln!(ctx.out, "  {:<10} by entry {}", "attached", by.join(", "))?;
+    }
     writeln!(ctx.out, "  {:<10} {}", "hash", v.stored.hash)?;
     writeln!(ctx.out, "  {:<10} {}", "prev_hash", v.stored.prev_hash)?;
     for c in &v.corrections {

@@ -1,7 +1,8 @@
 //! One zip archive for the lawyer: the PDF report (or a note saying why it
 //! is missing), the CSV chronology, the verifiable JSONL, a receipt for the
-//! record's head, `SHA256SUMS` in the format `sha256sum -c` checks, and a
-//! README in Japanese and English. Every part is streamed into the archive
+//! record's head, the independent verifier, every evidence file under its
+//! number and original name, `SHA256SUMS` in the format `sha256sum -c`
+//! checks, and a README in Japanese and English. Every part is streamed into the archive
 //! and hashed on the way: no file is held in memory whole (except the PDF,
 //! which is built in memory anyway).
 
@@ -12,10 +13,13 @@ use sha2::{Digest, Sha256};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
+use std::collections::HashSet;
+
 use super::lang::Lang;
-use super::{csv, jsonl, pdf};
+use super::{csv, jsonl, pdf, timeline};
 use crate::chain::hex;
 use crate::error::{Error, ErrorKind, Result};
+use crate::evidence;
 use crate::receipt::Receipt;
 use crate::store::Case;
 use crate::timeparse;
@@ -28,6 +32,11 @@ pub const CSV: &str = "timeline.csv";
 pub const JSONL: &str = "record.jsonl";
 pub const RECEIPT: &str = "receipt.txt";
 pub const SUMS: &str = "SHA256SUMS";
+pub const VERIFIER: &str = "verify_kiroku.py";
+pub const EVIDENCE_DIR: &str = "evidence";
+
+/// The independent verifier, shipped so the bundle can be checked alone.
+const VERIFIER_SOURCE: &str = include_str!("../../docs/verify_kiroku.py");
 
 pub struct Options<'a> {
     pub lang: Lang,
@@ -46,12 +55,12 @@ pub struct Summary {
 }
 
 /// Hashes what passes through it.
-struct Hashing<'w, W: Write> {
+struct Hashing<'w, W: Write + ?Sized> {
     inner: &'w mut W,
     hasher: Sha256,
 }
 
-impl<W: Write> Write for Hashing<'_, W> {
+impl<W: Write + ?Sized> Write for Hashing<'_, W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let n = self.inner.write(buf)?;
         self.hasher.update(&buf[..n]);
@@ -119,10 +128,12 @@ fn readme(lang_first: Lang, report_missing: Option<&str>, case_id: &str, receipt
          - {CSV}: 時系列表（Excel で開けます。UTF-8）。= + - @ などで始まるセルには、数式として実行されないよう先頭に ' を付けています。\n\
          - {JSONL}: 記録そのもの（1行1件、ハッシュ値つき）。改ざんの有無を確かめられる形式です。\n\
          - {RECEIPT}: 出力時点の受領証（件数と最終ハッシュ値）。\n\
+         - {EVIDENCE_DIR}/: 証拠ファイル（「番号_元のファイル名」。番号は報告書の証拠一覧および `kiroku evidence list` の番号）。\n\
+         - {VERIFIER}: kiroku とは独立した検証スクリプト（Python 3 標準ライブラリのみ）。\n\
          - {SUMS}: 各ファイルの SHA-256 ハッシュ値。\n\n\
          確かめ方:\n\
          1. このフォルダで `sha256sum -c {SUMS}` を実行し、すべて OK と表示されることを確認します（ファイルが送付後に変わっていないことの確認）。\n\
-         2. `python3 verify_kiroku.py {JSONL}` で記録のハッシュ連鎖を検証し、表示された件数と最終ハッシュ値が {RECEIPT} および報告書の各ページ下部の値と一致することを確認します。verify_kiroku.py は kiroku とは独立した検証スクリプトです（kiroku の docs フォルダにあります）。\n\
+         2. `python3 {VERIFIER} {JSONL}` で記録のハッシュ連鎖を検証し、表示された件数と最終ハッシュ値が {RECEIPT} および報告書の各ページ下部の値と一致することを確認します。\n\
          3. 以前に受け取った受領証があれば、`kiroku verify --receipt` またはスクリプトで、その時点までの記録が変わっていないことを確認できます。\n"
     );
     let en = format!(
@@ -134,10 +145,12 @@ fn readme(lang_first: Lang, report_missing: Option<&str>, case_id: &str, receipt
          - {CSV}: the timeline as a spreadsheet (UTF-8). Cells starting with = + - @ and the like have a ' in front so spreadsheets never run them as formulas.\n\
          - {JSONL}: the record itself, one entry per line with its hashes: the form that proves whether anything was altered.\n\
          - {RECEIPT}: a receipt for the record at export time (entry count and head hash).\n\
+         - {EVIDENCE_DIR}/: the evidence files, as \"number_original name\" (the number is the one in the report's evidence index and in `kiroku evidence list`).\n\
+         - {VERIFIER}: a verifier independent of kiroku (Python 3, standard library only).\n\
          - {SUMS}: the SHA-256 of every file.\n\n\
          How to check:\n\
          1. In this folder run `sha256sum -c {SUMS}`; every line must say OK (the files were not changed after they were sent).\n\
-         2. Run `python3 verify_kiroku.py {JSONL}` to verify the hash chain, and compare the entry count and head hash it prints with {RECEIPT} and with the foot of every page of the report. verify_kiroku.py is a verifier independent of kiroku (in kiroku's docs folder).\n\
+         2. Run `python3 {VERIFIER} {JSONL}` to verify the hash chain, and compare the entry count and head hash it prints with {RECEIPT} and with the foot of every page of the report.\n\
          3. A receipt received earlier proves, with `kiroku verify --receipt` or the script, that the record up to it is unchanged.\n"
     );
     let missing = match report_missing {
@@ -152,6 +165,78 @@ fn readme(lang_first: Lang, report_missing: Option<&str>, case_id: &str, receipt
         Lang::En => format!("{en}\n{ja}{missing}{receipt_line}"),
     }
     .replace('\n', "\r\n")
+}
+
+/// A file name safe in any archive and file system: no folders, no
+/// control characters, not empty.
+fn safe_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    let trimmed = cleaned.trim_matches([' ', '.']);
+    if trimmed.is_empty() {
+        "file".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// The evidence files (of the entries kept by `filter`), each streamed
+/// from the evidence folder and checked against its recorded SHA-256.
+fn add_evidence<W: Write + Seek>(b: &mut Bundle<W>, case: &Case, filter: &Filter) -> Result<()> {
+    let catalogue = evidence::catalogue(case)?;
+    if catalogue.is_empty() {
+        return Ok(());
+    }
+    let kept: Option<HashSet<u64>> = if filter.is_empty() {
+        None
+    } else {
+        let mut kept = HashSet::new();
+        timeline::for_each(case, filter, |v| {
+            kept.insert(v.seq());
+            Ok(())
+        })?;
+        Some(kept)
+    };
+    let store = evidence::EvidenceStore::beside(case.path());
+    let width = catalogue.len().to_string().len().max(3);
+    for e in &catalogue {
+        if let Some(k) = &kept {
+            if !e.refs.iter().any(|r| k.contains(&r.entry)) {
+                continue;
+            }
+        }
+        let shown = crate::sanitize::one_line(&e.name).into_owned();
+        let missing = |why: String| {
+            Error::case_file(format!("evidence file {} ({shown}) {why}", e.number))
+                .with_hint("run `kiroku verify` to check the record and its evidence files")
+        };
+        let mut src = store
+            .open(&e.sha256)
+            .map_err(|err| missing(format!("cannot be read: {err}")))?;
+        let name = format!("{EVIDENCE_DIR}/{:0width$}_{}", e.number, safe_name(&e.name));
+        let large = e.size >= u64::from(u32::MAX);
+        let digest = b.add(&name, large, |w| {
+            let mut h = Hashing {
+                inner: w,
+                hasher: Sha256::new(),
+            };
+            io::copy(&mut src, &mut h)
+                .map_err(|err| Error::from_io(err, &format!("evidence file {}", e.number)))?;
+            Ok(hex(&h.hasher.finalize()))
+        })?;
+        if digest != e.sha256 {
+            return Err(missing(
+                "was altered: its SHA-256 no longer matches the record".to_string(),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Writes the bundle into `out` (a new file).
@@ -229,6 +314,10 @@ pub fn write<W: Write + Seek>(
         &receipt.line(),
     );
     b.add(README, false, |w| Ok(w.write_all(text.as_bytes())?))?;
+    b.add(VERIFIER, false, |w| {
+        Ok(w.write_all(VERIFIER_SOURCE.as_bytes())?)
+    })?;
+    add_evidence(&mut b, case, filter)?;
 
     // The checksums, in `sha256sum` format (two spaces, then the name).
     let mut sums = String::new();

@@ -84,8 +84,18 @@ pub fn status(v: &View, lang: Lang) -> String {
     parts.join("\n")
 }
 
+/// Exhibit numbers by SHA-256, as `kiroku evidence list` numbers them.
+pub type Exhibits = std::collections::HashMap<String, usize>;
+
+pub fn exhibit_numbers(case: &Case) -> Result<Exhibits> {
+    Ok(crate::evidence::catalogue(case)?
+        .into_iter()
+        .map(|e| (e.sha256, e.number))
+        .collect())
+}
+
 /// The cells of one row, before neutralisation.
-pub fn cells(v: &View, lang: Lang) -> Vec<String> {
+pub fn cells(v: &View, lang: Lang, exhibits: &Exhibits) -> Vec<String> {
     let b = &v.effective;
     let opt = |s: &Option<String>| s.clone().unwrap_or_default();
     let num = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
@@ -115,8 +125,17 @@ pub fn cells(v: &View, lang: Lang) -> Vec<String> {
         opt(&b.reference),
         b.tags.join(", "),
         status(v, lang),
-        String::new(),
-        String::new(),
+        v.evidence()
+            .map(|f| match exhibits.get(&f.sha256) {
+                Some(n) => format!("[{n}] {}", f.name),
+                None => f.name.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        v.evidence()
+            .map(|f| f.sha256.clone())
+            .collect::<Vec<_>>()
+            .join("\n"),
         v.stored.prev_hash.clone(),
         v.stored.hash.clone(),
     ]
@@ -143,8 +162,9 @@ pub fn write(case: &Case, filter: &Filter, opts: Options, out: &mut impl Write) 
         .map(|(en, ja)| opts.lang.pick(ja, en))
         .collect();
     w.write_record(&header).map_err(csv_error)?;
+    let exhibits = exhibit_numbers(case)?;
     let n = timeline::for_each(case, filter, |v| {
-        let row = cells(v, opts.lang);
+        let row = cells(v, opts.lang, &exhibits);
         w.write_record(row.iter().map(|c| neutralise(c).into_owned()))
             .map_err(csv_error)
     })?;

@@ -26,8 +26,7 @@ pub struct Written {
 fn write_full(row: &RawRow, out: &mut impl Write) -> Result<()> {
     // The stored body is the canonical JSON object; add the hash as its
     // last member. Verifiers remove `hash` and re-canonicalise.
-    let body = row.body.trim_end();
-    let open = body.strip_suffix('}').ok_or_else(|| {
+    let open = row.body.strip_suffix('}').ok_or_else(|| {
         Error::case_file(format!("entry {} cannot be read", row.seq))
             .with_hint("run `kiroku verify` to check the record")
     })?;

@@ -59,6 +59,7 @@ impl Lang {
             Kind::Note => self.pick("メモ", "note"),
             Kind::Correction => self.pick("訂正", "correction"),
             Kind::Void => self.pick("取消", "withdrawal"),
+            Kind::Attach => self.pick("証拠ファイルの追加", "evidence added"),
         }
     }
 

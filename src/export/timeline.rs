@@ -16,16 +16,19 @@ use crate::model::{Body, Kind};
 use crate::store::{Case, Stored};
 use crate::view::{Filter, View};
 
-/// What refers to earlier entries: corrections and voids, by target.
+/// What refers to earlier entries: corrections, voids and attachments
+/// (those not withdrawn themselves), by target.
 pub struct Related {
     pub corrections: BTreeMap<u64, Vec<Stored>>,
     pub voids: BTreeMap<u64, Stored>,
+    pub attachments: BTreeMap<u64, Vec<Stored>>,
 }
 
 impl Related {
     pub fn load(case: &Case) -> Result<Related> {
         let mut corrections: BTreeMap<u64, Vec<Stored>> = BTreeMap::new();
         let mut voids: BTreeMap<u64, Stored> = BTreeMap::new();
+        let mut attachments: BTreeMap<u64, Vec<Stored>> = BTreeMap::new();
         for r in case.select("target IS NOT NULL ORDER BY seq", &[])? {
             let Some(t) = r.body.target else { continue };
             match r.body.kind {
@@ -33,10 +36,18 @@ impl Related {
                 Kind::Void => {
                     voids.entry(t).or_insert(r);
                 }
+                Kind::Attach => attachments.entry(t).or_default().push(r),
                 _ => {}
             }
         }
-        Ok(Related { corrections, voids })
+        for list in attachments.values_mut() {
+            list.retain(|a| !voids.contains_key(&a.seq));
+        }
+        Ok(Related {
+            corrections,
+            voids,
+            attachments,
+        })
     }
 
     /// The entry as it reads now: the stored body with every correction.
@@ -54,6 +65,11 @@ impl Related {
         }
         Ok(View {
             void: self.voids.get(&stored.seq).cloned(),
+            attachments: self
+                .attachments
+                .get(&stored.seq)
+                .cloned()
+                .unwrap_or_default(),
             stored,
             effective,
             corrections,

@@ -37,6 +37,13 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER entries_no_delete BEFORE DELETE ON entries
     BEGIN SELECT RAISE(ABORT, 'kiroku: entries are append-only; record a void entry instead'); END;
     "#,
+    // 2: evidence files. From here on entries may hold `evidence` and be of
+    // kind `attach`, which older builds cannot read: this step makes them
+    // refuse the file as "made by a newer version" instead of reporting the
+    // entries as damaged. The index serves queries by kind (attachments).
+    r#"
+    CREATE INDEX entries_by_kind ON entries (kind, seq);
+    "#,
 ];
 
 pub fn current_version() -> i64 {

@@ -345,10 +345,19 @@ impl Case {
         }
         if version < current_version() {
             if access == Access::ReadOnly {
-                return Err(Error::case_file(format!(
-                    "{shown} uses an older schema ({version}) and is opened read-only"
-                ))
-                .with_hint("run any writing command (e.g. `kiroku receipt`) once with write access to upgrade it"));
+                // Upgrade (additive steps only), then read as asked.
+                drop(conn);
+                Case::open(path, Access::ReadWrite).map_err(|e| {
+                    if e.kind == ErrorKind::Io {
+                        Error::case_file(format!(
+                            "{shown} was made by an older kiroku and must be upgraded, but it cannot be written here"
+                        ))
+                        .with_hint("copy the case file to a folder you may write to and run the command on the copy")
+                    } else {
+                        e
+                    }
+                })?;
+                return Case::open(path, access);
             }
             migrate(&mut conn, version)?;
         }
@@ -456,6 +465,13 @@ impl Case {
         let mut v = self.append_all(vec![draft], now)?;
         v.pop()
             .ok_or_else(|| Error::internal("append stored nothing"))
+    }
+
+    /// Checks, before any work is done, that a draft's target entry can
+    /// take it. `append_all` checks again inside its transaction.
+    pub fn check_draft(&self, draft: &Body) -> Result<()> {
+        let (head, _) = self.head()?;
+        check_target(&self.conn, draft, head)
     }
 
     /// One entry by number, parsed.
@@ -586,11 +602,15 @@ fn head_of(conn: &Connection, case_id: &str) -> Result<(u64, String)> {
     })
 }
 
-/// Corrections and voids must name an earlier entry that can take them.
+/// Corrections, voids and attachments must name an earlier entry that can
+/// take them.
 fn check_target(conn: &Connection, body: &Body, head: u64) -> Result<()> {
     let Some(target) = body.target else {
-        if matches!(body.kind, Kind::Correction | Kind::Void) {
-            return Err(Error::internal("a correction or void needs a target entry"));
+        if matches!(body.kind, Kind::Correction | Kind::Void | Kind::Attach) {
+            return Err(Error::internal(format!(
+                "a {} entry needs a target entry",
+                body.kind
+            )));
         }
         return Ok(());
     };
@@ -619,13 +639,21 @@ fn check_target(conn: &Connection, body: &Body, head: u64) -> Result<()> {
                 .with_hint("record a new entry instead"),
         );
     }
+    let is_record = matches!(kind.as_str(), "contact" | "action" | "note");
+    let a_kind = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {kind}")
+    } else {
+        format!("a {kind}")
+    };
     match body.kind {
-        Kind::Correction if !matches!(kind.as_str(), "contact" | "action" | "note") => {
-            Err(Error::usage(format!(
-                "entry {target} is a {kind} entry and cannot be amended"
-            ))
-            .with_hint("amend the entry it refers to, or void it and record a new one"))
-        }
+        Kind::Correction if !is_record => Err(Error::usage(format!(
+            "entry {target} is {a_kind} entry and cannot be amended"
+        ))
+        .with_hint("amend the entry it refers to, or void it and record a new one")),
+        Kind::Attach if !is_record => Err(Error::usage(format!(
+            "entry {target} is {a_kind} entry; files can be attached to a contact, action or note"
+        ))
+        .with_hint("attach them to the entry it refers to")),
         Kind::Void if kind == "void" => Err(Error::usage(format!(
             "entry {target} is itself a void entry"
         ))),

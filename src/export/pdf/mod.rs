@@ -8,7 +8,10 @@
 //!    the values they replaced; withdrawn entries stay, struck through and
 //!    marked 【取消】. The header row repeats on every page; a row taller
 //!    than a page is split only between lines, marked "(continued)".
-//! 3. On every page: page x of y, the case id and the head hash, so one
+//! 3. The evidence index (証拠一覧), when entries have evidence files:
+//!    number (as in `kiroku evidence list`), name, type, size, SHA-256 and
+//!    the entries that refer to each file.
+//! 4. On every page: page x of y, the case id and the head hash, so one
 //!    printed page can be tied to the record.
 //!
 //! Text the font cannot show is written as `[U+XXXX]`, and control and
@@ -48,6 +51,8 @@ const PAD: f32 = 3.0;
 
 /// Timeline columns: widths in points (they add up to `BODY_W`).
 const COLS: [f32; 7] = [36.0, 62.0, 62.0, 95.0, 180.28, 48.0, 32.0];
+/// Evidence index columns.
+const EVIDENCE_COLS: [f32; 6] = [30.0, 120.0, 70.0, 50.0, 150.0, 95.28];
 
 /// What the report needs besides the case.
 pub struct Options<'a> {
@@ -317,7 +322,7 @@ fn field_text(b: &Body, field: &str) -> String {
 }
 
 /// The cells of one timeline row.
-fn row_of(v: &View, lang: Lang) -> Row {
+fn row_of(v: &View, lang: Lang, exhibits: &super::csv::Exhibits) -> Row {
     let b = &v.effective;
     let voided = v.is_voided();
     let mut no = vec![Styled::bold(v.seq().to_string())];
@@ -433,32 +438,42 @@ fn row_of(v: &View, lang: Lang) -> Row {
     if let Some(o) = b.outcome {
         n.push(Styled::plain(lang.outcome(o)));
     }
+    let evidence = v
+        .evidence()
+        .map(|f| match exhibits.get(&f.sha256) {
+            Some(n) => Styled::plain(format!("[{n}]")),
+            None => Styled::plain(f.name.clone()),
+        })
+        .collect();
     Row {
-        cells: vec![no, when_lines(b, lang), means, who, what, n, Vec::new()],
+        cells: vec![no, when_lines(b, lang), means, who, what, n, evidence],
         grey: b.kind == Kind::Action,
         seq: v.seq(),
     }
 }
 
-struct Timeline<'a, 'f> {
+/// A table over pages: title and header row repeated on each page.
+struct Table<'a, 'f> {
     canvas: &'a mut Canvas<'f>,
     lang: Lang,
+    title: String,
     header: Vec<String>,
+    cols: &'static [f32],
 }
 
-impl Timeline<'_, '_> {
+impl Table<'_, '_> {
     fn page_start(&mut self) {
         self.canvas.new_page();
-        let title = self.lang.pick("時系列表", "Timeline");
+        let title = self.title.clone();
         self.canvas.y -= 12.0;
         let y = self.canvas.y;
-        self.canvas.text(MARGIN, y, 11.0, title, true);
+        self.canvas.text(MARGIN, y, 11.0, &title, true);
         self.canvas.y -= 8.0;
         // Header row, its labels wrapped to the columns.
         let labels: Vec<Vec<String>> = self
             .header
             .iter()
-            .zip(COLS)
+            .zip(self.cols)
             .map(|(l, w)| self.canvas.wrap(l, w - 2.0 * PAD, SIZE))
             .collect();
         let n = labels.iter().map(Vec::len).max().unwrap_or(1);
@@ -466,7 +481,7 @@ impl Timeline<'_, '_> {
         let top = self.canvas.y;
         self.canvas.fill(MARGIN, top - h, BODY_W, h, 0.8);
         let mut x = MARGIN;
-        for (i, w) in COLS.iter().enumerate() {
+        for (i, w) in self.cols.iter().enumerate() {
             for (k, label) in labels[i].iter().enumerate() {
                 let base = top - PAD - SIZE - k as f32 * LEAD + 1.0;
                 self.canvas.text(x + PAD, base, SIZE, label, true);
@@ -479,12 +494,13 @@ impl Timeline<'_, '_> {
 
     /// Cell borders for a band from `top` down `h` points.
     fn grid(&mut self, top: f32, h: f32) {
+        let cols = self.cols;
         let c = &mut *self.canvas;
         c.line(MARGIN, top, MARGIN + BODY_W, top, 0.4);
         c.line(MARGIN, top - h, MARGIN + BODY_W, top - h, 0.4);
         let mut x = MARGIN;
         c.line(x, top, x, top - h, 0.4);
-        for w in COLS {
+        for w in cols {
             x += w;
             c.line(x, top, x, top - h, 0.4);
         }
@@ -517,7 +533,7 @@ impl Timeline<'_, '_> {
                     self.canvas.line(x + PAD, sy, x + PAD + w, sy, 0.6);
                 }
             }
-            x += COLS[i];
+            x += self.cols[i];
         }
         self.grid(top, h);
         self.canvas.y = top - h;
@@ -531,7 +547,7 @@ impl Timeline<'_, '_> {
             .map(|(i, cell)| {
                 let mut out = Vec::new();
                 for s in cell {
-                    for l in self.canvas.wrap(&s.text, COLS[i] - 2.0 * PAD, SIZE) {
+                    for l in self.canvas.wrap(&s.text, self.cols[i] - 2.0 * PAD, SIZE) {
                         out.push(Styled {
                             text: l,
                             bold: s.bold,
@@ -592,6 +608,87 @@ fn header_names(lang: Lang) -> Vec<String> {
     .iter()
     .map(|(ja, en)| lang.pick(ja, en).to_string())
     .collect()
+}
+
+/// A row with every text made safe to draw with `font`.
+fn safe_row(font: &Font, row: &Row) -> Row {
+    Row {
+        cells: row
+            .cells
+            .iter()
+            .map(|cell| {
+                cell.iter()
+                    .map(|s| Styled {
+                        text: showable(font, &s.text),
+                        ..s.clone()
+                    })
+                    .collect()
+            })
+            .collect(),
+        grey: row.grey,
+        seq: row.seq,
+    }
+}
+
+fn evidence_header(lang: Lang) -> Vec<String> {
+    [
+        ("番号", "No."),
+        ("ファイル名", "File name"),
+        ("種類", "Type"),
+        ("サイズ", "Size"),
+        ("SHA-256", "SHA-256"),
+        ("参照する記録", "Entries referring to it"),
+    ]
+    .iter()
+    .map(|(ja, en)| lang.pick(ja, en).to_string())
+    .collect()
+}
+
+/// One row of the evidence index.
+fn exhibit_row(e: &crate::evidence::Exhibit, lang: Lang) -> Row {
+    let mut refs = Vec::new();
+    for r in &e.refs {
+        let mut s = match lang {
+            Lang::Ja => format!("第{}番", r.entry),
+            Lang::En => format!("entry {}", r.entry),
+        };
+        if r.recorded_in != r.entry {
+            s.push_str(&match lang {
+                Lang::Ja => format!("（第{}番で追加）", r.recorded_in),
+                Lang::En => format!(" (added by entry {})", r.recorded_in),
+            });
+        }
+        if r.withdrawn {
+            s.push_str(lang.pick("【取消】", " [withdrawn]"));
+        }
+        if r.name != e.name {
+            s.push_str(&format!(": {}", r.name));
+        }
+        refs.push(Styled::plain(s));
+    }
+    let mut name = vec![Styled::plain(e.name.clone())];
+    if let Some(t) = &e.modified_at {
+        name.push(Styled::plain(format!(
+            "{}: {t}",
+            lang.pick("更新日時", "modified")
+        )));
+    }
+    let withdrawn = !e.refs.is_empty() && e.refs.iter().all(|r| r.withdrawn);
+    Row {
+        cells: vec![
+            vec![Styled::bold(format!("[{}]", e.number))],
+            name,
+            vec![Styled::plain(e.media_type.clone())],
+            vec![
+                Styled::plain(crate::evidence::human_size(e.size)),
+                Styled::plain(format!("{} B", e.size)),
+            ],
+            vec![Styled::plain(e.sha256.clone())],
+            refs,
+        ],
+        grey: withdrawn,
+        seq: e.number as u64,
+    }
 }
 
 /// The period the entries cover: first and last occurred time.
@@ -744,8 +841,8 @@ fn cover(c: &mut Canvas, case: &Case, views: &[View], report: &verify::Report, o
     c.paragraph(how, 9.0, 13.0, false);
     c.space(8.0);
     let legend = match lang {
-        Lang::Ja => "表の見方: 灰色の行は本人の対応（拒否の意思表示・ブロック・警察への相談など）です。【訂正】は後の記録による訂正で、理由と訂正前の値を示します。【取消】は後の記録で取り消された記録で、削除はされず取り消し線を付けて示します。日時は記録時の時差（例 +09:00）つきです。",
-        Lang::En => "Reading the timeline: grey rows are the user's own actions (telling them to stop, blocking, reporting to police). [Corrected] marks a later correction, with its reason and the values it replaced. [Withdrawn] marks an entry withdrawn by a later entry: it is never removed, only struck through. Times carry their UTC offset (e.g. +09:00).",
+        Lang::Ja => "表の見方: 灰色の行は本人の対応（拒否の意思表示・ブロック・警察への相談など）です。【訂正】は後の記録による訂正で、理由と訂正前の値を示します。【取消】は後の記録で取り消された記録で、削除はされず取り消し線を付けて示します。日時は記録時の時差（例 +09:00）つきです。証拠欄の [N] は証拠一覧の番号（kiroku evidence list の番号）です。",
+        Lang::En => "Reading the timeline: grey rows are the user's own actions (telling them to stop, blocking, reporting to police). [Corrected] marks a later correction, with its reason and the values it replaced. [Withdrawn] marks an entry withdrawn by a later entry: it is never removed, only struck through. Times carry their UTC offset (e.g. +09:00). [N] in the evidence column is the file's number in the evidence index (as in `kiroku evidence list`).",
     };
     c.paragraph(legend, 8.5, 12.0, false);
 }
@@ -785,10 +882,25 @@ pub fn build(case: &Case, filter: &Filter, opts: &Options) -> Result<Report> {
         views.push(v.clone());
         Ok(())
     })?;
-    let rows: Vec<Row> = views.iter().map(|v| row_of(v, opts.lang)).collect();
+    let catalogue = crate::evidence::catalogue(case)?;
+    let exhibits: super::csv::Exhibits = catalogue
+        .iter()
+        .map(|e| (e.sha256.clone(), e.number))
+        .collect();
+    let rows: Vec<Row> = views
+        .iter()
+        .map(|v| row_of(v, opts.lang, &exhibits))
+        .collect();
+    let kept: std::collections::HashSet<u64> = views.iter().map(|v| v.seq()).collect();
+    let index_rows: Vec<Row> = catalogue
+        .iter()
+        .filter(|e| filter.is_empty() || e.refs.iter().any(|r| kept.contains(&r.entry)))
+        .map(|e| exhibit_row(e, opts.lang))
+        .collect();
     let meta = &case.meta;
     let chars = rows
         .iter()
+        .chain(&index_rows)
         .flat_map(|r| r.cells.iter().flatten())
         .flat_map(|s| s.text.chars())
         .chain(
@@ -832,40 +944,37 @@ pub fn build(case: &Case, filter: &Filter, opts: &Options) -> Result<Report> {
     let mut canvas = Canvas::new(&font, handle);
     cover(&mut canvas, case, &views, &verification, opts);
     {
-        let mut t = Timeline {
+        let mut t = Table {
             canvas: &mut canvas,
             lang: opts.lang,
+            title: opts.lang.pick("時系列表", "Timeline").to_string(),
             header: header_names(opts.lang),
+            cols: &COLS,
         };
         t.page_start();
         for row in &rows {
-            let row = Row {
-                cells: row
-                    .cells
-                    .iter()
-                    .map(|cell| {
-                        cell.iter()
-                            .map(|s| Styled {
-                                text: showable(&font, &s.text),
-                                ..s.clone()
-                            })
-                            .collect()
-                    })
-                    .collect(),
-                grey: row.grey,
-                seq: row.seq,
-            };
-            t.row(&row);
+            t.row(&safe_row(&font, row));
         }
         if rows.is_empty() {
             let y = t.canvas.y - LEAD - PAD;
-            t.canvas.text(
-                MARGIN + PAD,
-                y,
-                SIZE,
-                t.lang.pick("（該当する記録はありません）", "(no entries)"),
-                false,
-            );
+            let none = t.lang.pick("（該当する記録はありません）", "(no entries)");
+            t.canvas.text(MARGIN + PAD, y, SIZE, none, false);
+        }
+    }
+    if !index_rows.is_empty() {
+        let mut t = Table {
+            canvas: &mut canvas,
+            lang: opts.lang,
+            title: opts
+                .lang
+                .pick("証拠一覧（証拠説明書の基礎）", "Evidence index")
+                .to_string(),
+            header: evidence_header(opts.lang),
+            cols: &EVIDENCE_COLS,
+        };
+        t.page_start();
+        for row in &index_rows {
+            t.row(&safe_row(&font, row));
         }
     }
     let mut pages = std::mem::take(&mut canvas.pages);
