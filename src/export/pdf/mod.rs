@@ -52,7 +52,7 @@ const PAD: f32 = 3.0;
 /// Timeline columns: widths in points (they add up to `BODY_W`).
 const COLS: [f32; 7] = [36.0, 62.0, 62.0, 95.0, 180.28, 48.0, 32.0];
 /// Evidence index columns.
-const EVIDENCE_COLS: [f32; 6] = [30.0, 120.0, 70.0, 50.0, 150.0, 95.28];
+const EVIDENCE_COLS: [f32; 6] = [30.0, 115.0, 65.0, 50.0, 150.0, 105.28];
 
 /// What the report needs besides the case.
 pub struct Options<'a> {
@@ -674,16 +674,22 @@ fn exhibit_row(e: &crate::evidence::Exhibit, lang: Lang) -> Row {
         )));
     }
     let withdrawn = !e.refs.is_empty() && e.refs.iter().all(|r| r.withdrawn);
+    let human = crate::evidence::human_size(e.size);
+    let mut size = vec![Styled::plain(human.clone())];
+    if human != format!("{} B", e.size) {
+        size.push(Styled::plain(format!("{} B", e.size)));
+    }
     Row {
         cells: vec![
             vec![Styled::bold(format!("[{}]", e.number))],
             name,
             vec![Styled::plain(e.media_type.clone())],
+            size,
+            // Two lines of 32 digits, always the same way.
             vec![
-                Styled::plain(crate::evidence::human_size(e.size)),
-                Styled::plain(format!("{} B", e.size)),
+                Styled::plain(e.sha256.get(..32).unwrap_or(&e.sha256).to_string()),
+                Styled::plain(e.sha256.get(32..).unwrap_or("").to_string()),
             ],
-            vec![Styled::plain(e.sha256.clone())],
             refs,
         ],
         grey: withdrawn,
