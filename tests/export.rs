@@ -389,6 +389,14 @@ fn english_pdf_needs_no_system_font() {
     assert!(text.contains("Evidence report") && text.contains("Call me back"));
     let fonts = run_tool(Command::new("pdffonts").arg(&pdf));
     assert!(fonts.contains("Helvetica"), "{fonts}");
+    need("pdfinfo", "poppler-utils");
+    let info = run_tool(Command::new("pdfinfo").arg(&pdf));
+    assert!(
+        info.contains("Evidence report — Calls from my old office"),
+        "{info}"
+    );
+    assert!(info.contains("Producer:        kiroku"), "{info}");
+    assert!(info.contains("CreationDate:"), "{info}");
     // Japanese content in an English report needs a Japanese font: found
     // on the system here; a font without Japanese is refused.
     env.ok(&[
