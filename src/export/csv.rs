@@ -11,6 +11,7 @@
 //!   the recorded text back. The JSONL export is the verifiable form.
 //! * Streams row by row.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use super::lang::Lang;
@@ -57,7 +58,7 @@ pub struct Options {
 }
 
 /// Makes a cell safe to open in a spreadsheet (see the module documentation).
-pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'') => format!("'{cell}").into(),
         _ => cell.into(),
@@ -95,20 +96,20 @@ pub fn exhibit_numbers(case: &Case) -> Result<Exhibits> {
 }
 
 /// The cells of one row, before neutralisation.
-pub fn cells(v: &View, lang: Lang, exhibits: &Exhibits) -> Vec<String> {
+pub fn cells<'a>(v: &'a View, lang: Lang, exhibits: &Exhibits) -> Vec<Cow<'a, str>> {
     let b = &v.effective;
-    let opt = |s: &Option<String>| s.clone().unwrap_or_default();
-    let num = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
+    let opt = |s: &'a Option<String>| Cow::Borrowed(s.as_deref().unwrap_or(""));
+    let num = |n: Option<u64>| Cow::Owned(n.map(|n| n.to_string()).unwrap_or_default());
+    let word = |w: Option<&'static str>| Cow::Borrowed(w.unwrap_or(""));
+    let evidence = v.evidence().next().is_some();
     vec![
-        v.seq().to_string(),
+        Cow::Owned(v.seq().to_string()),
         opt(&b.occurred_at),
         opt(&b.occurred_until),
-        v.stored.body.recorded_at.clone(),
-        lang.kind(b.kind).to_string(),
-        lang.means(b),
-        b.direction
-            .map(|d| lang.direction(d).to_string())
-            .unwrap_or_default(),
+        Cow::Borrowed(v.stored.body.recorded_at.as_str()),
+        Cow::Borrowed(lang.kind(b.kind)),
+        Cow::Owned(lang.means(b)),
+        word(b.direction.map(|d| lang.direction(d))),
         opt(&b.from),
         opt(&b.address),
         opt(&b.org),
@@ -116,28 +117,42 @@ pub fn cells(v: &View, lang: Lang, exhibits: &Exhibits) -> Vec<String> {
         opt(&b.with),
         num(b.count),
         num(b.duration_secs),
-        b.outcome
-            .map(|o| lang.outcome(o).to_string())
-            .unwrap_or_default(),
+        word(b.outcome.map(|o| lang.outcome(o))),
         opt(&b.subject),
         opt(&b.content),
         opt(&b.notes),
         opt(&b.reference),
-        b.tags.join(", "),
-        status(v, lang),
-        v.evidence()
-            .map(|f| match exhibits.get(&f.sha256) {
-                Some(n) => format!("[{n}] {}", f.name),
-                None => f.name.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
-        v.evidence()
-            .map(|f| f.sha256.clone())
-            .collect::<Vec<_>>()
-            .join("\n"),
-        v.stored.prev_hash.clone(),
-        v.stored.hash.clone(),
+        Cow::Owned(b.tags.join(", ")),
+        if v.corrections.is_empty() && v.void.is_none() {
+            Cow::Borrowed("")
+        } else {
+            Cow::Owned(status(v, lang))
+        },
+        if evidence {
+            Cow::Owned(
+                v.evidence()
+                    .map(|f| match exhibits.get(&f.sha256) {
+                        Some(n) => format!("[{n}] {}", f.name),
+                        None => f.name.clone(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        } else {
+            Cow::Borrowed("")
+        },
+        if evidence {
+            Cow::Owned(
+                v.evidence()
+                    .map(|f| f.sha256.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        } else {
+            Cow::Borrowed("")
+        },
+        Cow::Borrowed(v.stored.prev_hash.as_str()),
+        Cow::Borrowed(v.stored.hash.as_str()),
     ]
 }
 
@@ -164,9 +179,11 @@ pub fn write(case: &Case, filter: &Filter, opts: Options, out: &mut impl Write) 
     w.write_record(&header).map_err(csv_error)?;
     let exhibits = exhibit_numbers(case)?;
     let n = timeline::for_each(case, filter, |v| {
-        let row = cells(v, opts.lang, &exhibits);
-        w.write_record(row.iter().map(|c| neutralise(c).into_owned()))
-            .map_err(csv_error)
+        for cell in cells(v, opts.lang, &exhibits) {
+            w.write_field(neutralise(&cell).as_bytes())
+                .map_err(csv_error)?;
+        }
+        w.write_record(None::<&[u8]>).map_err(csv_error)
     })?;
     w.flush()?;
     Ok(n)
