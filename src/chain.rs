@@ -55,11 +55,18 @@ pub fn entry_hash(canonical_text: &str) -> String {
 /// Parses a stored body and checks that the text is in canonical form.
 /// Returns the parsed body, or a description of what is wrong.
 pub fn parse_canonical(text: &str) -> Result<Body, String> {
+    parse_canonical_with(text, &mut Vec::new())
+}
+
+/// [`parse_canonical`] encoding into `buf`, a buffer kept by the caller so
+/// that checking a long chain does not allocate one per entry.
+pub fn parse_canonical_with(text: &str, buf: &mut Vec<u8>) -> Result<Body, String> {
     let body: Body =
         serde_json::from_str(text).map_err(|e| format!("its fields cannot be read ({e})"))?;
-    match serde_json::to_string(&body) {
-        Ok(again) if again == text => Ok(body),
-        Ok(_) => Err("its fields are not in canonical form".to_string()),
+    buf.clear();
+    match serde_json::to_writer(&mut *buf, &body) {
+        Ok(()) if buf.as_slice() == text.as_bytes() => Ok(body),
+        Ok(()) => Err("its fields are not in canonical form".to_string()),
         Err(e) => Err(format!("its fields cannot be encoded ({e})")),
     }
 }
@@ -144,6 +151,12 @@ mod tests {
             platform: Some("p".into()),
             reason: Some("r".into()),
             reference: Some("ref".into()),
+            source: Some(crate::model::Source {
+                file_sha256: "f".into(),
+                fingerprint: "p".into(),
+                importer: "line".into(),
+                position: "line 1".into(),
+            }),
             subject: Some("s".into()),
             tags: vec!["t".into()],
             target: Some(1),
@@ -152,6 +165,9 @@ mod tests {
             ..sample()
         };
         let text = canonical(&full).unwrap();
+        assert!(text.contains(
+            r#""source":{"file_sha256":"f","fingerprint":"p","importer":"line","position":"line 1"}"#
+        ));
         // serde_json's own map type sorts keys (unless a dependency turned on
         // its `preserve_order` feature, which this first check would catch).
         let probe: serde_json::Value = serde_json::from_str(r#"{"b":1,"a":2}"#).unwrap();
@@ -161,7 +177,7 @@ mod tests {
         assert_eq!(text, value.to_string());
         assert_eq!(
             value.as_object().unwrap().len(),
-            29,
+            30,
             "a new field must be filled in above"
         );
         let file = &value["evidence"][0];

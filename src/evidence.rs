@@ -289,6 +289,23 @@ impl EvidenceStore {
         })
     }
 
+    /// Stores bytes held in memory (one message of a mailbox, say) as a
+    /// file named `name`.
+    pub fn put_bytes(&self, name: &str, bytes: &[u8]) -> Result<Put> {
+        let (copied, new) = self.store_from(&mut &bytes[..], name, bytes.len() as u64)?;
+        Ok(Put {
+            file: EvidenceFile {
+                media_type: media_type(&copied.head, name),
+                modified_at: None,
+                name: name.to_string(),
+                name_hex: None,
+                sha256: copied.sha256,
+                size: copied.size,
+            },
+            new,
+        })
+    }
+
     /// Copies `expected` bytes from `src` (named `shown` in errors) into
     /// the store. Returns what was copied, and the stored copy's path when
     /// this call made it.

@@ -281,6 +281,24 @@ pub struct EvidenceFile {
     pub size: u64,
 }
 
+/// Where an imported entry came from: which importer read it, from which
+/// file (by the SHA-256 of its bytes), where in that file, and the
+/// fingerprint of the source record that keeps a second import of the same
+/// record out. Fields in alphabetical order, like [`Body`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Lower-case hex SHA-256 of the whole source file.
+    pub file_sha256: String,
+    /// Lower-case hex SHA-256 of the importer family and the normalised
+    /// source record (see `docs/import.md`).
+    pub fingerprint: String,
+    /// `line`, `eml`, `mbox`, `android-calls`, `android-sms` or `csv`.
+    pub importer: String,
+    /// Where the record is in the file, e.g. `line 12`, `message 3 (line 40)`.
+    pub position: String,
+}
+
 /// The hashed content of an entry. Field order is alphabetical (canonical).
 /// Optional fields are left out when absent; no field is ever `null`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -327,6 +345,9 @@ pub struct Body {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
     pub seq: u64,
+    /// Where an imported entry came from (absent for entries typed in).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -159,7 +159,7 @@ fn parse_time_part(s: &str) -> Option<NaiveTime> {
     }
 }
 
-fn localise(input: &str, naive: NaiveDateTime, tz: Tz) -> Result<DateTime<FixedOffset>> {
+pub fn localise(input: &str, naive: NaiveDateTime, tz: Tz) -> Result<DateTime<FixedOffset>> {
     match tz.from_local_datetime(&naive) {
         LocalResult::Single(dt) => Ok(dt.fixed_offset()),
         LocalResult::Ambiguous(a, b) => Err(Error::usage(format!(
@@ -285,6 +285,52 @@ pub fn parse_when(input: &str, now: DateTime<Utc>, tz: Tz) -> Result<DateTime<Fi
             d.format("%Y-%m-%d")
         ))),
     }
+}
+
+/// A time read from a file being imported (a spreadsheet cell): the
+/// forms of [`parse_when`] that name a full date, however long ago; a day
+/// alone is returned as such. Words relative to today (`yesterday`, `now`,
+/// a time alone, a month and day without the year) are refused: they would
+/// mean the day of the import, not the day written down.
+pub fn parse_import(input: &str, now: DateTime<Utc>, tz: Tz) -> Result<ImportTime> {
+    let raw = input.trim();
+    if DateTime::parse_from_rfc3339(raw).is_err() {
+        let s = normalise(raw);
+        let first = s.split(' ').next().unwrap_or("");
+        if !matches!(parse_date_part(first), Some(DatePart::Full(_))) {
+            let why = if s.is_empty() {
+                "it is empty"
+            } else {
+                "it does not start with a full date (year, month, day)"
+            };
+            return Err(
+                Error::usage(format!("cannot read the time \"{raw}\": {why}"))
+                    .with_hint("write it like 2026/11/18 15:04 or 2026-11-18 15:04"),
+            );
+        }
+    }
+    match parse_any(input, now, tz)? {
+        Parsed::Instant(dt) => {
+            refuse_future(input, dt, now)?;
+            Ok(ImportTime::Instant(dt))
+        }
+        Parsed::Day(d) => {
+            let start = d.and_time(NaiveTime::MIN);
+            let dt = match tz.from_local_datetime(&start) {
+                LocalResult::Single(dt) | LocalResult::Ambiguous(dt, _) => dt.fixed_offset(),
+                LocalResult::None => localise(input, start + Duration::hours(1), tz)?,
+            };
+            refuse_future(input, dt, now)?;
+            Ok(ImportTime::Day(d))
+        }
+    }
+}
+
+/// What [`parse_import`] read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportTime {
+    Instant(DateTime<FixedOffset>),
+    Day(NaiveDate),
 }
 
 /// A range bound (`--since`, `--until` of list/stats/export). A day alone
@@ -492,6 +538,27 @@ mod tests {
             format_rfc3339(&parse_when("2026-07-01 12:00", later, ny).unwrap()),
             "2026-07-01T12:00:00-04:00"
         );
+    }
+
+    #[test]
+    fn import_times() {
+        let imp = |s: &str| parse_import(s, now(), tokyo());
+        assert_eq!(
+            imp("2019/04/01 09:30").unwrap(),
+            ImportTime::Instant(parse_when("2019-04-01 09:30", now(), tokyo()).unwrap())
+        );
+        assert_eq!(
+            imp("2019年4月1日").unwrap(),
+            ImportTime::Day(NaiveDate::from_ymd_opt(2019, 4, 1).unwrap())
+        );
+        assert!(imp("yesterday 10:00").is_err());
+        assert!(imp("10:00").is_err());
+        assert!(imp("11/20 10:00")
+            .unwrap_err()
+            .to_line()
+            .contains("full date"));
+        assert!(imp("2027/01/01").unwrap_err().to_line().contains("future"));
+        assert!(imp("").is_err());
     }
 
     #[test]

@@ -8,6 +8,10 @@
 //! 6. corrections and voids point to an earlier entry;
 //! 7. the index columns agree with the body (so searches are not misled).
 //!
+//! The import index (the fingerprints that keep a record from being
+//! imported twice) must hold exactly the fingerprints of the imported
+//! entries, each with its entry's number (`index_changed`).
+//!
 //! Then, unless skipped, every evidence file the entries name is re-hashed
 //! from its stored bytes: a missing, changed or unreadable copy is a
 //! problem of the first entry that names it (`file_missing`,
@@ -23,7 +27,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::chain;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::evidence::{EvidenceStore, Health};
 use crate::receipt::Receipt;
 use crate::sanitize;
@@ -91,6 +95,10 @@ pub struct ChainCheck {
     /// The evidence files named so far, in order of first mention.
     pub files: Vec<NamedFile>,
     file_index: HashMap<String, usize>,
+    /// The fingerprints of imported entries: fingerprint → entry number.
+    pub sources: HashMap<String, u64>,
+    /// Reused for re-encoding each body.
+    buf: Vec<u8>,
 }
 
 impl ChainCheck {
@@ -105,6 +113,8 @@ impl ChainCheck {
             count: 0,
             files: Vec::new(),
             file_index: HashMap::new(),
+            sources: HashMap::new(),
+            buf: Vec::with_capacity(4096),
         }
     }
 
@@ -148,7 +158,7 @@ impl ChainCheck {
             *slot = Some(row.hash.clone());
         }
 
-        let body = match chain::parse_canonical(&row.body) {
+        let body = match chain::parse_canonical_with(&row.body, &mut self.buf) {
             Ok(b) => Some(b),
             Err(why) => {
                 self.problem(seq, "unreadable", format!("entry {seq}: {why}"));
@@ -245,13 +255,15 @@ impl ChainCheck {
                     );
                 }
             }
-            if IndexColumns::of(body) != IndexColumns::of_row(row) || body.kind.as_str() != row.kind
-            {
+            if !IndexColumns::agree(body, row) {
                 self.problem(
                     seq,
                     "index_changed",
                     format!("entry {seq}: the search columns were changed (they no longer match its fields)"),
                 );
+            }
+            if let Some(source) = &body.source {
+                self.sources.insert(source.fingerprint.clone(), seq);
             }
         }
         self.prev_hash = row.hash.clone();
@@ -369,21 +381,93 @@ pub fn check_files(store: &EvidenceStore, files: &[NamedFile]) -> Vec<Problem> {
     problems
 }
 
+/// Rows per batch handed from the reading thread to the checking one.
+const BATCH: usize = 512;
+/// Batches waiting to be checked, at most (so memory stays constant).
+const IN_FLIGHT: usize = 4;
+
+/// The import fingerprints kept for finding re-imported records must be
+/// exactly those of the imported entries: a missing one would let a record
+/// be imported twice, an extra one would keep a record out.
+fn check_import_index(case: &Case, sources: &HashMap<String, u64>) -> Result<Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut unseen = sources.clone();
+    for (fingerprint, seq) in case.import_fingerprints()? {
+        match unseen.remove(&fingerprint) {
+            Some(s) if s == seq => {}
+            _ => problems.push(Problem {
+                seq,
+                problem: "index_changed",
+                message: format!(
+                    "the import index names entry {seq} with a fingerprint that is not in its fields"
+                ),
+            }),
+        }
+    }
+    for (_, seq) in unseen {
+        problems.push(Problem {
+            seq,
+            problem: "index_changed",
+            message: format!(
+                "entry {seq} was imported but its fingerprint is missing from the import index"
+            ),
+        });
+    }
+    Ok(problems)
+}
+
 /// Verifies a whole case file and its evidence files.
+///
+/// Rows are read from SQLite on this thread and checked (parsed, hashed,
+/// linked) on a second one, in batches through a bounded channel, so that
+/// on two or more cores reading and checking overlap. The checks and
+/// their order are exactly those of [`ChainCheck::row`].
 pub fn verify_case(case: &Case, receipts: &[Receipt]) -> Result<Report> {
     verify_case_with(case, receipts, Files::Rehash)
 }
 
 /// Verifies a whole case file (streaming; memory grows only with the
-/// number of distinct evidence files), re-hashing the files or not.
+/// number of distinct evidence files and of imported entries, whose
+/// fingerprints are compared with the import index), re-hashing the files
+/// or not.
 pub fn verify_case_with(case: &Case, receipts: &[Receipt], files: Files) -> Result<Report> {
     let mut check = ChainCheck::new(&case.meta.case_id, receipts.iter().map(|r| r.entries));
-    case.for_each_raw(|row| {
-        check.row(&row);
-        Ok(())
+    std::thread::scope(|s| -> Result<()> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<RawRow>>(IN_FLIGHT);
+        let checking = &mut check;
+        let checker = std::thread::Builder::new()
+            .name("verify".into())
+            .spawn_scoped(s, move || {
+                for batch in rx {
+                    for row in &batch {
+                        checking.row(row);
+                    }
+                }
+            })
+            .map_err(|e| Error::internal(format!("cannot start a thread: {e}")))?;
+        let mut batch = Vec::with_capacity(BATCH);
+        let read = case.for_each_raw(|row| {
+            batch.push(row);
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                // Fails only if the checker panicked; join reports that.
+                tx.send(full)
+                    .map_err(|_| Error::internal("the chain check stopped"))?;
+            }
+            Ok(())
+        });
+        if read.is_ok() && !batch.is_empty() {
+            let _ = tx.send(batch);
+        }
+        drop(tx);
+        if let Err(panic) = checker.join() {
+            std::panic::resume_unwind(panic);
+        }
+        read
     })?;
     let receipts: Vec<ReceiptCheck> = receipts.iter().map(|r| check.check_receipt(r)).collect();
     let mut problems = check.problems.clone();
+    problems.extend(check_import_index(case, &check.sources)?);
     // Receipts speak of the entries; file problems are reported besides.
     let files_checked = match files {
         Files::Rehash => {

@@ -115,50 +115,108 @@ impl Filter {
 /// organisation (ignoring case), or the same digits as a phone number
 /// written another way (`09012345678` finds `090-1234-5678`).
 pub fn matches_party(body: &Body, needle: &str) -> bool {
-    let n = needle.trim().to_lowercase();
-    if n.is_empty() {
-        return true;
+    Party::new(needle).matches(
+        &[&body.from, &body.address, &body.org, &body.with, &body.to].map(|f| f.as_deref()),
+        body.address.as_deref(),
+    )
+}
+
+/// A `--from` text prepared once for matching many entries.
+#[derive(Debug, Clone)]
+pub struct Party {
+    lower: String,
+    /// The digits, when the text is mostly a phone number.
+    digits: Option<String>,
+}
+
+impl Party {
+    pub fn new(needle: &str) -> Party {
+        let lower = needle.trim().to_lowercase();
+        let nd = digits(&lower);
+        let mostly_digits =
+            nd.len() >= 3 && nd.len() * 2 >= lower.chars().filter(|c| !c.is_whitespace()).count();
+        Party {
+            digits: mostly_digits.then_some(nd),
+            lower,
+        }
     }
-    let fields = [&body.from, &body.address, &body.org, &body.with, &body.to];
-    if fields
-        .iter()
-        .filter_map(|f| f.as_deref())
-        .any(|f| f.to_lowercase().contains(&n))
-    {
-        return true;
+
+    /// Whether any of `fields` contains the text, or `address` has its digits.
+    pub fn matches(&self, fields: &[Option<&str>], address: Option<&str>) -> bool {
+        self.lower.is_empty()
+            || fields.iter().flatten().any(|f| self.in_text(f))
+            || address.is_some_and(|a| self.in_number(a))
     }
-    let nd = digits(&n);
-    nd.len() >= 3
-        && nd.len() * 2 >= n.chars().filter(|c| !c.is_whitespace()).count()
-        && body
-            .address
-            .as_deref()
-            .is_some_and(|a| digits(a).contains(&nd))
+
+    /// Whether `text` contains the needle, ignoring case.
+    pub fn in_text(&self, text: &str) -> bool {
+        self.lower.is_empty() || text.to_lowercase().contains(&self.lower)
+    }
+
+    /// Whether `address` has the needle's digits (`09012345678` in
+    /// `090-1234-5678`), when the needle is mostly a phone number.
+    pub fn in_number(&self, address: &str) -> bool {
+        self.digits
+            .as_ref()
+            .is_some_and(|nd| digits(address).contains(nd.as_str()))
+    }
+}
+
+/// The corrections, withdrawals and attachments of a case, by the entry
+/// they refer to. They are few, so all of them are read.
+#[derive(Debug, Default)]
+pub struct Related {
+    pub corrections: BTreeMap<u64, Vec<Stored>>,
+    pub voids: BTreeMap<u64, Stored>,
+    /// Entries that attached files (withdrawn ones left out).
+    pub attachments: BTreeMap<u64, Vec<Stored>>,
+}
+
+impl Related {
+    pub fn load(case: &Case) -> Result<Related> {
+        let mut related = Related::default();
+        // Through the partial index on `target` (ordered by `seq` alone,
+        // SQLite would scan the whole table instead). Per target they
+        // still come in order of number.
+        for r in case.select("target IS NOT NULL ORDER BY target, seq", &[])? {
+            let Some(t) = r.body.target else { continue };
+            match r.body.kind {
+                Kind::Correction => related.corrections.entry(t).or_default().push(r),
+                Kind::Void => {
+                    related.voids.entry(t).or_insert(r);
+                }
+                Kind::Attach => related.attachments.entry(t).or_default().push(r),
+                _ => {}
+            }
+        }
+        let voids = &related.voids;
+        for list in related.attachments.values_mut() {
+            list.retain(|a| !voids.contains_key(&a.seq));
+        }
+        Ok(related)
+    }
+
+    /// `body` with the corrections of entry `seq` applied, in order.
+    pub fn effective(&self, seq: u64, body: &Body) -> Result<Body> {
+        let mut effective = body.clone();
+        for c in self.corrections.get(&seq).into_iter().flatten() {
+            if let Some(ch) = &c.body.changes {
+                effective.apply_changes(ch)?;
+            }
+        }
+        Ok(effective)
+    }
 }
 
 /// Loads the views that pass `filter`, in time order (then number).
 /// With `last`, only the last `last` of them; the query then reads only
 /// that many rows through the time index (plus corrected entries).
 pub fn load(case: &Case, filter: &Filter, last: Option<usize>) -> Result<Vec<View>> {
-    // Corrections and voids are few: read them all.
-    let related = case.select("target IS NOT NULL ORDER BY seq", &[])?;
-    let mut corrections: BTreeMap<u64, Vec<Stored>> = BTreeMap::new();
-    let mut voids: BTreeMap<u64, Stored> = BTreeMap::new();
-    let mut attachments: BTreeMap<u64, Vec<Stored>> = BTreeMap::new();
-    for r in related {
-        let Some(t) = r.body.target else { continue };
-        match r.body.kind {
-            Kind::Correction => corrections.entry(t).or_default().push(r),
-            Kind::Void => {
-                voids.entry(t).or_insert(r);
-            }
-            Kind::Attach => attachments.entry(t).or_default().push(r),
-            _ => {}
-        }
-    }
-    for list in attachments.values_mut() {
-        list.retain(|a| !voids.contains_key(&a.seq));
-    }
+    let Related {
+        mut corrections,
+        voids,
+        mut attachments,
+    } = Related::load(case)?;
     // Entries whose time or other fields a correction may have changed
     // are always read, whatever their original time.
     let corrected: BTreeSet<u64> = corrections.keys().copied().collect();
@@ -285,6 +343,7 @@ pub struct Item<'a> {
     pub action: Option<crate::model::ActionKind>,
     pub with: Option<&'a str>,
     pub reference: Option<&'a str>,
+    pub source: Option<&'a crate::model::Source>,
     pub tags: &'a [String],
     pub notes: Option<&'a str>,
     pub target: Option<u64>,
@@ -340,6 +399,7 @@ impl<'a> Item<'a> {
             action: b.action,
             with: b.with.as_deref(),
             reference: b.reference.as_deref(),
+            source: b.source.as_ref(),
             tags: &b.tags,
             notes: b.notes.as_deref(),
             target: b.target,

@@ -586,7 +586,9 @@ fn an_older_case_file_is_upgraded_by_any_command() {
     env.ok(&["add", "phone", "--at", "2026-10-01 09:00"]);
     // Make it look like a file from the first version.
     env.sqlite()
-        .execute_batch("DROP INDEX entries_by_kind; PRAGMA user_version = 1;")
+        .execute_batch(
+            "DROP INDEX entries_by_kind; DROP INDEX entries_facts; PRAGMA user_version = 1;",
+        )
         .unwrap();
     let items = env.json(&["list", "--json"]);
     assert_eq!(items.as_array().unwrap().len(), 1);

@@ -9,12 +9,14 @@ mod evidence;
 mod export;
 mod fields;
 mod filter;
+mod import;
 mod init;
 mod list;
 mod note;
 mod prompt;
 mod receipt;
 mod show;
+mod stats;
 mod verify;
 mod void;
 
@@ -35,6 +37,7 @@ Examples:
   kiroku add voicemail --content '連絡下さい' --attach 留守電.m4a
   kiroku action refused --note 'Told them by email to stop contacting me'
   kiroku list --since 11/01
+  kiroku stats --by week
   kiroku verify --receipt receipt.txt
 
 Exit codes: 0 ok · 1 verify: the record is not intact · 2 bad input or usage ·
@@ -75,6 +78,8 @@ pub enum Command {
     List(list::Args),
     /// Show one entry in full, with its corrections
     Show(show::Args),
+    /// Count the contacts: how often, since when, which channels, after you said stop
+    Stats(stats::Args),
     /// Correct an earlier entry (a new entry records the change and why)
     Amend(amend::Args),
     /// Withdraw an earlier entry (it stays in the record, marked withdrawn)
@@ -88,6 +93,8 @@ pub enum Command {
     Verify(verify::Args),
     /// Write the record out for others: CSV, PDF report, JSONL, or one bundle
     Export(export::Args),
+    /// Record what a LINE export, email files, an Android backup or a spreadsheet hold
+    Import(import::Args),
     /// Print a one-line receipt to send to your lawyer or yourself
     Receipt(receipt::Args),
 }
@@ -185,12 +192,14 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Note(a) => note::run(&mut ctx, a)?,
         Command::List(a) => list::run(&mut ctx, a)?,
         Command::Show(a) => show::run(&mut ctx, a)?,
+        Command::Stats(a) => stats::run(&mut ctx, a)?,
         Command::Amend(a) => amend::run(&mut ctx, a)?,
         Command::Void(a) => void::run(&mut ctx, a)?,
         Command::Attach(a) => attach::run(&mut ctx, a)?,
         Command::Evidence(c) => evidence::run(&mut ctx, c)?,
         Command::Verify(a) => verify::run(&mut ctx, a)?,
         Command::Export(a) => export::run(&mut ctx, a)?,
+        Command::Import(a) => import::run(&mut ctx, a)?,
         Command::Receipt(a) => receipt::run(&mut ctx, a)?,
     }
     ctx.out.flush()?;

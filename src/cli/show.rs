@@ -202,6 +202,15 @@ fn write_fields(out: &mut impl Write, b: &Body, tz: chrono_tz::Tz) -> Result<()>
     line("target", b.target.map(|t| t.to_string()))?;
     line("reason", b.reason.clone())?;
     line("tags", (!b.tags.is_empty()).then(|| b.tags.join(", ")))?;
+    line(
+        "source",
+        b.source.as_ref().map(|s| {
+            format!(
+                "{}, {} of the file with SHA-256 {}",
+                s.importer, s.position, s.file_sha256
+            )
+        }),
+    )?;
     for (name, text) in [("content", &b.content), ("notes", &b.notes)] {
         if let Some(t) = text {
             writeln!(out, "  {name}:")?;

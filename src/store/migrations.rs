@@ -44,6 +44,33 @@ pub const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX entries_by_kind ON entries (kind, seq);
     "#,
+    // 3: the facts `stats` counts, in one covering index, so that counting
+    // a million contacts reads the index alone and parses no body. SQLite
+    // keeps the index in step with the hashed body itself; nothing is
+    // copied or rewritten. The expressions must match `store::facts`.
+    r#"
+    CREATE INDEX entries_facts ON entries (
+        kind, occurred_utc, channel, sender, address,
+        json_extract(body, '$.count'),
+        json_extract(body, '$.platform'),
+        json_extract(body, '$.org'),
+        json_extract(body, '$.direction')
+    );
+    "#,
+    // 4: fingerprints of imported source records. One row per imported
+    // entry, written in the same transaction; the unique key keeps a record
+    // that was imported once from being imported again. (IF NOT EXISTS: a
+    // file whose version number was set back still upgrades.)
+    r#"
+    CREATE TABLE IF NOT EXISTS import_fingerprints (
+        fingerprint TEXT PRIMARY KEY NOT NULL,
+        seq         INTEGER NOT NULL REFERENCES entries (seq)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TRIGGER IF NOT EXISTS import_fingerprints_no_update BEFORE UPDATE ON import_fingerprints
+    BEGIN SELECT RAISE(ABORT, 'kiroku: import fingerprints are append-only'); END;
+    CREATE TRIGGER IF NOT EXISTS import_fingerprints_no_delete BEFORE DELETE ON import_fingerprints
+    BEGIN SELECT RAISE(ABORT, 'kiroku: import fingerprints are append-only'); END;
+    "#,
 ];
 
 pub fn current_version() -> i64 {

@@ -9,6 +9,7 @@
 //! * Appends read the head and write inside one `BEGIN IMMEDIATE`
 //!   transaction, so concurrent writers queue instead of forking the chain.
 
+pub mod facts;
 pub mod migrations;
 
 use std::fs;
@@ -98,9 +99,15 @@ pub fn map_sqlite_error(err: rusqlite::Error) -> Error {
             ErrorCode::CannotOpen => Error::io("cannot open the case file")
                 .with_hint("check that the file and its folder exist and may be read"),
             ErrorCode::PermissionDenied => Error::io("permission denied on the case file"),
-            ErrorCode::SystemIoFailure => {
-                Error::io(format!("the disk reported an error ({detail})"))
-            }
+            // A full disk often shows up here rather than as DiskFull:
+            // when the -wal or -shm file cannot grow, SQLite reports an
+            // I/O error.
+            ErrorCode::SystemIoFailure => Error::io(format!(
+                "the disk reported an error ({detail}); it may be full or failing"
+            ))
+            .with_hint(
+                "check the free space (df -h) and the disk, then try again; nothing was recorded",
+            ),
             ErrorCode::ConstraintViolation if detail.starts_with("kiroku:") => {
                 Error::usage(detail.trim_start_matches("kiroku: ").to_string())
             }
@@ -168,7 +175,129 @@ fn check_header(path: &Path) -> Result<()> {
     if app_id != APPLICATION_ID {
         return Err(not_case("it is a database of another program"));
     }
+    // Refuse a newer schema before SQLite opens the file (and would create
+    // its -wal and -shm files beside it). Versions only grow, so a newer
+    // header page in the write-ahead log could only be newer still.
+    let version = i32::from_be_bytes([header[60], header[61], header[62], header[63]]);
+    if i64::from(version) > current_version() {
+        return Err(newer_schema(&shown.to_string(), i64::from(version)));
+    }
+    // A cut-off file: SQLite's header records the database size (valid
+    // when the two change counters agree), and a complete file is at
+    // least that long. Not while a write-ahead log holds frames: a
+    // checkpoint interrupted by a crash may have written the new header
+    // before the pages after it, and SQLite completes it from the log.
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65536,
+        n => u64::from(n),
+    };
+    let pages = u64::from(u32::from_be_bytes([
+        header[28], header[29], header[30], header[31],
+    ]));
+    let counters_agree = header[24..28] == header[92..96];
+    let len = f
+        .metadata()
+        .map_err(|e| Error::from_io(e, &shown.to_string()))?
+        .len();
+    let log_has_frames = fs::metadata(sidecar(path, "-wal")).is_ok_and(|m| m.len() > 0);
+    if counters_agree && pages > 0 && len < pages * page_size && !log_has_frames {
+        return Err(Error::case_file(format!(
+            "{shown} is damaged: it is cut short ({len} bytes of {})",
+            pages * page_size
+        ))
+        .with_hint("the file was not changed; use a complete copy (e.g. your backup) and run `kiroku verify` on it"));
+    }
     Ok(())
+}
+
+fn newer_schema(shown: &str, version: i64) -> Error {
+    Error::case_file(format!(
+        "{shown} was made by a newer version of kiroku (schema {version}; this one knows up to {})",
+        current_version()
+    ))
+    .with_hint("install the newer kiroku to open it; the file was not changed")
+}
+
+/// A file name with a suffix appended (`case.sqlite` + `-wal`).
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut p = path.as_os_str().to_owned();
+    p.push(suffix);
+    PathBuf::from(p)
+}
+
+/// Checks, without changing anything, that the file may be opened for
+/// writing, so that a read-only disk or file gets a precise message
+/// instead of SQLite's "unable to open".
+fn check_writable(path: &Path) -> Result<()> {
+    let shown = path.display();
+    match fs::OpenOptions::new().read(true).write(true).open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem => Err(Error::io(format!(
+            "{shown} is on a read-only disk, so nothing can be recorded in it"
+        ))
+        .with_hint("reading works (list, show, verify, export); to record, copy the case file to a writable disk or mount it writable")),
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Err(Error::io(format!(
+            "{shown} may not be written (permission denied, or the file is marked immutable)"
+        ))
+        .with_hint("reading works (list, show, verify, export); to record, check `ls -l` and `lsattr` on it, or work on a copy")),
+        Err(e) => Err(Error::from_io(e, &shown.to_string())),
+    }
+}
+
+/// Percent-encodes a path for an SQLite `file:` URI.
+fn file_uri(path: &Path, query: &str) -> String {
+    let mut uri = String::from("file:");
+    #[cfg(unix)]
+    let bytes = {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().to_vec()
+    };
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().replace('\\', "/").into_bytes();
+    for b in bytes {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push('?');
+    uri.push_str(query);
+    uri
+}
+
+/// Opens the SQLite connection. Reading a case file on a read-only disk
+/// or in a folder that may not be written (a copy handed to a lawyer, a
+/// write-protected stick) fails in WAL mode, because SQLite cannot create
+/// the `-shm` file. When no `-wal` file exists, the main file holds the
+/// whole record and nothing can change it there, so it is opened as
+/// immutable instead.
+fn open_connection(path: &Path, access: Access) -> Result<Connection> {
+    let flags = match access {
+        Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
+        Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
+    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    if access == Access::ReadWrite {
+        return Ok(conn);
+    }
+    // The first read makes SQLite open the WAL index.
+    match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(())) {
+        Ok(()) => Ok(conn),
+        Err(rusqlite::Error::SqliteFailure(f, _))
+            if matches!(
+                f.code,
+                rusqlite::ffi::ErrorCode::CannotOpen | rusqlite::ffi::ErrorCode::ReadOnly
+            ) && !sidecar(path, "-wal").exists() =>
+        {
+            drop(conn);
+            Ok(Connection::open_with_flags(
+                file_uri(path, "immutable=1"),
+                flags | OpenFlags::SQLITE_OPEN_URI,
+            )?)
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 fn set_owner_only(path: &Path) -> Result<()> {
@@ -220,9 +349,7 @@ fn configure(conn: &Connection, access: Access) -> Result<()> {
 
 fn remove_with_sidecars(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        let _ = fs::remove_file(PathBuf::from(p));
+        let _ = fs::remove_file(sidecar(path, suffix));
     }
 }
 
@@ -329,19 +456,14 @@ impl Case {
             );
         }
         check_header(path)?;
-        let flags = match access {
-            Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
-            Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
-        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags)?;
+        if access == Access::ReadWrite {
+            check_writable(path)?;
+        }
+        let mut conn = open_connection(path, access)?;
         configure(&conn, access)?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version > current_version() {
-            return Err(Error::case_file(format!(
-                "{shown} was made by a newer version of kiroku (schema {version}; this one knows up to {})",
-                current_version()
-            ))
-            .with_hint("install the newer kiroku to open it; the file was not changed"));
+            return Err(newer_schema(&shown, version));
         }
         if version < current_version() {
             if access == Access::ReadOnly {
@@ -395,70 +517,131 @@ impl Case {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let (mut seq, mut prev) = head_of(&tx, &case_id)?;
-        let last_recorded: Option<String> = if seq > 0 {
-            tx.query_row(
-                "SELECT body FROM entries WHERE seq = ?1",
-                [seq as i64],
-                |r| r.get::<_, String>(0),
-            )
-            .optional()?
-            .and_then(|b| serde_json::from_str::<Body>(&b).ok())
-            .map(|b| b.recorded_at)
-        } else {
-            None
-        };
-        let recorded = now();
-        if let Some(last) = last_recorded.as_deref().and_then(timeparse::parse_stored) {
-            if recorded < last {
-                return Err(Error::io(format!(
-                    "the system clock ({}) is earlier than the last entry's recorded time ({})",
-                    timeparse::format_utc_millis(&recorded),
-                    timeparse::format_utc_millis(&last.with_timezone(&Utc))
-                ))
-                .with_hint("set the computer's clock right and try again; nothing was recorded"));
-            }
-        }
-        let recorded_at = timeparse::format_utc_millis(&recorded);
+        let recorded_at = checked_now(&tx, seq, now)?;
         let mut out = Vec::with_capacity(drafts.len());
         {
-            let mut insert = tx.prepare(
-                "INSERT INTO entries (seq, kind, occurred_utc, channel, sender, address, target, body, prev_hash, hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
-            for mut body in drafts {
+            let mut insert = tx.prepare(INSERT_ENTRY)?;
+            for body in drafts {
                 check_target(&tx, &body, seq)?;
                 seq += 1;
-                body.v = BODY_VERSION;
-                body.case_id = case_id.clone();
-                body.seq = seq;
-                body.prev_hash = prev.clone();
-                body.recorded_at = recorded_at.clone();
-                let text = chain::canonical(&body)?;
-                let hash = chain::entry_hash(&text);
-                let cols = IndexColumns::of(&body);
-                insert.execute(params![
-                    seq as i64,
-                    body.kind.as_str(),
-                    cols.occurred_utc,
-                    cols.channel,
-                    cols.sender,
-                    cols.address,
-                    cols.target,
-                    text,
-                    body.prev_hash,
-                    hash
-                ])?;
-                prev = hash.clone();
-                out.push(Stored {
-                    seq,
-                    hash,
-                    prev_hash: body.prev_hash.clone(),
-                    body,
-                });
+                let stored = insert_entry(&mut insert, body, &case_id, seq, &prev, &recorded_at)?;
+                prev = stored.hash.clone();
+                out.push(stored);
             }
         }
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Every import fingerprint with the entry it belongs to.
+    pub fn import_fingerprints(&self) -> Result<Vec<(String, u64)>> {
+        if !has_import_index(&self.conn)? {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT fingerprint, seq FROM import_fingerprints ORDER BY seq")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        rows.map(|r| r.map(|(f, s)| (f, s.max(0) as u64)).map_err(Error::from))
+            .collect()
+    }
+
+    /// Which of these import fingerprints are already in the case file.
+    pub fn known_fingerprints(&self, fingerprints: &[String]) -> Result<Vec<bool>> {
+        known_in(&self.conn, fingerprints)
+    }
+
+    /// Appends imported entries in one transaction: all or nothing.
+    ///
+    /// `fingerprints[i]` is the fingerprint of source record `i`. Records
+    /// whose fingerprint is already in the case file are left out; for the
+    /// others, in order, `build(i)` makes the draft, which is appended and
+    /// its fingerprint stored beside it. `lead`, given the indexes of the
+    /// new records and the number of the last entry before the import, may
+    /// make entries to append before them (notes about the import). Nothing
+    /// is written when no record is new. `progress` is called with the
+    /// number of entries written so far.
+    pub fn append_import(
+        &mut self,
+        fingerprints: &[String],
+        lead: impl FnOnce(&[usize], u64) -> Result<Vec<Body>>,
+        mut build: impl FnMut(usize) -> Result<Body>,
+        now: impl Fn() -> DateTime<Utc>,
+        mut progress: impl FnMut(u64),
+    ) -> Result<ImportAppended> {
+        let case_id = self.meta.case_id.clone();
+        // A large import touches many pages of the fingerprint index: give
+        // it a 32 MiB page cache (SQLite's default is 2 MiB).
+        if fingerprints.len() > 10_000 {
+            self.conn.pragma_update(None, "cache_size", -32768)?;
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let known = known_in(&tx, fingerprints)?;
+        let new: Vec<usize> = (0..fingerprints.len()).filter(|&i| !known[i]).collect();
+        let already = fingerprints.len() - new.len();
+        if new.is_empty() {
+            return Ok(ImportAppended {
+                lead: Vec::new(),
+                entries: Vec::new(),
+                already,
+            });
+        }
+        let (mut seq, mut prev) = head_of(&tx, &case_id)?;
+        let recorded_at = checked_now(&tx, seq, now)?;
+        let mut entries = Vec::with_capacity(new.len());
+        let mut lead_seqs = Vec::new();
+        {
+            let mut insert = tx.prepare(INSERT_ENTRY)?;
+            let mut mark =
+                tx.prepare("INSERT INTO import_fingerprints (fingerprint, seq) VALUES (?1, ?2)")?;
+            let mut put = |body: Body, seq: &mut u64, prev: &mut String| -> Result<u64> {
+                check_target(&tx, &body, *seq)?;
+                *seq += 1;
+                let stored = insert_entry(&mut insert, body, &case_id, *seq, prev, &recorded_at)?;
+                *prev = stored.hash;
+                Ok(*seq)
+            };
+            for body in lead(&new, seq)? {
+                lead_seqs.push(put(body, &mut seq, &mut prev)?);
+            }
+            for (n, &i) in new.iter().enumerate() {
+                let body = build(i)?;
+                let at = put(body, &mut seq, &mut prev)?;
+                entries.push(at);
+                if n % 1024 == 1023 {
+                    progress(n as u64 + 1);
+                }
+            }
+            // The fingerprints in key order: each page of their index is
+            // then written once, not once per random key.
+            let mut order: Vec<usize> = (0..new.len()).collect();
+            order.sort_unstable_by(|&a, &b| fingerprints[new[a]].cmp(&fingerprints[new[b]]));
+            for n in order {
+                let i = new[n];
+                mark.execute(params![fingerprints[i], entries[n] as i64])
+                    .map_err(|e| match e {
+                        rusqlite::Error::SqliteFailure(f, _)
+                            if f.code == rusqlite::ffi::ErrorCode::ConstraintViolation =>
+                        {
+                            Error::usage(format!(
+                                "source record {} appears twice in this import",
+                                i + 1
+                            ))
+                            .with_hint("nothing was recorded; please report this")
+                        }
+                        other => map_sqlite_error(other),
+                    })?;
+            }
+        }
+        tx.commit()?;
+        progress(new.len() as u64);
+        Ok(ImportAppended {
+            lead: lead_seqs,
+            entries,
+            already,
+        })
     }
 
     pub fn append(&mut self, draft: Body, now: impl Fn() -> DateTime<Utc>) -> Result<Stored> {
@@ -538,6 +721,106 @@ impl Case {
     }
 }
 
+/// What [`Case::append_import`] wrote.
+#[derive(Debug, Clone, Default)]
+pub struct ImportAppended {
+    /// The numbers of the notes about the import.
+    pub lead: Vec<u64>,
+    /// The numbers of the imported entries, in the order of the records.
+    pub entries: Vec<u64>,
+    /// How many records were already in the case file.
+    pub already: usize,
+}
+
+const INSERT_ENTRY: &str = "INSERT INTO entries (seq, kind, occurred_utc, channel, sender, address, target, body, prev_hash, hash)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+
+/// Fills in the chain fields of `body` and inserts it as entry `seq`.
+fn insert_entry(
+    insert: &mut rusqlite::Statement<'_>,
+    mut body: Body,
+    case_id: &str,
+    seq: u64,
+    prev: &str,
+    recorded_at: &str,
+) -> Result<Stored> {
+    body.v = BODY_VERSION;
+    body.case_id = case_id.to_string();
+    body.seq = seq;
+    body.prev_hash = prev.to_string();
+    body.recorded_at = recorded_at.to_string();
+    let text = chain::canonical(&body)?;
+    let hash = chain::entry_hash(&text);
+    let cols = IndexColumns::of(&body);
+    insert.execute(params![
+        seq as i64,
+        body.kind.as_str(),
+        cols.occurred_utc,
+        cols.channel,
+        cols.sender,
+        cols.address,
+        cols.target,
+        text,
+        body.prev_hash,
+        hash
+    ])?;
+    Ok(Stored {
+        seq,
+        hash,
+        prev_hash: body.prev_hash.clone(),
+        body,
+    })
+}
+
+/// The time to record as `recorded_at`, read under the write lock and
+/// refused when it is earlier than the last entry's.
+fn checked_now(conn: &Connection, head: u64, now: impl Fn() -> DateTime<Utc>) -> Result<String> {
+    let last_recorded: Option<String> = if head > 0 {
+        conn.query_row(
+            "SELECT body FROM entries WHERE seq = ?1",
+            [head as i64],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+        .and_then(|b| serde_json::from_str::<Body>(&b).ok())
+        .map(|b| b.recorded_at)
+    } else {
+        None
+    };
+    let recorded = now();
+    if let Some(last) = last_recorded.as_deref().and_then(timeparse::parse_stored) {
+        if recorded < last {
+            return Err(Error::io(format!(
+                "the system clock ({}) is earlier than the last entry's recorded time ({})",
+                timeparse::format_utc_millis(&recorded),
+                timeparse::format_utc_millis(&last.with_timezone(&Utc))
+            ))
+            .with_hint("set the computer's clock right and try again; nothing was recorded"));
+        }
+    }
+    Ok(timeparse::format_utc_millis(&recorded))
+}
+
+/// Whether the case file has the import index (a file opened read-only at
+/// an older schema has not).
+fn has_import_index(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'import_fingerprints'",
+        )?
+        .exists([])?)
+}
+
+/// Which fingerprints are already recorded (one lookup each).
+fn known_in(conn: &Connection, fingerprints: &[String]) -> Result<Vec<bool>> {
+    if !has_import_index(conn)? {
+        return Ok(vec![false; fingerprints.len()]);
+    }
+    let mut stmt =
+        conn.prepare_cached("SELECT 1 FROM import_fingerprints WHERE fingerprint = ?1")?;
+    fingerprints.iter().map(|f| Ok(stmt.exists([f])?)).collect()
+}
+
 /// The values kept beside the body for indexed queries. `verify` checks
 /// that they agree with the hashed body.
 #[derive(Debug, PartialEq, Eq)]
@@ -562,6 +845,22 @@ impl IndexColumns {
             address: body.address.clone(),
             target: body.target.map(|t| t as i64),
         }
+    }
+
+    /// Whether a stored row's index columns and kind agree with its body
+    /// (as `of(body)` compared with `of_row(row)`, without copying).
+    pub fn agree(body: &Body, row: &RawRow) -> bool {
+        let occurred = body
+            .occurred_at
+            .as_deref()
+            .and_then(timeparse::parse_stored)
+            .map(|d| d.timestamp());
+        body.kind.as_str() == row.kind
+            && occurred == row.occurred_utc
+            && body.channel.map(|c| c.as_str()) == row.channel.as_deref()
+            && body.from == row.sender
+            && body.address == row.address
+            && body.target.map(|t| t as i64) == row.target
     }
 
     pub fn of_row(row: &RawRow) -> IndexColumns {
@@ -699,4 +998,69 @@ fn read_meta(conn: &Connection) -> Result<CaseMeta> {
         tz,
         created_at: get("created_at")?.unwrap_or_default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Channel;
+
+    #[test]
+    fn agree_matches_comparing_the_columns() {
+        let body = Body {
+            kind: Kind::Contact,
+            occurred_at: Some("2026-11-20T14:32:00+09:00".into()),
+            channel: Some(Channel::Phone),
+            from: Some("山田".into()),
+            address: Some("090-1234-5678".into()),
+            ..Body::default()
+        };
+        let cols = IndexColumns::of(&body);
+        let row = RawRow {
+            seq: 1,
+            kind: "contact".into(),
+            occurred_utc: cols.occurred_utc,
+            channel: cols.channel.clone(),
+            sender: cols.sender.clone(),
+            address: cols.address.clone(),
+            target: cols.target,
+            body: String::new(),
+            prev_hash: String::new(),
+            hash: String::new(),
+        };
+        assert!(IndexColumns::agree(&body, &row));
+        let changed = [
+            RawRow {
+                kind: "note".into(),
+                ..row.clone()
+            },
+            RawRow {
+                occurred_utc: Some(0),
+                ..row.clone()
+            },
+            RawRow {
+                channel: Some("sms".into()),
+                ..row.clone()
+            },
+            RawRow {
+                sender: None,
+                ..row.clone()
+            },
+            RawRow {
+                address: Some("090".into()),
+                ..row.clone()
+            },
+            RawRow {
+                target: Some(1),
+                ..row.clone()
+            },
+        ];
+        for r in &changed {
+            assert_eq!(
+                IndexColumns::agree(&body, r),
+                IndexColumns::of(&body) == IndexColumns::of_row(r) && r.kind == "contact"
+            );
+            assert!(!IndexColumns::agree(&body, r), "{r:?}");
+        }
+    }
 }

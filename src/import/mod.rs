@@ -1,0 +1,629 @@
+//! Importing what the phone and mailbox already hold: one module per
+//! source behind one interface, [`Importer`].
+//!
+//! An importer turns the bytes of one source file into [`Record`]s (one per
+//! message, call or row, each with its position in the file and a key that
+//! identifies it) and [`Bad`] records it could not read. It never panics
+//! and never guesses: what it cannot read is reported with its position.
+//!
+//! What happens next is the same for every source ([`plan`]): the records
+//! are sorted into the counterparty's (incoming contacts), the user's own
+//! (outgoing, kept only when asked) and others'; each gets a fingerprint
+//! (SHA-256 of the importer family, the record's key and how many identical
+//! records came before it in the file), so that importing the same file
+//! again, or a later export that overlaps it, adds only what is new.
+
+pub mod android;
+pub mod csv;
+pub mod email;
+pub mod line;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset, Utc};
+use chrono_tz::Tz;
+use sha2::{Digest, Sha256};
+
+use crate::chain::hex;
+use crate::error::{Error, Result};
+use crate::model::{fold_word, Body, Channel, Direction, Kind, Outcome, Source};
+
+/// What every importer gets besides the bytes.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// The case's time zone, for sources that give local times.
+    pub tz: Tz,
+    /// Now: records later than this are refused.
+    pub now: DateTime<Utc>,
+    /// Column mappings given with `--map column=field` (CSV only).
+    pub map: Vec<(String, String)>,
+    /// Names given with `--from`: in LINE desktop exports, where the sender
+    /// and the text are separated by spaces, they tell where a name with a
+    /// space ends.
+    pub names: Vec<String>,
+}
+
+/// One side of a conversation as the source names it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Party {
+    pub name: Option<String>,
+    /// A phone number, email address or account.
+    pub address: Option<String>,
+}
+
+impl Party {
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none() && self.address.is_none()
+    }
+
+    /// `name <address>`, `name` or `address`, for messages.
+    pub fn display(&self) -> String {
+        match (&self.name, &self.address) {
+            (Some(n), Some(a)) => format!("{n} <{a}>"),
+            (Some(n), None) => n.clone(),
+            (None, Some(a)) => a.clone(),
+            (None, None) => "(unknown)".to_string(),
+        }
+    }
+
+    /// A key that is the same for the same party written the same way
+    /// (used to count the parties in a file).
+    fn identity(&self) -> String {
+        match (&self.address, &self.name) {
+            (Some(a), _) => {
+                let d = phone_digits(a);
+                if d.len() >= 5 {
+                    d
+                } else {
+                    a.trim().to_lowercase()
+                }
+            }
+            (None, Some(n)) => fold_name(n),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// One record read from a source: a message, call or row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Record {
+    /// Where it is in the file: `line 12`, `message 3 (line 40)`.
+    pub position: String,
+    pub occurred_at: String,
+    pub occurred_until: Option<String>,
+    pub channel: Option<Channel>,
+    pub platform: Option<String>,
+    /// The direction when the source says it (a call log, a sent SMS, a
+    /// spreadsheet column); `None` when it follows from who sent it.
+    pub direction: Option<Direction>,
+    /// With a known direction: the other party. Without: the sender.
+    pub party: Party,
+    /// Email recipients (To and Cc), to recognise the user's own mail.
+    pub recipients: Vec<Party>,
+    pub to: Option<String>,
+    pub org: Option<String>,
+    pub subject: Option<String>,
+    pub content: Option<String>,
+    pub duration_secs: Option<u64>,
+    pub outcome: Option<Outcome>,
+    pub count: Option<u64>,
+    pub reference: Option<String>,
+    pub notes: Option<String>,
+    pub tags: Vec<String>,
+    /// The normalised source record, hashed into the fingerprint.
+    pub key: String,
+    /// The record's own bytes, kept as an evidence file (an email message).
+    pub raw: Option<Vec<u8>>,
+}
+
+/// A record that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bad {
+    pub position: String,
+    pub message: String,
+}
+
+/// What an importer read from one file.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    pub records: Vec<Record>,
+    pub bad: Vec<Bad>,
+    /// The counterparty, when the file itself names it (a LINE one-to-one
+    /// chat's title).
+    pub counterparty: Option<Party>,
+    /// Whether the file is one conversation between two people, so that a
+    /// message not from the counterparty is the user's own (LINE).
+    pub two_party: bool,
+    /// Whether records must be sorted by party (`--from`). A spreadsheet the
+    /// user kept holds only what they chose to record.
+    pub needs_party: bool,
+    /// What the file is, for the import note (e.g. "LINE chat history with 山田").
+    pub title: Option<String>,
+}
+
+/// One source format.
+pub trait Importer {
+    /// The name used on the command line and recorded in `source.importer`.
+    fn name(&self) -> &'static str;
+    /// Records that are the same in two files have the same fingerprint
+    /// only within one family (`eml` and `mbox` are both `email`).
+    fn family(&self) -> &'static str {
+        self.name()
+    }
+    /// Reads one file. `Err` only when the file as a whole cannot be of
+    /// this format; a record that cannot be read goes to [`Parsed::bad`].
+    fn parse(&self, bytes: &[u8], ctx: &Context) -> Result<Parsed>;
+}
+
+/// The importer for a command-line name.
+pub fn importer(name: &str) -> Option<Box<dyn Importer>> {
+    Some(match name {
+        "line" => Box::new(line::Line),
+        "eml" => Box::new(email::Eml),
+        "mbox" => Box::new(email::Mbox),
+        "android-calls" => Box::new(android::Calls),
+        "android-sms" => Box::new(android::Sms),
+        "csv" => Box::new(csv::Csv),
+        _ => return None,
+    })
+}
+
+pub const IMPORTERS: &[&str] = &["line", "eml", "mbox", "android-calls", "android-sms", "csv"];
+
+/// Names and digits compared loosely: case, width and spaces ignored.
+pub fn fold_name(s: &str) -> String {
+    fold_word(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// The digits of a phone number, with a Japanese +81 prefix written as 0.
+pub fn phone_digits(s: &str) -> String {
+    let t = s.trim();
+    let digits: String = fold_word(t)
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .collect();
+    if t.starts_with('+') || t.starts_with('＋') {
+        if let Some(rest) = digits.strip_prefix("81") {
+            return format!("0{rest}");
+        }
+    }
+    digits
+}
+
+/// Whether a `--from` value names this party: the same name (ignoring case,
+/// width and spaces), the same address (ignoring case), or the same phone
+/// number written another way (`+81 90-1234-5678` = `09012345678`).
+pub fn names(needle: &str, party: &Party) -> bool {
+    let n = fold_name(needle);
+    if n.is_empty() {
+        return false;
+    }
+    if party
+        .name
+        .as_deref()
+        .is_some_and(|name| fold_name(name) == n)
+    {
+        return true;
+    }
+    if let Some(a) = party.address.as_deref() {
+        if fold_name(a) == n {
+            return true;
+        }
+        let (nd, ad) = (phone_digits(needle), phone_digits(a));
+        let needle_is_number = nd.len() >= 5 && nd.len() * 2 >= n.chars().count();
+        if needle_is_number && nd == ad {
+            return true;
+        }
+    }
+    false
+}
+
+/// Who the user named with `--from`, and whether their own messages stay.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub from: Vec<String>,
+    pub include_own: bool,
+}
+
+/// A record sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// From the counterparty: an incoming contact.
+    Theirs,
+    /// The user's own, to the counterparty: outgoing.
+    Own,
+    /// Between other people (another number in a call log, a third person
+    /// in a group chat).
+    Other,
+}
+
+/// The records to import from one file, and what was left out.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// The records to import, with their side (Theirs or Own) and fingerprint.
+    pub take: Vec<(usize, Side, String)>,
+    /// Own messages left out (no `--include-own`).
+    pub own_left: usize,
+    /// Records of other people left out.
+    pub others_left: usize,
+    /// Whom the records were sorted by.
+    pub counterparty: Vec<String>,
+}
+
+fn any_names(needles: &[String], party: &Party) -> bool {
+    needles.iter().any(|n| names(n, party))
+}
+
+/// Sorts the records of one file by party and computes their fingerprints.
+/// `file` is the name shown in messages.
+pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Result<Plan> {
+    let mut needles = sel.from.clone();
+    let mut shown = sel.from.clone();
+    if parsed.needs_party && needles.is_empty() {
+        if let Some(cp) = &parsed.counterparty {
+            needles.extend(cp.name.iter().chain(cp.address.iter()).cloned());
+            shown.push(cp.display());
+        } else {
+            // Who is on the other side of each record.
+            let mut parties: Vec<(String, Party, usize)> = Vec::new();
+            for r in &parsed.records {
+                let id = r.party.identity();
+                match parties.iter_mut().find(|(k, _, _)| *k == id) {
+                    Some(p) => p.2 += 1,
+                    None => parties.push((id, r.party.clone(), 1)),
+                }
+            }
+            match parties.as_slice() {
+                [] => {}
+                [(_, p, _)] => {
+                    needles.extend(p.name.iter().chain(p.address.iter()).cloned());
+                    shown.push(p.display());
+                }
+                many => {
+                    let mut sorted: Vec<_> = many.iter().collect();
+                    sorted.sort_by_key(|p| std::cmp::Reverse(p.2));
+                    let list: Vec<String> = sorted
+                        .iter()
+                        .take(6)
+                        .map(|(_, p, n)| format!("{} ({n})", p.display()))
+                        .collect();
+                    let more = if many.len() > 6 {
+                        format!(" and {} more", many.len() - 6)
+                    } else {
+                        String::new()
+                    };
+                    return Err(Error::usage(format!(
+                        "{file} holds records of {} different people: {}{more}",
+                        many.len(),
+                        list.join(", ")
+                    ))
+                    .with_hint(
+                        "name the one who keeps contacting you with --from NAME|NUMBER|ADDRESS (repeatable); nothing was recorded",
+                    ));
+                }
+            }
+        }
+    }
+    // Whoever was named, by --from or by the file's title, must be in it:
+    // otherwise every record would silently count as someone else's.
+    if parsed.needs_party
+        && !needles.is_empty()
+        && !parsed.records.iter().any(|r| {
+            any_names(&needles, &r.party) || r.recipients.iter().any(|p| any_names(&needles, p))
+        })
+        && !parsed.records.is_empty()
+    {
+        let mut seen: Vec<String> = Vec::new();
+        for r in &parsed.records {
+            let d = r.party.display();
+            if !seen.contains(&d) {
+                seen.push(d);
+            }
+            if seen.len() >= 6 {
+                break;
+            }
+        }
+        return Err(Error::usage(format!(
+            "no record in {file} is from or to {}; it holds records of {}",
+            shown.join(", "),
+            seen.join(", ")
+        ))
+        .with_hint(
+            "give --from as the file writes the name, number or address; nothing was recorded",
+        ));
+    }
+
+    let mut plan = Plan {
+        counterparty: shown,
+        ..Plan::default()
+    };
+    let mut seen: HashMap<&str, u32> = HashMap::new();
+    for (i, r) in parsed.records.iter().enumerate() {
+        // The occurrence number tells apart identical records in one file
+        // (the same sticker sent twice in a minute).
+        let n = seen.entry(r.key.as_str()).or_insert(0);
+        *n += 1;
+        let fingerprint = fingerprint(family, &r.key, *n);
+        let side = if !parsed.needs_party || (needles.is_empty() && sel.from.is_empty()) {
+            match r.direction {
+                Some(Direction::Outgoing) => Side::Own,
+                _ => Side::Theirs,
+            }
+        } else if r.direction.is_some() {
+            if any_names(&needles, &r.party) {
+                match r.direction {
+                    Some(Direction::Outgoing) => Side::Own,
+                    _ => Side::Theirs,
+                }
+            } else {
+                Side::Other
+            }
+        } else if any_names(&needles, &r.party) {
+            Side::Theirs
+        } else if !r.recipients.is_empty() {
+            if r.recipients.iter().any(|p| any_names(&needles, p)) {
+                Side::Own
+            } else {
+                Side::Other
+            }
+        } else if parsed.two_party {
+            Side::Own
+        } else {
+            Side::Other
+        };
+        match side {
+            Side::Own if !sel.include_own => plan.own_left += 1,
+            Side::Other => plan.others_left += 1,
+            _ => plan.take.push((i, side, fingerprint)),
+        }
+    }
+    Ok(plan)
+}
+
+/// `SHA-256(family \x1f key \x1f occurrence)` in lower-case hex.
+pub fn fingerprint(family: &str, key: &str, occurrence: u32) -> String {
+    let mut h = Sha256::new();
+    h.update(family.as_bytes());
+    h.update([0x1f]);
+    h.update(key.as_bytes());
+    h.update([0x1f]);
+    h.update(occurrence.to_string().as_bytes());
+    hex(&h.finalize())
+}
+
+/// The draft of the entry for one record.
+pub fn draft(r: &Record, side: Side, counterparty: &[String], source: Source) -> Body {
+    let (direction, from, to) = match side {
+        Side::Own => {
+            let to = if r.direction.is_some() || !r.recipients.is_empty() {
+                r.recipients
+                    .iter()
+                    .find(|p| counterparty.iter().any(|n| names(n, p)))
+                    .or(Some(&r.party))
+                    .filter(|p| !p.is_empty())
+                    .map(|p| p.display())
+            } else {
+                counterparty.first().cloned()
+            };
+            (Direction::Outgoing, None, to.or_else(|| r.to.clone()))
+        }
+        _ => (Direction::Incoming, r.party.name.clone(), r.to.clone()),
+    };
+    let address = match side {
+        Side::Own if r.direction.is_none() && !r.recipients.is_empty() => r
+            .recipients
+            .iter()
+            .find(|p| counterparty.iter().any(|n| names(n, p)))
+            .and_then(|p| p.address.clone()),
+        Side::Own if r.direction.is_none() => None,
+        _ => r.party.address.clone(),
+    };
+    Body {
+        kind: Kind::Contact,
+        channel: r.channel,
+        platform: r.platform.clone(),
+        direction: Some(direction),
+        occurred_at: Some(r.occurred_at.clone()),
+        occurred_until: r.occurred_until.clone(),
+        from,
+        address,
+        to,
+        org: r.org.clone(),
+        subject: r.subject.clone(),
+        content: r.content.clone(),
+        duration_secs: r.duration_secs,
+        count: Some(r.count.unwrap_or(1)),
+        outcome: r.outcome,
+        reference: r.reference.clone(),
+        notes: r.notes.clone(),
+        tags: r.tags.clone(),
+        source: Some(source),
+        ..Body::default()
+    }
+}
+
+/// A time from a source, checked: not in the future.
+pub fn checked_time(dt: DateTime<FixedOffset>, now: DateTime<Utc>) -> Result<String, String> {
+    if dt.with_timezone(&Utc) > now {
+        return Err(format!(
+            "its time {} is in the future",
+            crate::timeparse::format_rfc3339(&dt)
+        ));
+    }
+    Ok(crate::timeparse::format_rfc3339(&dt))
+}
+
+/// Text as UTF-8, without a byte order mark; `Err` with the byte position
+/// of the first invalid byte.
+pub fn utf8_text(bytes: &[u8]) -> std::result::Result<&str, usize> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| e.valid_up_to())
+}
+
+/// 1-based line number of a byte offset, counted incrementally: offsets
+/// must be asked for in increasing order.
+pub struct LineCounter<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    pub fn line_at(&mut self, offset: usize) -> usize {
+        let offset = offset.min(self.bytes.len());
+        if offset < self.pos {
+            self.pos = 0;
+            self.line = 1;
+        }
+        self.line += self.bytes[self.pos..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.pos = offset;
+        self.line
+    }
+}
+
+/// Longest text kept in one field; longer text is cut and the cut noted.
+pub const MAX_FIELD: usize = 1 << 20;
+
+/// Keeps a field within [`MAX_FIELD`] bytes (on a character boundary).
+pub fn bounded(text: String) -> (String, bool) {
+    if text.len() <= MAX_FIELD {
+        return (text, false);
+    }
+    let mut end = MAX_FIELD;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (text[..end].to_string(), true)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    /// Tokyo, on 2026-11-21 at 10:00.
+    pub fn ctx() -> Context {
+        Context {
+            tz: "Asia/Tokyo".parse().unwrap(),
+            now: Utc.with_ymd_and_hms(2026, 11, 21, 1, 0, 0).unwrap(),
+            map: Vec::new(),
+            names: Vec::new(),
+        }
+    }
+
+    fn party(name: Option<&str>, address: Option<&str>) -> Party {
+        Party {
+            name: name.map(String::from),
+            address: address.map(String::from),
+        }
+    }
+
+    #[test]
+    fn names_match_loosely_but_not_partly() {
+        assert!(names("山田 太郎", &party(Some("山田太郎"), None)));
+        assert!(names("ＹＡＭＡＤＡ", &party(Some("yamada"), None)));
+        assert!(!names("山田", &party(Some("山田太郎"), None)));
+        assert!(names("09012345678", &party(None, Some("+81 90-1234-5678"))));
+        assert!(names("090-1234-5678", &party(None, Some("09012345678"))));
+        assert!(names(
+            "Boss@Example.co.jp",
+            &party(None, Some("boss@example.co.jp"))
+        ));
+        assert!(!names("", &party(Some(""), None)));
+    }
+
+    #[test]
+    fn fingerprints_differ_by_family_key_and_occurrence() {
+        let a = fingerprint("line", "k", 1);
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, fingerprint("line", "k", 2));
+        assert_ne!(a, fingerprint("email", "k", 1));
+        assert_ne!(a, fingerprint("line", "k2", 1));
+    }
+
+    fn rec(sender: &str, key: &str) -> Record {
+        Record {
+            party: party(Some(sender), None),
+            key: key.into(),
+            occurred_at: "2026-11-18T10:00:00+09:00".into(),
+            ..Record::default()
+        }
+    }
+
+    #[test]
+    fn plan_sorts_by_party() {
+        let parsed = Parsed {
+            records: vec![rec("山田", "a"), rec("me", "b"), rec("山田", "a")],
+            two_party: true,
+            needs_party: true,
+            ..Parsed::default()
+        };
+        let sel = Selection {
+            from: vec!["山田".into()],
+            include_own: false,
+        };
+        let p = plan("f", "line", &parsed, &sel).unwrap();
+        assert_eq!(p.take.len(), 2);
+        assert_eq!(p.own_left, 1);
+        // Identical records get different fingerprints.
+        assert_ne!(p.take[0].2, p.take[1].2);
+        let p = plan(
+            "f",
+            "line",
+            &parsed,
+            &Selection {
+                include_own: true,
+                ..sel
+            },
+        )
+        .unwrap();
+        assert_eq!(p.take.len(), 3);
+        assert_eq!(p.take[1].1, Side::Own);
+        // Without --from and without a title, two senders are refused.
+        let e = plan("f.txt", "line", &parsed, &Selection::default()).unwrap_err();
+        let line = e.to_line();
+        assert!(line.contains("2 different people"), "{line}");
+        assert!(line.contains("山田 (2)"), "{line}");
+        assert!(line.contains("--from"), "{line}");
+        // A --from that names nobody is refused, listing who is there.
+        let e = plan(
+            "f.txt",
+            "line",
+            &parsed,
+            &Selection {
+                from: vec!["田中".into()],
+                include_own: false,
+            },
+        )
+        .unwrap_err();
+        assert!(e
+            .to_line()
+            .contains("no record in f.txt is from or to 田中"));
+        // So must the person a chat's title names.
+        let titled = Parsed {
+            counterparty: Some(party(Some("佐藤"), None)),
+            ..parsed.clone()
+        };
+        let e = plan("f.txt", "line", &titled, &Selection::default()).unwrap_err();
+        let line = e.to_line();
+        assert!(
+            line.contains("no record in f.txt is from or to 佐藤"),
+            "{line}"
+        );
+        assert!(line.contains("山田"), "{line}");
+    }
+}

@@ -1,0 +1,871 @@
+//! `kiroku import` through the real binary: every fixture layout gives
+//! exactly the entries expected, re-imports add only what is new, bad input
+//! is refused with its position, and an interrupted import leaves nothing.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{assert_one_error_line, TestEnv};
+use serde_json::Value;
+
+fn fixture(rel: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+        .display()
+        .to_string()
+}
+
+fn sha256_of(rel: &str) -> String {
+    kiroku::chain::sha256_hex(&std::fs::read(fixture(rel)).unwrap())
+}
+
+/// The contact entries, in order of number.
+fn contacts(env: &TestEnv) -> Vec<Value> {
+    let mut items: Vec<Value> = env
+        .json(&["list", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == "contact")
+        .cloned()
+        .collect();
+    items.sort_by_key(|i| i["seq"].as_u64().unwrap());
+    items
+}
+
+fn entry_count(env: &TestEnv) -> usize {
+    env.json(&["list", "--json"]).as_array().unwrap().len()
+}
+
+fn assert_intact(env: &TestEnv, entries: usize) {
+    let report = env.json(&["verify", "--json"]);
+    assert_eq!(report["intact"], true, "{report}");
+    assert_eq!(report["entries"], entries as u64, "{report}");
+}
+
+/// (when, channel, outcome, direction, from, content) of each contact.
+fn summary(items: &[Value]) -> Vec<(String, String, String, String, String, String)> {
+    let s = |v: &Value| v.as_str().unwrap_or("").to_string();
+    items
+        .iter()
+        .map(|i| {
+            (
+                s(&i["occurred_at"]),
+                s(&i["channel"]),
+                s(&i["outcome"]),
+                s(&i["direction"]),
+                s(&i["from"]),
+                s(&i["content"]),
+            )
+        })
+        .collect()
+}
+
+fn row(
+    at: &str,
+    channel: &str,
+    outcome: &str,
+    direction: &str,
+    from: &str,
+    content: &str,
+) -> (String, String, String, String, String, String) {
+    (
+        at.into(),
+        channel.into(),
+        outcome.into(),
+        direction.into(),
+        from.into(),
+        content.into(),
+    )
+}
+
+const BOSS: &str = "山田 課長";
+
+#[test]
+fn line_android_japanese_gives_exact_entries_and_reimports_add_only_new() {
+    let env = TestEnv::new();
+    let out = env.ok(&["import", "line", &fixture("line/android-ja.txt")]);
+    assert!(
+        out.contains("Recorded entries 2 to 9; entry 1 notes the import"),
+        "{out}"
+    );
+    assert!(out.contains("1 of your own left out"), "{out}");
+    let items = contacts(&env);
+    assert_eq!(
+        summary(&items),
+        vec![
+            row(
+                "2026-11-18T09:15:00+09:00",
+                "line",
+                "",
+                "incoming",
+                BOSS,
+                "連絡下さい"
+            ),
+            row(
+                "2026-11-18T09:16:00+09:00",
+                "line",
+                "",
+                "incoming",
+                BOSS,
+                "至急です。\n引き継ぎの件で確認したいことがあります。\n\n折り返し電話ください"
+            ),
+            row(
+                "2026-11-18T09:20:00+09:00",
+                "line",
+                "",
+                "incoming",
+                BOSS,
+                "[スタンプ]"
+            ),
+            row(
+                "2026-11-18T09:20:00+09:00",
+                "line",
+                "",
+                "incoming",
+                BOSS,
+                "[スタンプ]"
+            ),
+            row(
+                "2026-11-18T10:02:00+09:00",
+                "line",
+                "missed",
+                "incoming",
+                BOSS,
+                "☎ 不在着信"
+            ),
+            row(
+                "2026-11-18T12:31:00+09:00",
+                "line",
+                "",
+                "incoming",
+                BOSS,
+                "[写真]"
+            ),
+            row(
+                "2026-11-19T18:05:00+09:00",
+                "line",
+                "answered",
+                "incoming",
+                BOSS,
+                "☎ 通話時間 1:05"
+            ),
+            row(
+                "2026-11-19T18:40:00+09:00",
+                "line",
+                "",
+                "incoming",
+                BOSS,
+                "番号変わりました。連絡下さい。"
+            ),
+        ]
+    );
+    assert_eq!(items[6]["duration_secs"], 65);
+    let source = &items[0]["source"];
+    assert_eq!(source["importer"], "line");
+    assert_eq!(source["position"], "line 5");
+    assert_eq!(source["file_sha256"], sha256_of("line/android-ja.txt"));
+    assert_eq!(source["fingerprint"].as_str().unwrap().len(), 64);
+    assert_ne!(
+        items[2]["source"]["fingerprint"],
+        items[3]["source"]["fingerprint"]
+    );
+    // The note names the file, and keeps it as an evidence file.
+    let note = env.json(&["show", "1", "--json"]);
+    let content = note["entry"]["content"].as_str().unwrap();
+    assert!(content.contains("\"android-ja.txt\""), "{content}");
+    assert!(
+        content.contains(&sha256_of("line/android-ja.txt")),
+        "{content}"
+    );
+    assert!(content.ends_with("as entries 2 to 9."), "{content}");
+    let files = note["entry"]["evidence"].as_array().unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0]["name"], "android-ja.txt");
+    assert_eq!(files[0]["sha256"], sha256_of("line/android-ja.txt"));
+    assert_intact(&env, 9);
+    assert_eq!(env.json(&["verify", "--json"])["files_checked"], 1);
+
+    // The same file again: nothing new.
+    let out = env.ok(&["import", "line", &fixture("line/android-ja.txt")]);
+    assert!(
+        out.contains("recorded 0 new, 8 already recorded (skipped)"),
+        "{out}"
+    );
+    assert_eq!(entry_count(&env), 9);
+
+    // A later export that overlaps: only the 2 new messages (and a note);
+    // with --include-own the user's own message from the first day too.
+    let out = env.ok(&["import", "line", &fixture("line/android-ja-later.txt")]);
+    assert!(
+        out.contains("recorded 2 new, 8 already recorded (skipped)"),
+        "{out}"
+    );
+    assert_eq!(entry_count(&env), 12);
+    let out = env.ok(&[
+        "import",
+        "line",
+        &fixture("line/android-ja-later.txt"),
+        "--include-own",
+    ]);
+    assert!(
+        out.contains("recorded 1 new, 10 already recorded (skipped)"),
+        "{out}"
+    );
+    let items = contacts(&env);
+    assert_eq!(items.len(), 11);
+    let own = items.last().unwrap();
+    assert_eq!(own["direction"], "outgoing");
+    assert_eq!(own["content"], "もう連絡しないでください。");
+    assert_eq!(own["to"], BOSS);
+    assert_eq!(own["from"], Value::Null);
+    assert_eq!(items[8]["outcome"], "missed");
+    assert_eq!(items[8]["content"], "☎ 通話をキャンセルしました");
+    assert_intact(&env, 14);
+}
+
+/// `verify --json` of a record that is not intact (exit code 1).
+fn broken_report(env: &TestEnv) -> Value {
+    let (out, _) = env.fails(&["verify", "--json"], 1);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["intact"], false);
+    report
+}
+
+#[test]
+fn verify_checks_the_import_index() {
+    let env = TestEnv::new();
+    env.ok(&["import", "line", &fixture("line/english.txt")]);
+    assert_intact(&env, 4);
+    // A fingerprint that no entry holds would keep a record out.
+    env.sqlite()
+        .execute(
+            "INSERT INTO import_fingerprints (fingerprint, seq) VALUES (?1, 2)",
+            [&"0".repeat(64)],
+        )
+        .unwrap();
+    let report = broken_report(&env);
+    let problems = report["problems"].to_string();
+    assert!(problems.contains("index_changed"), "{problems}");
+    assert!(
+        problems.contains("the import index names entry 2"),
+        "{problems}"
+    );
+    // A missing one would let a record in twice.
+    let env = TestEnv::new();
+    env.ok(&["import", "line", &fixture("line/english.txt")]);
+    env.sqlite()
+        .execute_batch(
+            "DROP TRIGGER import_fingerprints_no_delete; DELETE FROM import_fingerprints WHERE seq = 3;",
+        )
+        .unwrap();
+    let report = broken_report(&env);
+    let problems = report["problems"].to_string();
+    assert!(
+        problems.contains("entry 3 was imported but its fingerprint is missing"),
+        "{problems}"
+    );
+}
+
+#[test]
+fn line_iphone_english_and_desktop_layouts() {
+    let env = TestEnv::new();
+    env.ok(&["import", "line", &fixture("line/iphone-ja-ampm.txt")]);
+    assert_eq!(
+        summary(&contacts(&env)),
+        vec![
+            row(
+                "2026-11-18T09:15:00+09:00",
+                "line",
+                "",
+                "incoming",
+                BOSS,
+                "連絡下さい"
+            ),
+            row(
+                "2026-11-18T15:04:00+09:00",
+                "line",
+                "answered",
+                "incoming",
+                BOSS,
+                "☎ 通話時間 0:45"
+            ),
+            row(
+                "2026-11-18T23:59:00+09:00",
+                "line",
+                "",
+                "incoming",
+                BOSS,
+                "明日朝一で\n会社に来てください"
+            ),
+        ]
+    );
+    let env = TestEnv::new();
+    env.ok(&["import", "line", &fixture("line/english.txt")]);
+    let items = contacts(&env);
+    assert_eq!(
+        summary(&items),
+        vec![
+            row(
+                "2026-11-18T09:15:00+09:00",
+                "line",
+                "",
+                "incoming",
+                "Yamada Taro",
+                "Please call me back"
+            ),
+            row(
+                "2026-11-18T15:04:00+09:00",
+                "line",
+                "missed",
+                "incoming",
+                "Yamada Taro",
+                "☎ Missed call"
+            ),
+            row(
+                "2026-11-18T15:10:00+09:00",
+                "line",
+                "answered",
+                "incoming",
+                "Yamada Taro",
+                "☎ Call time 2:30"
+            ),
+        ]
+    );
+    assert_eq!(items[2]["duration_secs"], 150);
+
+    // No title and two people: --from is required, and says so.
+    let env = TestEnv::new();
+    let (_, err) = env.fails(&["import", "line", &fixture("line/desktop.txt")], 2);
+    assert_one_error_line(&err);
+    assert!(
+        err.contains("holds records of 2 different people: 山田 (2), 佐藤 (1)"),
+        "{err}"
+    );
+    assert!(err.contains("--from"), "{err}");
+    assert_eq!(entry_count(&env), 0);
+    env.ok(&[
+        "import",
+        "line",
+        &fixture("line/desktop.txt"),
+        "--from",
+        "山田",
+    ]);
+    assert_eq!(
+        summary(&contacts(&env)),
+        vec![
+            row(
+                "2026-11-18T09:15:00+09:00",
+                "line",
+                "",
+                "incoming",
+                "山田",
+                "連絡下さい"
+            ),
+            row(
+                "2026-11-18T09:17:00+09:00",
+                "line",
+                "",
+                "incoming",
+                "山田",
+                "なぜですか\n説明してください"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn email_in_iso_2022_jp_shift_jis_and_html_and_mbox() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "import",
+        "eml",
+        &fixture("email/iso2022jp.eml"),
+        &fixture("email/shift_jis.eml"),
+        &fixture("email/utf8-html.eml"),
+    ]);
+    let items = contacts(&env);
+    assert_eq!(
+        summary(&items),
+        vec![
+            row(
+                "2026-11-18T15:04:05+09:00",
+                "email",
+                "",
+                "incoming",
+                BOSS,
+                "連絡下さい。\n至急です。\n"
+            ),
+            row(
+                "2026-11-19T08:30:00+09:00",
+                "email",
+                "",
+                "incoming",
+                BOSS,
+                "番号変わりました。連絡下さい。\n"
+            ),
+            row(
+                "2026-11-19T01:00:00+00:00",
+                "email",
+                "",
+                "incoming",
+                BOSS,
+                "会社に来てください。\n山田\n"
+            ),
+        ]
+    );
+    assert_eq!(items[0]["subject"], "【至急】引き継ぎの件");
+    assert_eq!(items[1]["subject"], "番号変更のお知らせ");
+    assert_eq!(items[2]["subject"], "Re: 退職について");
+    assert_eq!(items[0]["address"], "yamada@example.co.jp");
+    assert_eq!(items[0]["to"], "me@example.com");
+    assert_eq!(items[0]["reference"], "<20261118150405.1@example.co.jp>");
+    assert_eq!(items[0]["source"]["importer"], "eml");
+    // Each message is kept as its evidence file (an .eml file: the file itself).
+    for (item, file) in items
+        .iter()
+        .zip(["iso2022jp.eml", "shift_jis.eml", "utf8-html.eml"])
+    {
+        let ev = item["evidence"].as_array().unwrap();
+        assert_eq!(ev.len(), 1, "{item}");
+        assert_eq!(ev[0]["name"], file);
+        assert_eq!(ev[0]["sha256"], sha256_of(&format!("email/{file}")));
+    }
+
+    // The mbox holds the first message again (same Message-ID: skipped),
+    // the user's reply, a newsletter and a message without a date.
+    let (_, err) = env.fails(&["import", "mbox", &fixture("email/mailbox.mbox")], 2);
+    assert_one_error_line(&err);
+    assert!(
+        err.contains("mailbox.mbox message 4 (line 39): it has no readable Date header"),
+        "{err}"
+    );
+    assert!(err.contains("--skip-bad"), "{err}");
+    let out = env.run(&[
+        "import",
+        "mbox",
+        &fixture("email/mailbox.mbox"),
+        "--from",
+        "yamada@example.co.jp",
+        "--include-own",
+        "--skip-bad",
+    ]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stdout.contains("recorded 1 new, 1 already recorded (skipped), 1 of other people left out, 1 unreadable skipped"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("skipped "), "{stderr}");
+    assert!(
+        stderr.contains("mailbox.mbox message 4 (line 39): it has no readable Date header"),
+        "{stderr}"
+    );
+    let items = contacts(&env);
+    let own = items.last().unwrap();
+    assert_eq!(own["direction"], "outgoing");
+    assert_eq!(own["to"], "yamada@example.co.jp");
+    assert_eq!(own["address"], "yamada@example.co.jp");
+    assert_eq!(
+        own["content"],
+        "もう連絡しないでください。\nFrom now on, please contact my lawyer.\n"
+    );
+    assert_eq!(own["source"]["position"], "message 2 (line 14)");
+    let ev = own["evidence"].as_array().unwrap();
+    assert_eq!(ev[0]["name"], "mailbox-message-2.eml");
+    assert_eq!(ev[0]["media_type"], "message/rfc822");
+    // The mbox (on its note), the three .eml files and the reply.
+    assert_eq!(env.json(&["verify", "--json"])["files_checked"], 5);
+    // Three notes (one per file), three messages, one note, one reply.
+    assert_intact(&env, 8);
+}
+
+#[test]
+fn android_calls_and_messages() {
+    let env = TestEnv::new();
+    let (_, err) = env.fails(
+        &["import", "android-calls", &fixture("android/calls.xml")],
+        2,
+    );
+    assert!(err.contains("2 different people"), "{err}");
+    env.ok(&[
+        "import",
+        "android-calls",
+        &fixture("android/calls.xml"),
+        "--from",
+        "+81 90-1234-5678",
+    ]);
+    let items = contacts(&env);
+    let got: Vec<(String, String, String)> = items
+        .iter()
+        .map(|i| {
+            (
+                i["occurred_at"].as_str().unwrap().to_string(),
+                i["channel"].as_str().unwrap().to_string(),
+                i["outcome"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, String, String)> = [
+        ("2025-11-18T15:00:00+09:00", "phone", "missed"),
+        ("2025-11-18T16:00:00+09:00", "phone", "answered"),
+        ("2025-11-18T17:00:00+09:00", "voicemail", ""),
+        ("2025-11-18T18:00:00+09:00", "phone", "declined"),
+        ("2025-11-18T19:00:00+09:00", "phone", "blocked"),
+    ]
+    .iter()
+    .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+    .collect();
+    assert_eq!(got, want);
+    assert_eq!(items[0]["address"], "+819012345678");
+    assert_eq!(items[0]["from"], BOSS);
+    assert_eq!(items[1]["duration_secs"], 65);
+    assert_eq!(items[2]["duration_secs"], 40);
+    assert_eq!(items[4]["from"], Value::Null);
+
+    env.ok(&[
+        "import",
+        "android-sms",
+        &fixture("android/sms.xml"),
+        "--from",
+        BOSS,
+        "--include-own",
+    ]);
+    let items = contacts(&env);
+    assert_eq!(items.len(), 8);
+    assert_eq!(items[5]["channel"], "sms");
+    assert_eq!(items[5]["content"], "番号変わりました。\n連絡下さい。");
+    assert_eq!(items[6]["direction"], "outgoing");
+    assert_eq!(items[6]["content"], "もう連絡しないでください");
+    assert_eq!(items[7]["platform"], "MMS");
+    assert_eq!(items[7]["content"], "会社の前で待っています");
+    assert_intact(&env, 10);
+
+    // A file cut short: refused with its line, or the rest with --skip-bad.
+    let env = TestEnv::new();
+    let truncated = fixture("android/calls-truncated.xml");
+    let (_, err) = env.fails(
+        &[
+            "import",
+            "android-calls",
+            &truncated,
+            "--from",
+            "09012345678",
+        ],
+        2,
+    );
+    assert_one_error_line(&err);
+    assert!(err.contains("calls-truncated.xml line 7"), "{err}");
+    assert!(err.contains("cut short"), "{err}");
+    assert_eq!(entry_count(&env), 0);
+    env.ok(&[
+        "import",
+        "android-calls",
+        &truncated,
+        "--from",
+        "09012345678",
+        "--skip-bad",
+    ]);
+    assert_eq!(contacts(&env).len(), 3);
+}
+
+#[test]
+fn csv_in_shift_jis_and_utf8_with_map() {
+    let env = TestEnv::new();
+    env.ok(&["import", "csv", &fixture("csv/log-sjis.csv")]);
+    let items = contacts(&env);
+    assert_eq!(
+        summary(&items),
+        vec![
+            row(
+                "2026-10-01T09:15:00+09:00",
+                "phone",
+                "missed",
+                "incoming",
+                BOSS,
+                ""
+            ),
+            row(
+                "2026-10-01T12:02:00+09:00",
+                "voicemail",
+                "",
+                "incoming",
+                BOSS,
+                "連絡下さい。\n至急です。"
+            ),
+            row(
+                "2026-10-02T00:00:00+09:00",
+                "visit",
+                "",
+                "incoming",
+                BOSS,
+                "自宅前で待っていた"
+            ),
+        ]
+    );
+    assert_eq!(items[0]["count"], 3);
+    assert_eq!(items[0]["notes"], "仕事中");
+    assert_eq!(items[2]["occurred_until"], "2026-10-02T23:59:59+09:00");
+    assert_eq!(
+        items[2]["notes"],
+        "時刻は覚えていない\nthe spreadsheet gives the day but not the time"
+    );
+    assert_eq!(items[2]["source"]["position"], "row 4 (line 5)");
+
+    let (_, err) = env.fails(&["import", "csv", &fixture("csv/log-utf8-bom.csv")], 2);
+    assert_one_error_line(&err);
+    assert!(err.contains("column \"時間\" could mean"), "{err}");
+    env.ok(&[
+        "import",
+        "csv",
+        &fixture("csv/log-utf8-bom.csv"),
+        "--map",
+        "時間=duration",
+    ]);
+    let items = contacts(&env);
+    assert_eq!(items[3]["channel"], "sms");
+    assert_eq!(items[3]["from"], "080-9999-0000");
+    assert_eq!(items[4]["duration_secs"], 150);
+    assert_intact(&env, 7);
+}
+
+#[test]
+fn dry_run_writes_nothing_and_wrong_files_are_refused() {
+    let env = TestEnv::new();
+    let before = std::fs::read(&env.db).unwrap();
+    let out = env.ok(&[
+        "import",
+        "line",
+        &fixture("line/android-ja.txt"),
+        "--dry-run",
+    ]);
+    assert!(out.contains("would record 8 new"), "{out}");
+    assert!(out.contains("(dry run: nothing was written)"), "{out}");
+    assert!(out.contains("2026-11-18 10:02"), "{out}");
+    assert_eq!(std::fs::read(&env.db).unwrap(), before);
+    assert_eq!(entry_count(&env), 0);
+
+    for (importer, file, what) in [
+        (
+            "line",
+            "android/calls.xml",
+            "does not look like a LINE chat history",
+        ),
+        ("android-sms", "android/calls.xml", "call log"),
+        (
+            "mbox",
+            "email/iso2022jp.eml",
+            "import it with `kiroku import eml`",
+        ),
+        (
+            "eml",
+            "line/english.txt",
+            "does not look like an email message",
+        ),
+        ("csv", "line/english.txt", "is not one I know"),
+    ] {
+        let (_, err) = env.fails(&["import", importer, &fixture(file)], 2);
+        assert_one_error_line(&err);
+        assert!(err.contains(what), "{importer} {file}: {err}");
+    }
+    let (_, err) = env.fails(&["import", "line", "no-such-file.txt"], 4);
+    assert_one_error_line(&err);
+    let (_, err) = env.fails(
+        &[
+            "import",
+            "line",
+            &fixture("line/english.txt"),
+            "--map",
+            "a=b",
+        ],
+        2,
+    );
+    assert!(err.contains("--map is for csv"), "{err}");
+    assert_eq!(entry_count(&env), 0);
+}
+
+#[test]
+fn invalid_utf8_and_future_times_are_named_by_line() {
+    let env = TestEnv::new();
+    let path = env.path().join("bad.txt");
+    std::fs::write(
+        &path,
+        b"[LINE] X\xe3\x81\xa8\xe3\x81\xae\xe3\x83\x88\xe3\x83\xbc\xe3\x82\xaf\xe5\xb1\xa5\xe6\xad\xb4\n2026/11/18(Wed)\n09:15\tX\tok\n09:16\tX\tbad \xff\n2099/01/01(Thu)\n10:00\tX\tlater\n",
+    )
+    .unwrap();
+    let p = path.display().to_string();
+    let (_, err) = env.fails(&["import", "line", &p], 2);
+    assert_one_error_line(&err);
+    assert!(
+        err.contains(
+            "bad.txt line 4: the message holds bytes that are not UTF-8 text (and 1 more problem)"
+        ),
+        "{err}"
+    );
+    let out = env.run(&["import", "line", &p, "--skip-bad"]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("line 6: its time 2099-01-01T10:00:00+09:00 is in the future"),
+        "{stderr}"
+    );
+    assert_eq!(contacts(&env).len(), 1);
+}
+
+/// A LINE export of `n` messages over many days, from one sender.
+pub fn big_line_export(n: usize) -> String {
+    let mut s = String::from("[LINE] 山田 課長とのトーク履歴\n保存日時：2026/11/20 21:03\n\n");
+    let start = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    let per_day = 1000;
+    for i in 0..n {
+        if i % per_day == 0 {
+            let d = start + chrono::Duration::days((i / per_day) as i64);
+            s.push_str(&format!("\n{}\n", d.format("%Y/%m/%d(%a)")));
+        }
+        let m = i % per_day;
+        s.push_str(&format!(
+            "{:02}:{:02}\t山田 課長\t連絡下さい。至急です。{i}\n",
+            m / 60,
+            m % 60
+        ));
+    }
+    s
+}
+
+#[test]
+fn killed_import_leaves_the_case_as_it_was() {
+    let env = TestEnv::new();
+    env.ok(&["note", "before the import"]);
+    let path = env.path().join("big.txt");
+    std::fs::write(&path, big_line_export(300_000)).unwrap();
+    let mut child = env
+        .std_cmd()
+        .args(["import", "line", &path.display().to_string()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the import is writing (its write-ahead log grows), then kill it.
+    let wal = PathBuf::from(format!("{}-wal", env.db.display()));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let mut killed_while_writing = false;
+    while std::time::Instant::now() < deadline {
+        if std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0) > 1 << 20 {
+            child.kill().unwrap();
+            killed_while_writing = true;
+            break;
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let _ = child.kill();
+    child.wait().unwrap();
+    assert!(
+        killed_while_writing,
+        "the import ended before it could be killed"
+    );
+    assert_intact(&env, 1);
+    assert_eq!(entry_count(&env), 1);
+    let fingerprints: i64 = env
+        .sqlite()
+        .query_row("SELECT count(*) FROM import_fingerprints", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fingerprints, 0);
+}
+
+#[test]
+fn exported_imports_verify_with_the_independent_verifier() {
+    let env = TestEnv::new();
+    env.ok(&["import", "line", &fixture("line/android-ja.txt")]);
+    env.ok(&[
+        "import",
+        "android-sms",
+        &fixture("android/sms.xml"),
+        "--from",
+        BOSS,
+    ]);
+    let export = env.path().join("case.jsonl");
+    env.ok(&["export", "jsonl", "-o", &export.display().to_string()]);
+    let text = std::fs::read_to_string(&export).unwrap();
+    assert!(text.contains("\"source\":{\"file_sha256\":"), "{text}");
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/verify_kiroku.py");
+    let out = std::process::Command::new("python3")
+        .arg(script)
+        .arg(&export)
+        .env("PYTHONIOENCODING", "utf-8")
+        .output()
+        .expect("python3 is needed to run the independent verifier");
+    let all =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{all}");
+    // 1 note + 8 LINE messages, 1 note + 1 SMS + 1 MMS.
+    assert!(all.contains("12 verified in full"), "{all}");
+}
+
+#[test]
+fn a_failed_import_leaves_no_entries_and_no_evidence_files() {
+    let env = TestEnv::new();
+    env.ok(&["note", "before"]);
+    // Another writer holds the case file for longer than kiroku waits.
+    let blocker = env.sqlite();
+    blocker.execute_batch("BEGIN IMMEDIATE;").unwrap();
+    let (_, err) = env.fails(&["import", "line", &fixture("line/android-ja.txt")], 5);
+    assert_one_error_line(&err);
+    assert!(err.contains("busy"), "{err}");
+    blocker.execute_batch("ROLLBACK;").unwrap();
+    drop(blocker);
+    assert_intact(&env, 1);
+    let store = PathBuf::from(format!("{}.evidence", env.db.display()));
+    let stored: Vec<_> = walk(&store.join("sha256"));
+    assert!(stored.is_empty(), "left behind: {stored:?}");
+    // Nothing was taken as imported: the same file imports in full.
+    let out = env.ok(&["import", "line", &fixture("line/android-ja.txt")]);
+    assert!(out.contains("recorded 8 new"), "{out}");
+}
+
+/// Every file below a folder (none when it does not exist).
+fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .flat_map(|e| {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p)
+            } else {
+                vec![p]
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_default_case_file_is_made_only_by_an_import_that_works() {
+    let env = TestEnv::empty();
+    let out = env
+        .bare_cmd()
+        .args(["import", "line", &fixture("android/calls.xml")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_one_error_line(&String::from_utf8(out.stderr).unwrap());
+    assert!(walk(&env.path().join("home")).is_empty());
+    let out = env
+        .bare_cmd()
+        .args(["import", "line", &fixture("line/english.txt")])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let made = walk(&env.path().join("home"));
+    assert!(
+        made.iter().any(|p| p.ends_with("kiroku.sqlite")),
+        "{made:?}"
+    );
+}
