@@ -331,6 +331,10 @@ fn pdf_report_has_every_entry_and_the_head_hash_on_every_page() {
         "連絡下さい",
         "Wrote: please stop contacting me",
         "【取消",
+        "概要（統計）",
+        "期間ごとの連絡回数",
+        "主な相手",
+        "拒否の意思表示",
         "【訂正",
         "（続き）",
         "異常なし",
@@ -387,6 +391,10 @@ fn english_pdf_needs_no_system_font() {
     let pdf = env.path().join("en.pdf");
     let text = pdf_text(&pdf);
     assert!(text.contains("Evidence report") && text.contains("Call me back"));
+    assert!(
+        text.contains("Summary") && text.contains("Top senders"),
+        "{text}"
+    );
     let fonts = run_tool(Command::new("pdffonts").arg(&pdf));
     assert!(fonts.contains("Helvetica"), "{fonts}");
     need("pdfinfo", "poppler-utils");

@@ -3,15 +3,18 @@
 //! 1. A cover: case, parties, period, when it was made, how many entries,
 //!    the verification result at export time with the head hash, and how
 //!    to check the record.
-//! 2. The timeline (時系列表): one row per entry in time order. Actions
+//! 2. A summary from `kiroku stats`: totals, attempts per week by channel
+//!    as a drawn bar chart, time of day, the rate before and after each
+//!    refusal or block, and the top senders and addresses.
+//! 3. The timeline (時系列表): one row per entry in time order. Actions
 //!    stand out (grey, bold); corrections are shown with their reason and
 //!    the values they replaced; withdrawn entries stay, struck through and
 //!    marked 【取消】. The header row repeats on every page; a row taller
 //!    than a page is split only between lines, marked "(continued)".
-//! 3. The evidence index (証拠一覧), when entries have evidence files:
+//! 4. The evidence index (証拠一覧), when entries have evidence files:
 //!    number (as in `kiroku evidence list`), name, type, size, SHA-256 and
 //!    the entries that refer to each file.
-//! 4. On every page: page x of y, the case id and the head hash, so one
+//! 5. On every page: page x of y, the case id and the head hash, so one
 //!    printed page can be tied to the record.
 //!
 //! Text the font cannot show is written as `[U+XXXX]`, and control and
@@ -19,6 +22,7 @@
 //! boxes or blanks in place of recorded text.
 
 pub mod font;
+mod summary;
 pub mod wrap;
 
 use chrono::{DateTime, Timelike, Utc};
@@ -464,6 +468,21 @@ struct Table<'a, 'f> {
 impl Table<'_, '_> {
     fn page_start(&mut self) {
         self.canvas.new_page();
+        self.heading();
+    }
+
+    /// Starts the table below what is on the page, if there is room.
+    fn begin_here(&mut self) {
+        if self.canvas.pages.is_empty() || self.canvas.y - 100.0 < BOTTOM {
+            self.page_start();
+        } else {
+            self.canvas.space(14.0);
+            self.heading();
+        }
+    }
+
+    /// The title and the header row, from the current position.
+    fn heading(&mut self) {
         let title = self.title.clone();
         self.canvas.y -= 12.0;
         let y = self.canvas.y;
@@ -888,6 +907,12 @@ pub fn build(case: &Case, filter: &Filter, opts: &Options) -> Result<Report> {
         views.push(v.clone());
         Ok(())
     })?;
+    let stats = crate::stats::load(
+        case,
+        filter,
+        Some(crate::stats::By::Week),
+        opts.generated_at,
+    )?;
     let catalogue = crate::evidence::catalogue(case)?;
     let exhibits: super::csv::Exhibits = catalogue
         .iter()
@@ -949,6 +974,8 @@ pub fn build(case: &Case, filter: &Filter, opts: &Options) -> Result<Report> {
 
     let mut canvas = Canvas::new(&font, handle);
     cover(&mut canvas, case, &views, &verification, opts);
+    summary::draw(&mut canvas, &stats, opts.lang);
+    summary::parties(&mut canvas, &stats, opts.lang);
     {
         let mut t = Table {
             canvas: &mut canvas,
