@@ -10,11 +10,10 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 
-use super::timeline::Related;
 use crate::error::{Error, Result};
 use crate::model::{Body, Kind};
-use crate::store::{Case, RawRow, Stored};
-use crate::view::Filter;
+use crate::store::{Case, RawRow};
+use crate::view::{Filter, Related};
 
 /// How many entries were written in full and as stubs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -84,13 +83,11 @@ pub fn write_filtered(case: &Case, filter: &Filter, out: &mut impl Write) -> Res
         })?;
         let keep = match body.kind {
             Kind::Contact | Kind::Action | Kind::Note => {
-                let stored = Stored {
-                    seq,
-                    hash: String::new(),
-                    prev_hash: String::new(),
-                    body,
-                };
-                filter.matches(&related.view_of(stored)?.effective)
+                if related.corrections.contains_key(&seq) {
+                    filter.matches(&related.effective(seq, &body)?)
+                } else {
+                    filter.matches(&body)
+                }
             }
             _ => body.target.is_some_and(|t| kept_targets.contains(&t)),
         };

@@ -8,73 +8,33 @@
 //! An entry whose corrections changed it is held aside (there are few) and
 //! merged back in at the place of its corrected time.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::iter::Peekable;
 
 use crate::error::{Error, Result};
 use crate::model::{Body, Kind};
 use crate::store::{Case, Stored};
-use crate::view::{Filter, View};
+use crate::view::{Filter, Related, View};
 
-/// What refers to earlier entries: corrections, voids and attachments
-/// (those not withdrawn themselves), by target.
-pub struct Related {
-    pub corrections: BTreeMap<u64, Vec<Stored>>,
-    pub voids: BTreeMap<u64, Stored>,
-    pub attachments: BTreeMap<u64, Vec<Stored>>,
-}
-
-impl Related {
-    pub fn load(case: &Case) -> Result<Related> {
-        let mut corrections: BTreeMap<u64, Vec<Stored>> = BTreeMap::new();
-        let mut voids: BTreeMap<u64, Stored> = BTreeMap::new();
-        let mut attachments: BTreeMap<u64, Vec<Stored>> = BTreeMap::new();
-        for r in case.select("target IS NOT NULL ORDER BY seq", &[])? {
-            let Some(t) = r.body.target else { continue };
-            match r.body.kind {
-                Kind::Correction => corrections.entry(t).or_default().push(r),
-                Kind::Void => {
-                    voids.entry(t).or_insert(r);
-                }
-                Kind::Attach => attachments.entry(t).or_default().push(r),
-                _ => {}
-            }
-        }
-        for list in attachments.values_mut() {
-            list.retain(|a| !voids.contains_key(&a.seq));
-        }
-        Ok(Related {
-            corrections,
-            voids,
-            attachments,
-        })
-    }
-
-    /// The entry as it reads now: the stored body with every correction.
-    pub fn view_of(&self, stored: Stored) -> Result<View> {
-        let corrections = self
+/// The entry as it reads now: the stored body with every correction,
+/// its withdrawal and its attachments.
+pub fn view_of(related: &Related, stored: Stored) -> Result<View> {
+    let effective = related.effective(stored.seq, &stored.body)?;
+    Ok(View {
+        corrections: related
             .corrections
             .get(&stored.seq)
             .cloned()
-            .unwrap_or_default();
-        let mut effective = stored.body.clone();
-        for c in &corrections {
-            if let Some(ch) = &c.body.changes {
-                effective.apply_changes(ch)?;
-            }
-        }
-        Ok(View {
-            void: self.voids.get(&stored.seq).cloned(),
-            attachments: self
-                .attachments
-                .get(&stored.seq)
-                .cloned()
-                .unwrap_or_default(),
-            stored,
-            effective,
-            corrections,
-        })
-    }
+            .unwrap_or_default(),
+        void: related.voids.get(&stored.seq).cloned(),
+        attachments: related
+            .attachments
+            .get(&stored.seq)
+            .cloned()
+            .unwrap_or_default(),
+        stored,
+        effective,
+    })
 }
 
 fn parse_row(seq: i64, body: &str, prev_hash: String, hash: String) -> Result<Stored> {
@@ -110,7 +70,7 @@ pub fn for_each(
     for seq in &corrected {
         if let Some(s) = case.get(*seq)? {
             if matches!(s.body.kind, Kind::Contact | Kind::Action | Kind::Note) {
-                let v = related.view_of(s)?;
+                let v = view_of(&related, s)?;
                 if filter.matches(&v.effective) {
                     held.push(v);
                 }
@@ -146,7 +106,7 @@ pub fn for_each(
             continue;
         }
         let stored = parse_row(seq, &r.get::<_, String>(1)?, r.get(2)?, r.get(3)?)?;
-        let v = related.view_of(stored)?;
+        let v = view_of(&related, stored)?;
         if !filter.matches(&v.effective) {
             continue;
         }
