@@ -549,3 +549,35 @@ fn bundle_unzips_and_its_checksums_pass() {
     );
     assert!(text.contains("[2]"));
 }
+
+#[test]
+fn the_default_language_follows_the_locale_or_the_case_title() {
+    let env = TestEnv::empty();
+    env.ok(&["init", "--title", "Calls from my old office"]);
+    env.ok(&[
+        "add",
+        "phone",
+        "--at",
+        "2026-10-01 09:15",
+        "--from",
+        "Smith",
+    ]);
+    let en = env.ok(&["export", "csv", "--no-bom"]);
+    assert!(en.starts_with("number,"), "{en}");
+    let out = env
+        .cmd()
+        .env("LANG", "ja_JP.UTF-8")
+        .args(["export", "csv", "--no-bom"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("通し番号,"));
+    // LC_ALL wins over LANG.
+    let out = env
+        .cmd()
+        .env("LANG", "ja_JP.UTF-8")
+        .env("LC_ALL", "en_US.UTF-8")
+        .args(["export", "csv", "--no-bom"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("number,"));
+}
