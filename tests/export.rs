@@ -3,8 +3,9 @@
 //! bundle unpacked and checked with `sha256sum -c`.
 //!
 //! The PDF and bundle tests need `pdftotext`, `pdffonts`, `qpdf`,
-//! `sha256sum`, `python3` and a Japanese font (Debian/Ubuntu:
-//! `poppler-utils qpdf fonts-ipaexfont-gothic`). A missing tool fails the
+//! `sha256sum`, `python3`, a Japanese font and a font without Japanese
+//! (Debian/Ubuntu: `poppler-utils qpdf fonts-ipaexfont-gothic
+//! fonts-dejavu-core`). A missing tool fails the
 //! test with a message saying what to install.
 
 mod common;
@@ -580,4 +581,41 @@ fn the_default_language_follows_the_locale_or_the_case_title() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("number,"));
+}
+
+#[test]
+fn a_bundle_without_a_usable_font_says_why_the_report_is_missing() {
+    let dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    need("python3", "python3");
+    assert!(
+        Path::new(dejavu).exists(),
+        "this test needs a font without Japanese: install fonts-dejavu-core"
+    );
+    let env = TestEnv::new();
+    record(&env);
+    let out = env
+        .cmd()
+        .args(["export", "bundle", "-o", "case.zip", "--font", dejavu])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the bundle has no PDF report"), "{err}");
+    let dir = env.path().join("unpacked");
+    run_tool(
+        Command::new("python3")
+            .args(["-m", "zipfile", "-e"])
+            .arg(env.path().join("case.zip"))
+            .arg(&dir),
+    );
+    assert!(!dir.join("report.pdf").exists());
+    let why = std::fs::read_to_string(dir.join("report-missing.txt")).unwrap();
+    assert!(why.contains("fonts-ipaexfont-gothic"), "{why}");
+    let readme = std::fs::read_to_string(dir.join("README.txt")).unwrap();
+    assert!(readme.contains("report-missing.txt"));
+    run_tool(
+        Command::new("sha256sum")
+            .args(["-c", "SHA256SUMS"])
+            .current_dir(&dir),
+    );
 }
