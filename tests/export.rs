@@ -419,17 +419,29 @@ fn english_pdf_needs_no_system_font() {
     env.ok(&["export", "pdf", "-o", "en2.pdf", "--lang", "en"]);
     assert!(pdf_text(&env.path().join("en2.pdf")).contains("連絡下さい"));
     let dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    if Path::new(dejavu).exists() {
-        let (_, err) = env.fails(
-            &[
-                "export", "pdf", "-o", "x.pdf", "--lang", "ja", "--font", dejavu,
-            ],
-            2,
-        );
-        assert_one_error_line(&err);
-        assert!(err.contains("fonts-ipaexfont-gothic"), "{err}");
-    }
-    let (_, err) = env.fails(&["export", "pdf", "-o", "x.pdf", "--font", "Cargo.toml"], 4);
+    assert!(
+        Path::new(dejavu).exists(),
+        "this test needs a font without Japanese: install fonts-dejavu-core"
+    );
+    let (_, err) = env.fails(
+        &[
+            "export", "pdf", "-o", "x.pdf", "--lang", "ja", "--font", dejavu,
+        ],
+        2,
+    );
+    assert_one_error_line(&err);
+    assert!(err.contains("fonts-ipaexfont-gothic"), "{err}");
+    std::fs::write(env.path().join("notafont.ttf"), "plain text").unwrap();
+    let (_, err) = env.fails(
+        &["export", "pdf", "-o", "x.pdf", "--font", "notafont.ttf"],
+        2,
+    );
+    assert_one_error_line(&err);
+    assert!(err.contains("is not a font"), "{err}");
+    let (_, err) = env.fails(
+        &["export", "pdf", "-o", "x.pdf", "--font", "missing.ttf"],
+        4,
+    );
     assert_one_error_line(&err);
     assert!(!env.path().join("x.pdf").exists());
     let (_, err) = env.fails(&["export", "pdf"], 2);
