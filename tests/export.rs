@@ -3,9 +3,9 @@
 //! bundle unpacked and checked with `sha256sum -c`.
 //!
 //! The PDF and bundle tests need `pdftotext`, `pdffonts`, `qpdf`,
-//! `sha256sum`, `python3`, a Japanese font and a font without Japanese
-//! (Debian/Ubuntu: `poppler-utils qpdf fonts-ipaexfont-gothic
-//! fonts-dejavu-core`). A missing tool fails the
+//! `sha256sum`, `python3`, a Japanese font, a font without Japanese and a
+//! font collection (Debian/Ubuntu: `poppler-utils qpdf
+//! fonts-ipaexfont-gothic fonts-dejavu-core fonts-wqy-zenhei`). A missing tool fails the
 //! test with a message saying what to install.
 
 mod common;
@@ -630,4 +630,28 @@ fn a_bundle_without_a_usable_font_says_why_the_report_is_missing() {
             .args(["-c", "SHA256SUMS"])
             .current_dir(&dir),
     );
+}
+
+#[test]
+fn a_font_collection_is_embedded_as_one_subset_face() {
+    let ttc = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
+    assert!(
+        Path::new(ttc).exists(),
+        "this test needs a .ttc font collection: install fonts-wqy-zenhei"
+    );
+    let env = TestEnv::new();
+    record(&env);
+    env.ok(&["export", "pdf", "-o", "c.pdf", "--font", ttc]);
+    let pdf = env.path().join("c.pdf");
+    let text = pdf_text(&pdf);
+    assert!(text.contains("番号変わりました。連絡下さい。"), "{text}");
+    need("pdffonts", "poppler-utils");
+    let fonts = run_tool(Command::new("pdffonts").arg(&pdf));
+    let line = fonts.lines().nth(2).unwrap_or_default();
+    assert!(
+        line.contains("WenQuanYi") && line.contains("yes yes"),
+        "{fonts}"
+    );
+    need("qpdf", "qpdf");
+    run_tool(Command::new("qpdf").arg("--check").arg(&pdf));
 }
