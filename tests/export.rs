@@ -5,7 +5,7 @@
 //! The PDF and bundle tests need `pdftotext`, `pdffonts`, `qpdf`,
 //! `sha256sum`, `python3`, a Japanese font, a font without Japanese and a
 //! font collection (Debian/Ubuntu: `poppler-utils qpdf
-//! fonts-ipaexfont-gothic fonts-dejavu-core fonts-wqy-zenhei`). A missing tool fails the
+//! fonts-ipaexfont-gothic fonts-dejavu-core fonts-noto-cjk`). A missing tool fails the
 //! test with a message saying what to install.
 
 mod common;
@@ -633,11 +633,13 @@ fn a_bundle_without_a_usable_font_says_why_the_report_is_missing() {
 }
 
 #[test]
-fn a_font_collection_is_embedded_as_one_subset_face() {
-    let ttc = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
+fn a_font_collection_is_embedded_as_its_japanese_face_subset() {
+    // Noto Sans CJK: a collection (.ttc) of CFF-outline faces, of which
+    // the Japanese one must be chosen.
+    let ttc = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
     assert!(
         Path::new(ttc).exists(),
-        "this test needs a .ttc font collection: install fonts-wqy-zenhei"
+        "this test needs a .ttc font collection: install fonts-noto-cjk"
     );
     let env = TestEnv::new();
     record(&env);
@@ -649,7 +651,7 @@ fn a_font_collection_is_embedded_as_one_subset_face() {
     let fonts = run_tool(Command::new("pdffonts").arg(&pdf));
     let line = fonts.lines().nth(2).unwrap_or_default();
     assert!(
-        line.contains("WenQuanYi") && line.contains("yes yes"),
+        line.contains("NotoSansCJKjp") && line.contains("yes yes"),
         "{fonts}"
     );
     need("qpdf", "qpdf");
