@@ -320,6 +320,12 @@ fn pdf_report_has_every_entry_and_the_head_hash_on_every_page() {
         .filter(|p| !p.trim().is_empty())
         .collect();
     assert!(pages.len() >= 4, "{} pages", pages.len());
+    // The timeline's title and header row repeat on each of its pages.
+    let timeline: Vec<&&str> = pages.iter().filter(|p| p.contains("時系列表")).collect();
+    assert!(timeline.len() >= 3, "{} timeline pages", timeline.len());
+    for p in &timeline {
+        assert!(p.contains("相手・連絡先") && p.contains("回数・時"), "{p}");
+    }
     for (i, p) in pages.iter().enumerate() {
         assert!(p.contains(&head), "page {} lacks the head hash", i + 1);
         assert!(p.contains(&format!("{} / {} ページ", i + 1, pages.len())));
