@@ -558,6 +558,10 @@ fn bundle_unzips_and_its_checksums_pass() {
     // The CSV names the files with their numbers and hashes.
     let csv_text = std::fs::read_to_string(dir.join("timeline.csv")).unwrap();
     assert!(csv_text.contains("[1] 留守電 1001.m4a"));
+    assert!(
+        csv_text.contains("証拠ファイル追加（第14番）"),
+        "{csv_text}"
+    );
     assert!(csv_text
         .contains(&run_tool(Command::new("sha256sum").arg(env.path().join("shot.png")))[..64]));
     // The report has the evidence index.

@@ -75,6 +75,12 @@ pub fn status(v: &View, lang: Lang) -> String {
             Lang::En => format!("corrected by entry {} ({reason})", c.seq),
         });
     }
+    for a in &v.attachments {
+        parts.push(match lang {
+            Lang::Ja => format!("証拠ファイル追加（第{}番）", a.seq),
+            Lang::En => format!("evidence added by entry {}", a.seq),
+        });
+    }
     if let Some(void) = &v.void {
         let reason = void.body.reason.as_deref().unwrap_or("");
         parts.push(match lang {
@@ -123,7 +129,7 @@ pub fn cells<'a>(v: &'a View, lang: Lang, exhibits: &Exhibits) -> Vec<Cow<'a, st
         opt(&b.notes),
         opt(&b.reference),
         Cow::Owned(b.tags.join(", ")),
-        if v.corrections.is_empty() && v.void.is_none() {
+        if v.corrections.is_empty() && v.void.is_none() && v.attachments.is_empty() {
             Cow::Borrowed("")
         } else {
             Cow::Owned(status(v, lang))
