@@ -24,7 +24,7 @@ use sha2::{Digest, Sha256};
 
 use crate::chain::hex;
 use crate::error::{Error, Result};
-use crate::model::{Body, EvidenceFile, Kind};
+use crate::model::{EvidenceFile, Kind};
 use crate::store::{create_private_dir, Case};
 use crate::timeparse;
 
@@ -502,12 +502,16 @@ pub fn catalogue(case: &Case) -> Result<Vec<Exhibit>> {
     let mut exhibits: Vec<Exhibit> = Vec::new();
     let mut by_sha: HashMap<String, usize> = HashMap::new();
     let mut voided: HashSet<u64> = HashSet::new();
-    case.for_each_raw(|row| {
-        let seq = row.seq as u64;
-        let body: Body = serde_json::from_str(&row.body).map_err(|_| {
-            Error::case_file(format!("entry {seq} cannot be read"))
-                .with_hint("run `kiroku verify` to check the record")
-        })?;
+    // Only entries that can hold files, or withdraw them, matter. The
+    // canonical body spells the field exactly `"evidence":[`; text that
+    // merely contains those characters is read too, and holds no files.
+    let relevant = case.select(
+        "kind = 'void' OR instr(body, '\"evidence\":[') > 0 ORDER BY seq",
+        &[],
+    )?;
+    for stored in relevant {
+        let seq = stored.seq;
+        let body = stored.body;
         if body.kind == Kind::Void {
             voided.extend(body.target);
         }
@@ -540,8 +544,7 @@ pub fn catalogue(case: &Case) -> Result<Vec<Exhibit>> {
                 withdrawn: false,
             });
         }
-        Ok(())
-    })?;
+    }
     for r in exhibits.iter_mut().flat_map(|e| e.refs.iter_mut()) {
         r.withdrawn = voided.contains(&r.entry) || voided.contains(&r.recorded_in);
     }

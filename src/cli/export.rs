@@ -3,49 +3,171 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use super::filter::FilterArgs;
 use super::{check_not_case_file, Ctx};
-use crate::error::Result;
-use crate::export;
+use crate::error::{Error, Result};
+use crate::export::{self, lang::Lang};
 use crate::output::AtomicFile;
 use crate::store::Access;
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// The chronology as a spreadsheet (UTF-8 with BOM, CRLF; opens in Excel)
+    Csv,
+    /// The evidence report to print or send (A4; needs -o)
+    Pdf,
     /// One JSON object per entry: the hashed fields plus prev_hash and hash
     Jsonl,
+    /// One zip archive with the PDF, CSV, JSONL, receipt, checksums and a README (needs -o)
+    Bundle,
 }
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
 Examples:
+  kiroku export csv -o timeline.csv
+  kiroku export pdf -o report.pdf --lang en
+  kiroku export bundle -o case.zip
   kiroku export jsonl -o case.jsonl
-  kiroku export jsonl | python3 verify_kiroku.py -")]
+  kiroku export jsonl --since 11/01 | python3 verify_kiroku.py -
+
+A filtered JSONL export keeps the entries left out as hash-only stubs, so it
+still verifies end to end. CSV cells starting with = + - @ tab, CR or ' get a
+leading ' so that spreadsheets never run them as formulas.")]
 pub struct Args {
     /// What to write
     format: Format,
     /// Write to this file instead of standard output (written completely or not at all)
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// Language of the CSV headers and of the report [default: ja when the system locale or the case title is Japanese, else en]
+    #[arg(long, value_enum)]
+    lang: Option<Lang>,
+    /// CSV without the byte order mark (for tools rather than Excel)
+    #[arg(long)]
+    no_bom: bool,
+    /// The font for the PDF report (.ttf, .otf or .ttc with a Japanese face) [env: KIROKU_FONT]
+    #[arg(long, value_name = "PATH", env = "KIROKU_FONT")]
+    font: Option<PathBuf>,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     let case = ctx.open(Access::ReadOnly)?;
+    let filter = args.filter.to_filter(ctx.now(), case.meta.tz)?;
+    let lang = args.lang.unwrap_or_else(|| Lang::default_for(&case.meta));
+    let csv_opts = export::csv::Options {
+        lang,
+        bom: !args.no_bom,
+    };
+    if matches!(args.format, Format::Pdf | Format::Bundle) && args.output.is_none() {
+        return Err(Error::usage(format!(
+            "the {} is a file: give its name with -o",
+            if args.format == Format::Pdf {
+                "PDF report"
+            } else {
+                "bundle"
+            }
+        ))
+        .with_hint(if args.format == Format::Pdf {
+            "e.g. kiroku export pdf -o report.pdf"
+        } else {
+            "e.g. kiroku export bundle -o case.zip"
+        }));
+    }
+    if args.no_bom && args.format != Format::Csv && args.format != Format::Bundle {
+        return Err(Error::usage("--no-bom is for CSV only"));
+    }
     match args.output {
         Some(path) => {
             check_not_case_file(&path, &ctx.db)?;
             let mut file = AtomicFile::create(&path)?;
-            let n = match args.format {
-                Format::Jsonl => export::jsonl::write(&case, &mut file)?,
+            let what = match args.format {
+                Format::Jsonl => {
+                    let w = export::jsonl::write_filtered(&case, &filter, &mut file)?;
+                    if w.stubs > 0 {
+                        format!("{} entries ({} more as hash-only stubs)", w.full, w.stubs)
+                    } else {
+                        format!("{} entries", w.full)
+                    }
+                }
+                Format::Csv => {
+                    let n = export::csv::write(&case, &filter, csv_opts, &mut file)?;
+                    format!("{n} rows")
+                }
+                Format::Pdf => {
+                    let r = export::pdf::build(
+                        &case,
+                        &filter,
+                        &export::pdf::Options {
+                            lang,
+                            font: args.font.as_deref(),
+                            generated_at: ctx.now(),
+                            filter_text: filter_text(&args.filter),
+                        },
+                    )?;
+                    file.write_all(&r.bytes)?;
+                    format!(
+                        "{} entries on {} pages (font: {})",
+                        r.entries, r.pages, r.font
+                    )
+                }
+                Format::Bundle => {
+                    let opts = export::bundle::Options {
+                        lang,
+                        bom: !args.no_bom,
+                        font: args.font.as_deref(),
+                        generated_at: ctx.now(),
+                        filter_text: filter_text(&args.filter),
+                    };
+                    let (summary, f) = export::bundle::write(&case, &filter, &opts, file)?;
+                    file = f;
+                    if let Some(why) = &summary.report_missing {
+                        super::warn(&format!("the bundle has no PDF report: {why}"));
+                    }
+                    format!(
+                        "{} files ({} timeline rows)",
+                        summary.files.len() + 1,
+                        summary.entries
+                    )
+                }
             };
             file.commit()?;
-            super::tell(&format!("Wrote {n} entries to {}", path.display()));
+            super::tell(&format!("Wrote {what} to {}", path.display()));
         }
         None => {
             match args.format {
-                Format::Jsonl => export::jsonl::write(&case, &mut ctx.out)?,
+                Format::Jsonl => {
+                    export::jsonl::write_filtered(&case, &filter, &mut ctx.out)?;
+                }
+                Format::Csv => {
+                    export::csv::write(&case, &filter, csv_opts, &mut ctx.out)?;
+                }
+                Format::Pdf | Format::Bundle => unreachable_output()?,
             };
             ctx.out.flush()?;
         }
     }
     Ok(())
+}
+
+/// The filter as given, for the report's cover.
+fn filter_text(f: &FilterArgs) -> Option<String> {
+    let mut parts = Vec::new();
+    for (flag, v) in [
+        ("--since", &f.since),
+        ("--until", &f.until),
+        ("--channel", &f.channel),
+        ("--from", &f.from),
+    ] {
+        if let Some(v) = v {
+            parts.push(format!("{flag} {v}"));
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+fn unreachable_output() -> Result<()> {
+    Err(Error::internal("a file format reached standard output"))
 }

@@ -92,7 +92,7 @@ pub enum Command {
     Evidence(evidence::Command),
     /// Check that the record has not been altered
     Verify(verify::Args),
-    /// Write the record out for others (JSONL)
+    /// Write the record out for others: CSV, PDF report, JSONL, or one bundle
     Export(export::Args),
     /// Record what a LINE export, email files, an Android backup or a spreadsheet hold
     Import(import::Args),

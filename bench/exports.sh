@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Export benchmarks: PDF of 10,000 entries; CSV and JSONL of 1,000,000.
+# Prints wall time, CPU time (user + system), peak memory (max RSS) and
+# output size of each export. Load average before and after is printed too:
+# on a shared machine wall time is CPU time plus waiting for the CPU.
+# Needs GNU time (/usr/bin/time) and a Japanese font for the PDF.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet --bin kiroku --example export_bench_case
+bin=target/release/kiroku
+gen=target/release/examples/export_bench_case
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+measure() { # label, output file, command...
+  local label=$1 out=$2; shift 2
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" >/dev/null 2>"$work/err" || { cat "$work/err"; exit 1; }
+  read -r secs kb user sys <"$work/time"
+  printf '%-28s %6.2f s wall  %6.2f s CPU  %7.1f MB peak  %7.1f MB output\n' "$label" "$secs" \
+    "$(echo "$user+$sys" | bc -l)" "$(echo "$kb/1024" | bc -l)" \
+    "$(echo "$(stat -c %s "$out")/1048576" | bc -l)"
+}
+
+"$gen" "$work/10k.sqlite" 10000 >/dev/null
+"$gen" "$work/1m.sqlite" 1000000 >/dev/null
+export TZ=Asia/Tokyo
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+measure "pdf, 10,000 entries (ja)" "$work/r.pdf" "$bin" --db "$work/10k.sqlite" export pdf --lang ja -o "$work/r.pdf"
+measure "csv, 1,000,000 entries" "$work/t.csv" "$bin" --db "$work/1m.sqlite" export csv -o "$work/t.csv"
+measure "jsonl, 1,000,000 entries" "$work/r.jsonl" "$bin" --db "$work/1m.sqlite" export jsonl -o "$work/r.jsonl"
+measure "jsonl filtered (stubs), 1M" "$work/f.jsonl" "$bin" --db "$work/1m.sqlite" export jsonl --channel sms -o "$work/f.jsonl"
+measure "bundle, 10,000 entries" "$work/b.zip" "$bin" --db "$work/10k.sqlite" export bundle -o "$work/b.zip"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,221 @@
+//! The chronology as CSV, for spreadsheets (時系列表).
+//!
+//! * One row per contact, action or note, in time order, with corrections
+//!   applied and withdrawals marked (never left out).
+//! * UTF-8 with a byte order mark by default (Excel on Japanese Windows
+//!   reads a CSV without one as Shift_JIS), CRLF line ends, every field
+//!   quoted when needed so multi-line content stays in one cell.
+//! * Formula neutralisation: a cell that starts with `=`, `+`, `-`, `@`,
+//!   tab, carriage return or `'` gets a `'` in front, so a spreadsheet
+//!   shows it as text instead of running it. Remove one leading `'` to get
+//!   the recorded text back. The JSONL export is the verifiable form.
+//! * Streams row by row.
+
+use std::borrow::Cow;
+use std::io::Write;
+
+use super::lang::Lang;
+use super::timeline;
+use crate::error::{Error, Result};
+use crate::store::Case;
+use crate::view::{Filter, View};
+
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The columns, as `(English, Japanese)` header names.
+pub const COLUMNS: &[(&str, &str)] = &[
+    ("number", "通し番号"),
+    ("occurred_at", "日時"),
+    ("occurred_until", "終了日時"),
+    ("recorded_at", "記録日時"),
+    ("kind", "種別"),
+    ("channel", "手段"),
+    ("direction", "方向"),
+    ("sender", "相手（氏名）"),
+    ("address", "番号・アドレス・アカウント"),
+    ("organisation", "所属"),
+    ("to", "宛先"),
+    ("with", "相談先・相手方"),
+    ("count", "回数"),
+    ("duration_secs", "継続時間（秒）"),
+    ("outcome", "結果"),
+    ("subject", "件名"),
+    ("content", "内容"),
+    ("notes", "備考"),
+    ("reference", "受理番号・参照番号"),
+    ("tags", "タグ"),
+    ("status", "訂正・取消"),
+    ("evidence_files", "証拠ファイル"),
+    ("evidence_sha256", "証拠ファイルのSHA-256"),
+    ("prev_hash", "直前のハッシュ値"),
+    ("hash", "ハッシュ値"),
+];
+
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub lang: Lang,
+    pub bom: bool,
+}
+
+/// Makes a cell safe to open in a spreadsheet (see the module documentation).
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\'') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+/// The correction and withdrawal marker of a view.
+pub fn status(v: &View, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    for c in &v.corrections {
+        let reason = c.body.reason.as_deref().unwrap_or("");
+        parts.push(match lang {
+            Lang::Ja => format!("訂正あり（第{}番: {reason}）", c.seq),
+            Lang::En => format!("corrected by entry {} ({reason})", c.seq),
+        });
+    }
+    for a in &v.attachments {
+        parts.push(match lang {
+            Lang::Ja => format!("証拠ファイル追加（第{}番）", a.seq),
+            Lang::En => format!("evidence added by entry {}", a.seq),
+        });
+    }
+    if let Some(void) = &v.void {
+        let reason = void.body.reason.as_deref().unwrap_or("");
+        parts.push(match lang {
+            Lang::Ja => format!("取消（第{}番: {reason}）", void.seq),
+            Lang::En => format!("withdrawn by entry {} ({reason})", void.seq),
+        });
+    }
+    parts.join("\n")
+}
+
+/// Exhibit numbers by SHA-256, as `kiroku evidence list` numbers them.
+pub type Exhibits = std::collections::HashMap<String, usize>;
+
+pub fn exhibit_numbers(case: &Case) -> Result<Exhibits> {
+    Ok(crate::evidence::catalogue(case)?
+        .into_iter()
+        .map(|e| (e.sha256, e.number))
+        .collect())
+}
+
+/// The cells of one row, before neutralisation.
+pub fn cells<'a>(v: &'a View, lang: Lang, exhibits: &Exhibits) -> Vec<Cow<'a, str>> {
+    let b = &v.effective;
+    let opt = |s: &'a Option<String>| Cow::Borrowed(s.as_deref().unwrap_or(""));
+    let num = |n: Option<u64>| Cow::Owned(n.map(|n| n.to_string()).unwrap_or_default());
+    let word = |w: Option<&'static str>| Cow::Borrowed(w.unwrap_or(""));
+    let evidence = v.evidence().next().is_some();
+    vec![
+        Cow::Owned(v.seq().to_string()),
+        opt(&b.occurred_at),
+        opt(&b.occurred_until),
+        Cow::Borrowed(v.stored.body.recorded_at.as_str()),
+        Cow::Borrowed(lang.kind(b.kind)),
+        Cow::Owned(lang.means(b)),
+        word(b.direction.map(|d| lang.direction(d))),
+        opt(&b.from),
+        opt(&b.address),
+        opt(&b.org),
+        opt(&b.to),
+        opt(&b.with),
+        num(b.count),
+        num(b.duration_secs),
+        word(b.outcome.map(|o| lang.outcome(o))),
+        opt(&b.subject),
+        opt(&b.content),
+        opt(&b.notes),
+        opt(&b.reference),
+        Cow::Owned(b.tags.join(", ")),
+        if v.corrections.is_empty() && v.void.is_none() && v.attachments.is_empty() {
+            Cow::Borrowed("")
+        } else {
+            Cow::Owned(status(v, lang))
+        },
+        if evidence {
+            Cow::Owned(
+                v.evidence()
+                    .map(|f| match exhibits.get(&f.sha256) {
+                        Some(n) => format!("[{n}] {}", f.name),
+                        None => f.name.clone(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        } else {
+            Cow::Borrowed("")
+        },
+        if evidence {
+            Cow::Owned(
+                v.evidence()
+                    .map(|f| f.sha256.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        } else {
+            Cow::Borrowed("")
+        },
+        Cow::Borrowed(v.stored.prev_hash.as_str()),
+        Cow::Borrowed(v.stored.hash.as_str()),
+    ]
+}
+
+fn csv_error(e: csv::Error) -> Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => Error::from(io),
+        other => Error::internal(format!("CSV: {other:?}")),
+    }
+}
+
+/// Writes the header and one row per view; returns how many rows.
+pub fn write(case: &Case, filter: &Filter, opts: Options, out: &mut impl Write) -> Result<u64> {
+    if opts.bom {
+        out.write_all(BOM)?;
+    }
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(out);
+    let header: Vec<&str> = COLUMNS
+        .iter()
+        .map(|(en, ja)| opts.lang.pick(ja, en))
+        .collect();
+    w.write_record(&header).map_err(csv_error)?;
+    let exhibits = exhibit_numbers(case)?;
+    let n = timeline::for_each(case, filter, |v| {
+        for cell in cells(v, opts.lang, &exhibits) {
+            w.write_field(neutralise(&cell).as_bytes())
+                .map_err(csv_error)?;
+        }
+        w.write_record(None::<&[u8]>).map_err(csv_error)
+    })?;
+    w.flush()?;
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_and_reversible() {
+        for s in ["=1+1", "+81 90", "-x", "@SUM(A1)", "\tx", "\rx", "'quoted"] {
+            let n = neutralise(s);
+            assert_eq!(n, format!("'{s}"));
+            assert_eq!(&n[1..], s);
+        }
+        for s in ["090-1234", "連絡下さい", "", "a=b"] {
+            assert_eq!(neutralise(s), s);
+        }
+    }
+
+    #[test]
+    fn columns_have_both_languages() {
+        assert_eq!(COLUMNS.len(), 25);
+        assert!(COLUMNS
+            .iter()
+            .all(|(en, ja)| !en.is_empty() && !ja.is_empty()));
+    }
+}
