@@ -626,10 +626,12 @@ fn check_token(token: &cms::content_info::ContentInfo) -> Result<Token, String> 
     )?;
     check_signing_certificate(attrs, &signer)?;
 
+    // The name comes from the token: shown on one line, whatever it holds.
     let tsa = match &tst.tsa {
         Some(n) => general_name_text(n),
         None => signer.tbs_certificate.subject.to_string(),
     };
+    let tsa = crate::sanitize::one_line(&tsa).into_owned();
     Ok(Token {
         gen_time,
         tsa,

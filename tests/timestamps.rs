@@ -841,3 +841,93 @@ fn entries_recorded_while_waiting_for_the_tsa_are_fine() {
     );
     assert!(env.ok(&["verify"]).contains("timestamp OK: entries 1..3"));
 }
+
+#[test]
+fn the_bundle_and_the_report_carry_the_timestamps() {
+    let (env, tsa) = stamped_case();
+    env.ok(&["export", "bundle", "-o", "case.zip"]);
+    let dir = env.path().join("unpacked");
+    let zip = std::fs::File::open(env.path().join("case.zip")).unwrap();
+    zip::ZipArchive::new(zip).unwrap().extract(&dir).unwrap();
+    let stamps = dir.join("timestamps");
+    for f in [
+        "timestamp-4.tsq",
+        "timestamp-4.tsr",
+        "timestamp-4.txt",
+        "timestamp-4-certs.pem",
+        "timestamps.txt",
+    ] {
+        assert!(stamps.join(f).is_file(), "{f} missing");
+    }
+    // Every file is in the checksums.
+    let sums = std::fs::read_to_string(dir.join("SHA256SUMS")).unwrap();
+    let tsr = std::fs::read(stamps.join("timestamp-4.tsr")).unwrap();
+    assert!(
+        sums.contains(&format!(
+            "{}  timestamps/timestamp-4.tsr",
+            chain::sha256_hex(&tsr)
+        )),
+        "{sums}"
+    );
+    let readme = std::fs::read_to_string(dir.join("README.txt")).unwrap();
+    assert!(
+        readme.contains("timestamp-4: entries 1..3 / 第1〜3番, 20"),
+        "{readme}"
+    );
+    // The commands in the guide work as written, with the TSA's root.
+    std::fs::copy(&tsa.ca, stamps.join("tsa-ca.pem")).unwrap();
+    let guide = std::fs::read_to_string(stamps.join("timestamps.txt")).unwrap();
+    let commands: Vec<&str> = guide
+        .lines()
+        .map(str::trim)
+        .filter_map(|l| l.strip_prefix("openssl ts -verify "))
+        .collect();
+    assert_eq!(commands.len(), 2, "{guide}");
+    for c in commands {
+        let args: Vec<&str> = c.split_whitespace().collect();
+        let (ok, said) = tsa.openssl_verify(&stamps, &args);
+        assert!(ok, "{c}: {said}");
+    }
+
+    // The report's cover lists the timestamp.
+    env.ok(&["export", "pdf", "-o", "en.pdf", "--lang", "en"]);
+    let text = pdf_text(&env.path().join("en.pdf"));
+    assert!(text.contains("Trusted timestamps"), "{text}");
+    assert!(
+        text.contains("entries 1..3 existed unchanged by 20"),
+        "{text}"
+    );
+    assert!(text.contains("openssl ts -verify"), "{text}");
+    env.ok(&["export", "pdf", "-o", "ja.pdf", "--lang", "ja"]);
+    let text = pdf_text(&env.path().join("ja.pdf"));
+    assert!(text.contains("タイムスタンプ"), "{text}");
+    assert!(text.contains("第1〜3番の記録が 20"), "{text}");
+
+    // A timestamp that no longer matches shows as failed on the cover.
+    env.rebuild_chain(|body, _| {
+        if body.seq == 2 {
+            body.content = Some("（書き換え）".into());
+        }
+    });
+    env.ok(&["export", "pdf", "-o", "bad.pdf", "--lang", "en"]);
+    let text = pdf_text(&env.path().join("bad.pdf"));
+    assert!(text.contains("NOT INTACT"), "{text}");
+    assert!(text.contains("FAILED (timestamp of entry 4)"), "{text}");
+}
+
+/// The text of a PDF, by `pdftotext` (poppler-utils; CI installs it).
+fn pdf_text(path: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("`pdftotext` is needed by this test: install poppler-utils");
+    assert!(out.status.success(), "{out:?}");
+    // The layout may break a long line; join the lines back.
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -32,6 +32,8 @@ pub const CSV: &str = "timeline.csv";
 pub const JSONL: &str = "record.jsonl";
 pub const RECEIPT: &str = "receipt.txt";
 pub const SUMS: &str = "SHA256SUMS";
+/// The folder of the trusted timestamps (RFC 3161), when there are any.
+pub const TIMESTAMPS: &str = "timestamps";
 pub const VERIFIER: &str = "verify_kiroku.py";
 pub const EVIDENCE_DIR: &str = "evidence";
 
@@ -118,7 +120,13 @@ fn zip_time(t: DateTime<Utc>) -> Option<zip::DateTime> {
     .ok()
 }
 
-fn readme(lang_first: Lang, report_missing: Option<&str>, case_id: &str, receipt: &str) -> String {
+fn readme(
+    lang_first: Lang,
+    report_missing: Option<&str>,
+    case_id: &str,
+    receipt: &str,
+    stamps: &[String],
+) -> String {
     let ja = format!(
         "kiroku 証拠一式\n\
          ================\n\
@@ -153,6 +161,20 @@ fn readme(lang_first: Lang, report_missing: Option<&str>, case_id: &str, receipt
          2. Run `python3 {VERIFIER} {JSONL}` to verify the hash chain, and compare the entry count and head hash it prints with {RECEIPT} and with the foot of every page of the report.\n\
          3. A receipt received earlier proves, with `kiroku verify --receipt` or the script, that the record up to it is unchanged.\n"
     );
+    let stamps_text = if stamps.is_empty() {
+        String::new()
+    } else {
+        let mut t = format!(
+            "\nタイムスタンプ / Trusted timestamps (RFC 3161) — {TIMESTAMPS}/:\n\
+             {TIMESTAMPS}/{guide} に、各タイムスタンプを kiroku なしで検証する openssl ts -verify コマンドがあります。\n\
+             {TIMESTAMPS}/{guide} gives, for each timestamp, the openssl ts -verify commands that check it without kiroku.\n",
+            guide = super::timestamps::GUIDE
+        );
+        for s in stamps {
+            t.push_str(&format!("- {s}\n"));
+        }
+        t
+    };
     let missing = match report_missing {
         Some(why) => format!(
             "\n注意 / Note: {REPORT} は作成できませんでした / could not be made: {why}\n(see {REPORT_MISSING})\n"
@@ -161,8 +183,8 @@ fn readme(lang_first: Lang, report_missing: Option<&str>, case_id: &str, receipt
     };
     let receipt_line = format!("\n{receipt}\n");
     match lang_first {
-        Lang::Ja => format!("{ja}\n{en}{missing}{receipt_line}"),
-        Lang::En => format!("{en}\n{ja}{missing}{receipt_line}"),
+        Lang::Ja => format!("{ja}\n{en}{stamps_text}{missing}{receipt_line}"),
+        Lang::En => format!("{en}\n{ja}{stamps_text}{missing}{receipt_line}"),
     }
     .replace('\n', "\r\n")
 }
@@ -307,11 +329,32 @@ pub fn write<W: Write + Seek>(
     b.add(RECEIPT, false, |w| {
         Ok(w.write_all(format!("{}\r\n", receipt.line()).as_bytes())?)
     })?;
+    // The kept timestamps, each with its request, the stamped receipt text,
+    // the certificates in the token, and how to check them with openssl.
+    let mut stamps = Vec::new();
+    for (seq, files) in case.anchor_files()? {
+        if let Ok((d, _)) = super::timestamps::describe(seq, &files) {
+            stamps.push(format!(
+                "{}: entries 1..{} / 第1〜{}番, {} (TSA: {})",
+                super::timestamps::base_name(seq),
+                d.covers_seq,
+                d.covers_seq,
+                d.gen_time,
+                d.tsa
+            ));
+        }
+    }
+    for (name, data) in super::timestamps::files(case)? {
+        b.add(&format!("{TIMESTAMPS}/{name}"), false, |w| {
+            Ok(w.write_all(&data)?)
+        })?;
+    }
     let text = readme(
         opts.lang,
         summary.report_missing.as_deref(),
         &case.meta.case_id,
         &receipt.line(),
+        &stamps,
     );
     b.add(README, false, |w| Ok(w.write_all(text.as_bytes())?))?;
     b.add(VERIFIER, false, |w| {

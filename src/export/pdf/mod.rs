@@ -727,6 +727,23 @@ fn period(views: &[View]) -> Option<(String, String)> {
     ))
 }
 
+/// One timestamp on the cover: what it covers, when, by whom, and whether
+/// it still matches the record.
+fn anchor_text(a: &verify::AnchorCheck, lang: Lang) -> String {
+    match (lang, a.ok) {
+        (Lang::Ja, true) => format!(
+            "第1〜{}番の記録が {} までに存在し、以後変更なし（TSA: {}。第{}番に記録）",
+            a.covers_seq, a.gen_time, a.tsa, a.seq
+        ),
+        (Lang::En, true) => format!(
+            "entries 1..{} existed unchanged by {} (TSA: {}; recorded as entry {})",
+            a.covers_seq, a.gen_time, a.tsa, a.seq
+        ),
+        (Lang::Ja, false) => format!("検証失敗（第{}番のタイムスタンプ）: {}", a.seq, a.message),
+        (Lang::En, false) => format!("FAILED (timestamp of entry {}): {}", a.seq, a.message),
+    }
+}
+
 fn cover(c: &mut Canvas, case: &Case, views: &[View], report: &verify::Report, opts: &Options) {
     let lang = opts.lang;
     let meta = &case.meta;
@@ -776,21 +793,25 @@ fn cover(c: &mut Canvas, case: &Case, views: &[View], report: &verify::Report, o
             ),
         }
     } else {
+        // Problems in the chain, then timestamps that no longer match.
+        let failed_anchors = report.anchors.iter().filter(|a| !a.ok);
+        let count = report.problems.len() + failed_anchors.clone().count();
         let first: Vec<String> = report
             .problems
             .iter()
-            .take(5)
             .map(|p| p.message.clone())
+            .chain(failed_anchors.map(|a| a.message.clone()))
+            .take(5)
             .collect();
         match lang {
             Lang::Ja => format!(
                 "問題あり: 作成時の検証で{}件の問題が見つかりました（{}）。",
-                report.problems.len(),
+                count,
                 first.join("; ")
             ),
             Lang::En => format!(
                 "NOT INTACT: verification found {} problem(s) when this report was made ({}).",
-                report.problems.len(),
+                count,
                 first.join("; ")
             ),
         }
@@ -833,6 +854,14 @@ fn cover(c: &mut Canvas, case: &Case, views: &[View], report: &verify::Report, o
             },
         ),
     ];
+    for (i, a) in report.anchors.iter().enumerate() {
+        let label = if i == 0 {
+            lang.pick("タイムスタンプ", "Trusted timestamps")
+        } else {
+            ""
+        };
+        rows.push((label, anchor_text(a, lang)));
+    }
     if let Some(f) = &opts.filter_text {
         rows.push((lang.pick("絞り込み", "Filter"), f.clone()));
     }
@@ -864,6 +893,14 @@ fn cover(c: &mut Canvas, case: &Case, views: &[View], report: &verify::Report, o
         Lang::En => "This report was made from a kiroku case file. Every entry is numbered and linked to the one before it by a SHA-256 hash computed over its content and the previous entry's hash (a hash chain). Changing, deleting or reordering any entry afterwards makes every later hash disagree. Corrections and withdrawals never change an entry; they are added as new entries. To check, verify the JSONL file exported at the same time with verify_kiroku.py, a verifier independent of kiroku that needs only Python's standard library, and compare the number of entries and the head hash it prints with those on this cover and at the foot of every page. A receipt (kiroku-receipt) received earlier also proves that the entries up to its count and hash are unchanged.",
     };
     c.paragraph(how, 9.0, 13.0, false);
+    if !report.anchors.is_empty() {
+        c.space(4.0);
+        let stamps = match lang {
+            Lang::Ja => "この記録には RFC 3161 のタイムスタンプ（上記）が付いています。タイムスタンプ局（TSA）が、その時点の受領証（件数と最終ハッシュ値）の SHA-256 に時刻とともに署名したもので、その番号までの記録がその時刻までに存在し、以後変わっていないことを示します。証拠一式の timestamps フォルダのファイルを、TSA 自身から入手したルート証明書を使って openssl ts -verify で検証できます（手順は timestamps.txt にあります）。",
+            Lang::En => "This record carries RFC 3161 timestamps (listed above): a timestamp authority (TSA) signed, with its time, the SHA-256 of a receipt for the record (entry count and head hash), which shows the entries up to that number existed by that time and have not changed since. The files in the bundle's timestamps folder can be checked with openssl ts -verify against the TSA's root certificate, obtained from the TSA itself (the steps are in timestamps.txt).",
+        };
+        c.paragraph(stamps, 9.0, 13.0, false);
+    }
     c.space(8.0);
     let legend = match lang {
         Lang::Ja => "表の見方: 灰色の行は本人の対応（拒否の意思表示・ブロック・警察への相談など）です。【訂正】は後の記録による訂正で、理由と訂正前の値を示します。【取消】は後の記録で取り消された記録で、削除はされず取り消し線を付けて示します。日時は記録時の時差（例 +09:00）つきです。証拠欄の [N] は証拠一覧の番号（kiroku evidence list の番号）です。",
@@ -940,7 +977,13 @@ pub fn build(case: &Case, filter: &Filter, opts: &Options) -> Result<Report> {
                 .flatten()
                 .flat_map(|s| s.chars()),
         )
-        .chain(opts.filter_text.iter().flat_map(|s| s.chars()));
+        .chain(opts.filter_text.iter().flat_map(|s| s.chars()))
+        .chain(
+            verification
+                .anchors
+                .iter()
+                .flat_map(|a| a.tsa.chars().chain(a.message.chars())),
+        );
     let font = font::choose(opts.font, opts.lang == Lang::Ja, chars)?;
 
     let mut doc = PdfDocument::new(&match opts.lang {
