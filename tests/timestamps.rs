@@ -889,6 +889,17 @@ fn the_bundle_and_the_report_carry_the_timestamps() {
         assert!(ok, "{c}: {said}");
     }
 
+    // A filtered JSONL keeps the timestamp entry whole (phone calls only:
+    // the messages become hash-only stubs).
+    let filtered = env.ok(&["export", "jsonl", "--channel", "phone"]);
+    let lines: Vec<serde_json::Value> = filtered
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["stub"], true);
+    assert_eq!(lines[3]["kind"], "anchor");
+    assert_eq!(lines[3]["anchor"]["covers_seq"], 3);
+
     // The report's cover lists the timestamp.
     env.ok(&["export", "pdf", "-o", "en.pdf", "--lang", "en"]);
     let text = pdf_text(&env.path().join("en.pdf"));
