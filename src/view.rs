@@ -208,20 +208,14 @@ impl Related {
     }
 }
 
-/// Loads the views that pass `filter`, in time order (then number).
-/// With `last`, only the last `last` of them; the query then reads only
-/// that many rows through the time index (plus corrected entries).
-pub fn load(case: &Case, filter: &Filter, last: Option<usize>) -> Result<Vec<View>> {
-    let Related {
-        mut corrections,
-        voids,
-        mut attachments,
-    } = Related::load(case)?;
-    // Entries whose time or other fields a correction may have changed
-    // are always read, whatever their original time.
-    let corrected: BTreeSet<u64> = corrections.keys().copied().collect();
-
-    let mut cond = String::from("kind IN ('contact', 'action', 'note')");
+/// The condition (and its arguments) that picks the entries to show,
+/// before corrections: by the time index, newest first when only the last
+/// `last` are wanted.
+fn base_query(filter: &Filter, last: Option<usize>) -> (String, Vec<i64>) {
+    // `+kind`: the kind is checked row by row, so that SQLite walks the
+    // time index (reading only `last` rows) instead of picking an index
+    // that starts with `kind` and sorting every entry.
+    let mut cond = String::from("+kind IN ('contact', 'action', 'note')");
     let mut args: Vec<i64> = Vec::new();
     if let Some(s) = filter.since {
         cond.push_str(" AND occurred_utc >= ?");
@@ -237,6 +231,23 @@ pub fn load(case: &Case, filter: &Filter, last: Option<usize>) -> Result<Vec<Vie
     } else {
         cond.push_str(" ORDER BY seq");
     }
+    (cond, args)
+}
+
+/// Loads the views that pass `filter`, in time order (then number).
+/// With `last`, only the last `last` of them; the query then reads only
+/// that many rows through the time index (plus corrected entries).
+pub fn load(case: &Case, filter: &Filter, last: Option<usize>) -> Result<Vec<View>> {
+    let Related {
+        mut corrections,
+        voids,
+        mut attachments,
+    } = Related::load(case)?;
+    // Entries whose time or other fields a correction may have changed
+    // are always read, whatever their original time.
+    let corrected: BTreeSet<u64> = corrections.keys().copied().collect();
+
+    let (cond, args) = base_query(filter, last);
     let params: Vec<&dyn rusqlite::ToSql> =
         args.iter().map(|a| a as &dyn rusqlite::ToSql).collect();
     let mut base = case.select(&cond, &params)?;
@@ -500,6 +511,31 @@ mod tests {
             address: Some(address.into()),
             ..Body::default()
         }
+    }
+
+    #[test]
+    fn the_last_entries_are_read_through_the_time_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let meta = crate::store::CaseMeta {
+            case_id: "c".into(),
+            title: None,
+            counterparty: None,
+            owner: None,
+            tz: chrono_tz::Tz::UTC,
+            created_at: String::new(),
+        };
+        let case = Case::create(&dir.path().join("c.sqlite"), &meta).unwrap();
+        let (cond, _) = base_query(&Filter::default(), Some(50));
+        let sql = format!("EXPLAIN QUERY PLAN SELECT seq FROM entries WHERE {cond}");
+        let mut stmt = case.conn().prepare(&sql).unwrap();
+        let plan: Vec<String> = stmt
+            .query_map([], |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        let plan = plan.join(" | ");
+        assert!(plan.contains("entries_by_time"), "{plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
     }
 
     #[test]
