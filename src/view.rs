@@ -208,13 +208,25 @@ impl Related {
     }
 }
 
-/// The condition (and its arguments) that picks the entries to show,
-/// before corrections: by the time index, newest first when only the last
-/// `last` are wanted.
-fn base_query(filter: &Filter, last: Option<usize>) -> (String, Vec<i64>) {
-    // `+kind`: the kind is checked row by row, so that SQLite walks the
-    // time index (reading only `last` rows) instead of picking an index
-    // that starts with `kind` and sorting every entry.
+/// The order in which [`base_query`] returns entries.
+#[derive(Debug, Clone, Copy)]
+pub enum Order {
+    /// Chain order (entry number).
+    Number,
+    /// Time order, oldest first.
+    Time,
+    /// Only the newest N, newest first.
+    Newest(usize),
+}
+
+/// The condition (and its arguments) that picks the contacts, actions and
+/// notes within the filter's period, before corrections, for
+/// `SELECT … FROM entries WHERE {condition}`.
+///
+/// `+kind`: the kind is checked row by row, so that SQLite walks the time
+/// index (reading only the rows needed, already in order) instead of
+/// picking an index that starts with `kind` and sorting every entry.
+pub fn base_query(filter: &Filter, order: Order) -> (String, Vec<i64>) {
     let mut cond = String::from("+kind IN ('contact', 'action', 'note')");
     let mut args: Vec<i64> = Vec::new();
     if let Some(s) = filter.since {
@@ -222,14 +234,16 @@ fn base_query(filter: &Filter, last: Option<usize>) -> (String, Vec<i64>) {
         args.push(s.timestamp());
     }
     if let Some(u) = filter.until {
-        // Whole seconds in the column; the exact bound is applied below.
+        // Whole seconds in the column; the exact bound is applied later.
         cond.push_str(" AND occurred_utc <= ?");
         args.push(u.timestamp());
     }
-    if let Some(n) = last {
-        cond.push_str(&format!(" ORDER BY occurred_utc DESC, seq DESC LIMIT {n}"));
-    } else {
-        cond.push_str(" ORDER BY seq");
+    match order {
+        Order::Number => cond.push_str(" ORDER BY seq"),
+        Order::Time => cond.push_str(" ORDER BY occurred_utc, seq"),
+        Order::Newest(n) => {
+            cond.push_str(&format!(" ORDER BY occurred_utc DESC, seq DESC LIMIT {n}"))
+        }
     }
     (cond, args)
 }
@@ -247,7 +261,13 @@ pub fn load(case: &Case, filter: &Filter, last: Option<usize>) -> Result<Vec<Vie
     // are always read, whatever their original time.
     let corrected: BTreeSet<u64> = corrections.keys().copied().collect();
 
-    let (cond, args) = base_query(filter, last);
+    let (cond, args) = base_query(
+        filter,
+        match last {
+            Some(n) => Order::Newest(n),
+            None => Order::Number,
+        },
+    );
     let params: Vec<&dyn rusqlite::ToSql> =
         args.iter().map(|a| a as &dyn rusqlite::ToSql).collect();
     let mut base = case.select(&cond, &params)?;
@@ -525,7 +545,7 @@ mod tests {
             created_at: String::new(),
         };
         let case = Case::create(&dir.path().join("c.sqlite"), &meta).unwrap();
-        let (cond, _) = base_query(&Filter::default(), Some(50));
+        let (cond, _) = base_query(&Filter::default(), Order::Newest(50));
         let sql = format!("EXPLAIN QUERY PLAN SELECT seq FROM entries WHERE {cond}");
         let mut stmt = case.conn().prepare(&sql).unwrap();
         let plan: Vec<String> = stmt

@@ -80,21 +80,8 @@ pub fn for_each(
     held.sort_by_key(key);
     let mut held: Peekable<std::vec::IntoIter<View>> = held.into_iter().peekable();
 
-    // `+kind`: not through the kind index, so that SQLite walks the time
-    // index in order instead of sorting every row in a temporary file.
-    let mut cond = String::from("+kind IN ('contact', 'action', 'note')");
-    let mut args: Vec<i64> = Vec::new();
-    if let Some(s) = filter.since {
-        cond.push_str(" AND occurred_utc >= ?");
-        args.push(s.timestamp());
-    }
-    if let Some(u) = filter.until {
-        cond.push_str(" AND occurred_utc <= ?");
-        args.push(u.timestamp());
-    }
-    let sql = format!(
-        "SELECT seq, body, prev_hash, hash FROM entries WHERE {cond} ORDER BY occurred_utc, seq"
-    );
+    let (cond, args) = crate::view::base_query(filter, crate::view::Order::Time);
+    let sql = format!("SELECT seq, body, prev_hash, hash FROM entries WHERE {cond}");
     let mut stmt = case.conn().prepare(&sql)?;
     let params: Vec<&dyn rusqlite::ToSql> =
         args.iter().map(|a| a as &dyn rusqlite::ToSql).collect();
