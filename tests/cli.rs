@@ -540,29 +540,33 @@ fn entries_cannot_be_updated_or_deleted_through_sqlite() {
 #[test]
 fn broken_pipe_exits_quietly() {
     let env = TestEnv::new();
+    // Far more than a pipe buffer (64 KiB), so kiroku must meet the closed pipe.
     for i in 0..60 {
         env.ok(&[
             "note",
-            &format!("note {i} {}", "長い".repeat(200)),
+            &format!("note {i} {}", "長い".repeat(2000)),
             "--at",
             "2026-10-01 09:00",
         ]);
     }
-    let mut child = env
-        .std_cmd()
-        .args(["list"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    for args in [&["list"][..], &["list", "--json"][..]] {
+        let mut child = env
+            .std_cmd()
+            .env_remove("COLUMNS")
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }
 
 #[test]
