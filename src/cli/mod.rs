@@ -136,8 +136,8 @@ impl Ctx {
             }
             let meta = init::new_meta(None, None, None, None, self.now())?;
             let case = Case::create(&self.db, &meta)?;
-            warn(&format!(
-                "created a new case file at {} (time zone {})",
+            tell(&format!(
+                "note: created a new case file at {} (time zone {})",
                 self.db.display(),
                 meta.tz
             ));
