@@ -97,14 +97,14 @@ impl Error {
     /// What is wrong and what to do, in one line.
     pub fn describe(&self) -> String {
         match &self.hint {
-            Some(h) => format!("{} — {}", self.message, h),
+            Some(h) => crate::t!("error-with-hint", message = &self.message, hint = h),
             None => self.message.clone(),
         }
     }
 
     /// The one line printed on stderr.
     pub fn to_line(&self) -> String {
-        format!("error: {}", self.describe())
+        crate::t!("error-line", message = self.describe())
     }
 }
 

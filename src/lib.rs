@@ -9,6 +9,7 @@ pub mod cli;
 pub mod error;
 pub mod evidence;
 pub mod export;
+pub mod i18n;
 pub mod import;
 pub mod model;
 pub mod output;

@@ -42,9 +42,6 @@ pub struct Args {
     output: Option<PathBuf>,
     #[command(flatten)]
     filter: FilterArgs,
-    /// Language of the CSV headers and of the report [default: ja when the system locale or the case title is Japanese, else en]
-    #[arg(long, value_enum)]
-    lang: Option<Lang>,
     /// CSV without the byte order mark (for tools rather than Excel)
     #[arg(long)]
     no_bom: bool,
@@ -56,7 +53,9 @@ pub struct Args {
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     let case = ctx.open(Access::ReadOnly)?;
     let filter = args.filter.to_filter(ctx.now(), case.meta.tz)?;
-    let lang = args.lang.unwrap_or_else(|| Lang::default_for(&case.meta));
+    let lang = ctx
+        .lang_flag
+        .unwrap_or_else(|| Lang::default_for(&case.meta));
     let csv_opts = export::csv::Options {
         lang,
         bom: !args.no_bom,

@@ -25,9 +25,10 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::error::{Error, Result};
+use crate::i18n::{self, Lang};
 use crate::store::{self, Access, Case};
 
 const AFTER_HELP: &str = "\
@@ -60,6 +61,10 @@ pub struct Cli {
     /// The case file to use [default: kiroku.sqlite in your data folder]
     #[arg(long, global = true, env = "KIROKU_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
+
+    /// Language of messages and help: ja or en [default: KIROKU_LANG, then the locale]
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -108,6 +113,9 @@ pub struct Ctx {
     pub db_is_default: bool,
     pub out: BufWriter<io::Stdout>,
     pub stdout_is_tty: bool,
+    /// The language chosen with `--lang`, if any (exports choose their own
+    /// language otherwise).
+    pub lang_flag: Option<Lang>,
 }
 
 impl Ctx {
@@ -160,7 +168,7 @@ impl Ctx {
 
 /// A warning on stderr (never on stdout, which may be piped to a file).
 pub fn warn(msg: &str) {
-    let _ = writeln!(io::stderr(), "warning: {msg}");
+    let _ = writeln!(io::stderr(), "{}", crate::t!("warning-line", message = msg));
 }
 
 /// A message for a person at a terminal, on stderr.
@@ -187,6 +195,7 @@ pub fn run(cli: Cli) -> Result<()> {
         db_is_default,
         out: BufWriter::new(io::stdout()),
         stdout_is_tty: io::stdout().is_terminal(),
+        lang_flag: cli.lang,
     };
     match cli.command {
         Command::Init(a) => init::run(&mut ctx, a)?,
@@ -212,7 +221,12 @@ pub fn run(cli: Cli) -> Result<()> {
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    i18n::init(i18n::flag_from_args(&args));
+    let cli = match i18n::help::localize(Cli::command())
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

@@ -8,13 +8,7 @@ use crate::model::{ActionKind, Body, Channel, Direction, Kind, Outcome};
 use crate::store::CaseMeta;
 use crate::timeparse;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    /// 日本語
-    Ja,
-    /// English
-    En,
-}
+pub use crate::i18n::Lang;
 
 /// Kana, kanji and the Japanese punctuation block.
 pub fn is_japanese(c: char) -> bool {
@@ -27,11 +21,10 @@ pub fn is_japanese(c: char) -> bool {
 impl Lang {
     /// The language to use when none was chosen (see the module documentation).
     pub fn default_for(meta: &CaseMeta) -> Lang {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|k| std::env::var(k).ok())
-            .find(|v| !v.is_empty());
-        if locale.is_some_and(|l| l.to_ascii_lowercase().starts_with("ja")) {
+        if let Some(lang) = crate::i18n::from_kiroku_lang() {
+            return lang;
+        }
+        if crate::i18n::from_locale() == Some(Lang::Ja) {
             return Lang::Ja;
         }
         let texts = [&meta.title, &meta.counterparty, &meta.owner];
