@@ -367,6 +367,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
             }
         )?;
     }
+    super::backup::remind(ctx, case, false);
     summary(ctx, &work, added, appended.already, repeated, false)
 }
 

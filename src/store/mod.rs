@@ -11,6 +11,7 @@
 
 mod append;
 pub mod facts;
+mod housekeeping;
 pub mod migrations;
 mod open;
 
