@@ -451,6 +451,120 @@ impl<'a> Item<'a> {
     }
 }
 
+/// A person or address already in the case, offered when logging the same
+/// caller again (`kiroku add` at a terminal).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sender {
+    pub from: Option<String>,
+    pub address: Option<String>,
+    pub org: Option<String>,
+    /// How many contact entries were recorded from them.
+    pub times: u64,
+    /// The latest of those: (time, entry number), for ordering.
+    latest: (Option<i64>, u64),
+}
+
+/// One contact entry as [`senders`] sees it: its number, its time (whole
+/// seconds, UTC) and its (corrected) sender, address and organisation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SenderFact {
+    pub seq: u64,
+    pub occurred_utc: Option<i64>,
+    pub from: Option<String>,
+    pub address: Option<String>,
+    pub org: Option<String>,
+}
+
+/// The distinct senders of `facts` (the same name, address and
+/// organisation), most recent contact first, each with how many entries
+/// name it. Entries that name nobody are left out. Pure: the caller
+/// decides which entries count (withdrawn ones do not, corrected ones
+/// count with their corrected values).
+pub fn senders(facts: impl IntoIterator<Item = SenderFact>) -> Vec<Sender> {
+    let mut by_key: BTreeMap<(Option<String>, Option<String>, Option<String>), Sender> =
+        BTreeMap::new();
+    for f in facts {
+        let clean = |v: Option<String>| v.filter(|s| !s.trim().is_empty());
+        let (from, address, org) = (clean(f.from), clean(f.address), clean(f.org));
+        if from.is_none() && address.is_none() && org.is_none() {
+            continue;
+        }
+        let key = (from.clone(), address.clone(), org.clone());
+        let at = (f.occurred_utc, f.seq);
+        let s = by_key.entry(key).or_insert(Sender {
+            from,
+            address,
+            org,
+            times: 0,
+            latest: at,
+        });
+        s.times += 1;
+        s.latest = s.latest.max(at);
+    }
+    let mut list: Vec<Sender> = by_key.into_values().collect();
+    list.sort_by(|a, b| b.latest.cmp(&a.latest));
+    list
+}
+
+/// The senders of the case's contacts (see [`senders`]): withdrawn
+/// contacts left out, corrected ones with their corrected values. Reads the
+/// facts index, and the bodies of corrected entries only.
+pub fn load_senders(case: &Case) -> Result<Vec<Sender>> {
+    let related = Related::load(case)?;
+    let mut facts = Vec::new();
+    let q = crate::store::facts::FactQuery {
+        with_org: true,
+        ..Default::default()
+    };
+    case.for_each_contact_fact(q, |f| {
+        if related.voids.contains_key(&f.seq) || related.corrections.contains_key(&f.seq) {
+            return;
+        }
+        facts.push(SenderFact {
+            seq: f.seq,
+            occurred_utc: f.occurred_utc,
+            from: f.sender.map(str::to_owned),
+            address: f.address.map(str::to_owned),
+            org: f.org.map(str::to_owned),
+        });
+    })?;
+    for &seq in related.corrections.keys() {
+        if related.voids.contains_key(&seq) {
+            continue;
+        }
+        let Some(stored) = case.get(seq)? else {
+            continue;
+        };
+        if stored.body.kind != Kind::Contact {
+            continue;
+        }
+        let b = related.effective(seq, &stored.body)?;
+        facts.push(SenderFact {
+            seq,
+            occurred_utc: crate::store::IndexColumns::of(&b).occurred_utc,
+            from: b.from,
+            address: b.address,
+            org: b.org,
+        });
+    }
+    Ok(senders(facts))
+}
+
+/// The last contact recorded (highest entry number) that is not
+/// withdrawn, with its corrections applied.
+pub fn last_contact(case: &Case) -> Result<Option<View>> {
+    let found = case.select(
+        "kind = 'contact' AND seq NOT IN \
+         (SELECT target FROM entries WHERE kind = 'void' AND target IS NOT NULL) \
+         ORDER BY seq DESC LIMIT 1",
+        &[],
+    )?;
+    match found.first() {
+        Some(s) => load_one(case, s.seq),
+        None => Ok(None),
+    }
+}
+
 /// Short labels for tables.
 pub mod label {
     use super::*;

@@ -49,7 +49,14 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     let mut case = ctx.open_for_append()?;
     let word = match given {
         Some(w) => w,
-        None => ChannelWord::parse(&super::prompt::ask_contact(&mut args.fields, case.meta.tz)?)?,
+        None => {
+            let senders = crate::view::load_senders(&case)?;
+            ChannelWord::parse(&super::prompt::ask_contact(
+                &mut args.fields,
+                case.meta.tz,
+                &senders,
+            )?)?
+        }
     };
     let draft = contact_draft(ctx, &case.meta.tz, word, args.fields)?;
     let stored = attach::append_with_files(&mut case, draft, &args.attach)?;

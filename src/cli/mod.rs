@@ -3,6 +3,7 @@
 
 mod action;
 mod add;
+mod again;
 mod amend;
 mod attach;
 mod evidence;
@@ -76,6 +77,8 @@ pub enum Command {
     Init(init::Args),
     /// Record a contact attempt (a call, message, visit…)
     Add(add::Args),
+    /// Record the same caller again: a new contact like the last one (or entry N), now
+    Again(again::Args),
     /// Record something you did: refused, blocked, reported, consulted
     Action(action::Args),
     /// Record a free note
@@ -200,6 +203,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Init(a) => init::run(&mut ctx, a)?,
         Command::Add(a) => add::run(&mut ctx, a)?,
+        Command::Again(a) => again::run(&mut ctx, a)?,
         Command::Action(a) => action::run(&mut ctx, a)?,
         Command::Note(a) => note::run(&mut ctx, a)?,
         Command::List(a) => list::run(&mut ctx, a)?,
