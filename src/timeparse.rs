@@ -669,4 +669,55 @@ mod tests {
         assert_eq!(format_duration(180), "3m");
         assert_eq!(format_duration(45), "45s");
     }
+
+    #[test]
+    fn japanese_twelve_hour_forms() {
+        assert_eq!(at("午前9時"), "2026-11-21T09:00:00+09:00");
+        assert_eq!(at("午前９時１５分"), "2026-11-21T09:15:00+09:00");
+        assert_eq!(at("今日 午前9時30分"), "2026-11-21T09:30:00+09:00");
+        assert_eq!(at("昨日 午後2時32分"), "2026-11-20T14:32:00+09:00");
+        assert_eq!(at("昨日午後2時"), "2026-11-20T14:00:00+09:00");
+        assert_eq!(at("昨日 午後2時半"), "2026-11-20T14:30:00+09:00");
+        assert_eq!(at("11/20 午後3:04"), "2026-11-20T15:04:00+09:00");
+        assert_eq!(at("2026年11月20日 午後11時59分"), "2026-11-20T23:59:00+09:00");
+        assert_eq!(at("2026/11/20(金) 午後3時"), "2026-11-20T15:00:00+09:00");
+        assert_eq!(at("一昨日 午後8:05"), "2026-11-19T20:05:00+09:00");
+        // Midnight and noon: 午前0時 is 00:00, 午後0時 and 正午 are 12:00.
+        assert_eq!(at("一昨日 午前0時"), "2026-11-19T00:00:00+09:00");
+        assert_eq!(at("昨日 午後0時"), "2026-11-20T12:00:00+09:00");
+        assert_eq!(at("昨日 午後0時15分"), "2026-11-20T12:15:00+09:00");
+        assert_eq!(at("昨日 正午"), "2026-11-20T12:00:00+09:00");
+        // A time alone is today, and today's afternoon is still to come.
+        assert!(err("午後2時32分").contains("in the future"));
+    }
+
+    #[test]
+    fn japanese_twelve_hour_forms_refused() {
+        // 午前12時 and 午後12時 are read both ways in Japan: never guessed.
+        for s in ["午前12時", "昨日 午後12時", "昨日 午後12時30分"] {
+            let e = err(s);
+            assert!(e.contains("could mean noon or midnight"), "{s}: {e}");
+            assert!(e.contains("午前0時") && e.contains("午後0時"), "{e}");
+        }
+        assert!(err("昨日 午後13時").contains("from 0 to 11"));
+        assert!(err("午後 昨日 2時").contains("just before the time"));
+        assert!(err("午後").contains("just before the time"));
+        assert!(err("昨日 午後x時").contains("is not a time"));
+        // Every refusal gives the examples.
+        assert!(err("昨日 午後13時").contains("yesterday 14:32"));
+    }
+
+    #[test]
+    fn twelve_hour_forms_keep_the_clock_change_rule() {
+        let ny: Tz = "America/New_York".parse().unwrap();
+        let later = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
+        let e = parse_when("2026-11-01 午前1時30分", later, ny)
+            .unwrap_err()
+            .to_line();
+        assert!(e.contains("happens twice"), "{e}");
+        let e = parse_when("2026-03-08 午前2時30分", later, ny)
+            .unwrap_err()
+            .to_line();
+        assert!(e.contains("does not exist"), "{e}");
+    }
 }
