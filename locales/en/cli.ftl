@@ -64,3 +64,4 @@ cmd-again-arg-outcome = answered, missed, declined, ignored or blocked
 cmd-again-arg-direction = incoming (default) or outgoing (something you sent)
 cmd-again-arg-tags = A tag to find the entry by later (repeatable)
 cmd-again-arg-notes = Your own notes (how it affected you, witnesses…)
+cmd-again-arg-channel = Another channel than the earlier entry's (phone, sms, line…)

@@ -61,3 +61,4 @@ cmd-again-arg-outcome = answered（応答）、missed（不在）、declined（�
 cmd-again-arg-direction = incoming（受信、既定）または outgoing（こちらから送ったもの）
 cmd-again-arg-tags = 後で探すためのタグ（複数指定可）
 cmd-again-arg-notes = ご自身のメモ（受けた影響、目撃者など）
+cmd-again-arg-channel = 元の記録と違う手段（phone、sms、line、電話、不在着信 など）

@@ -21,6 +21,9 @@ the content never is.")]
 pub struct Args {
     /// The entry to repeat [default: the last contact that is not withdrawn]
     seq: Option<u64>,
+    /// Another channel than the earlier entry's
+    #[arg(long, value_name = "CHANNEL")]
+    channel: Option<String>,
     #[command(flatten)]
     fields: EntryFields,
     /// An evidence file to keep with the entry (repeatable)
@@ -32,6 +35,12 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
+    // A mistyped channel is refused before anything else.
+    let given = args
+        .channel
+        .as_deref()
+        .map(ChannelWord::parse)
+        .transpose()?;
     let mut case = ctx.open(Access::ReadWrite)?;
     let like = match args.seq {
         None => view::last_contact(&case)?.ok_or_else(|| {
@@ -61,13 +70,18 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                 .with_hint(crate::t!("cli-again-not-contact-hint")),
         );
     };
-    let word = ChannelWord {
-        channel,
-        platform: None,
-        outcome: None,
-    };
     let mut f = args.fields;
-    f.platform = f.platform.or(b.platform);
+    let word = match given {
+        Some(w) => w,
+        None => {
+            f.platform = f.platform.or(b.platform);
+            ChannelWord {
+                channel,
+                platform: None,
+                outcome: None,
+            }
+        }
+    };
     f.from = f.from.or(b.from);
     f.address = f.address.or(b.address);
     f.org = f.org.or(b.org);
