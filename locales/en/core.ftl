@@ -34,3 +34,73 @@ core-duration-why-unit-number = a unit needs a number before it
 core-duration-why-long = it is too long
 core-duration-why-not-unit = "{ $unit }" is not a unit (h, m, s)
 core-duration-why-needs-unit = every number needs a unit
+
+## The case file
+core-case-busy = the case file is busy: another kiroku is writing to it
+core-case-busy-hint = wait a moment and try again; nothing was recorded
+core-disk-full = the disk is full
+core-disk-full-hint = free some space and try again; nothing was recorded
+core-disk-error = the disk reported an error ({ $detail }); it may be full or failing
+core-disk-error-hint = check the free space (df -h) and the disk, then try again; nothing was recorded
+core-case-read-only = the case file is read-only
+core-case-read-only-hint = check the file and its folder may be written (ls -l), or work on a copy
+core-case-not-kiroku = this is not a kiroku case file
+core-case-damaged = the case file is damaged
+core-case-damaged-hint = do not write to it; keep a copy and run `kiroku verify` on the copy
+core-case-cannot-open = cannot open the case file
+core-case-cannot-open-hint = check that the file and its folder exist and may be read
+core-case-permission = permission denied on the case file
+core-unknown-tz = unknown time zone "{ $name }"
+core-unknown-tz-hint = use a name from the tz database, e.g. Asia/Tokyo, Europe/London, America/New_York, UTC
+core-case-is-folder = { $path } is a folder, not a kiroku case file
+core-case-is-folder-hint = give the path of the case file itself (--db PATH)
+core-case-foreign = { $path } is not a kiroku case file ({ $why })
+core-case-foreign-hint = check the path; `kiroku init --db PATH` makes a new case file. The file was not changed
+core-case-foreign-empty = it is empty
+core-case-foreign-not-sqlite = it is not a SQLite database
+core-case-foreign-other-program = it is a database of another program
+core-case-cut-short = { $path } is damaged: it is cut short ({ $len } bytes of { $expected })
+core-case-cut-short-hint = the file was not changed; use a complete copy (e.g. your backup) and run `kiroku verify` on it
+core-case-newer = { $path } was made by a newer version of kiroku (schema { $version }; this one knows up to { $known })
+core-case-newer-hint = install the newer kiroku to open it; the file was not changed
+core-case-read-only-disk = { $path } is on a read-only disk, so nothing can be recorded in it
+core-case-read-only-disk-hint = reading works (list, show, verify, export); to record, copy the case file to a writable disk or mount it writable
+core-case-not-writable = { $path } may not be written (permission denied, or the file is marked immutable)
+core-case-not-writable-hint = reading works (list, show, verify, export); to record, check `ls -l` and `lsattr` on it, or work on a copy
+core-case-exists = { $path } already exists
+core-case-exists-hint = kiroku never overwrites a case file; choose another path with --db
+core-folder-missing = the folder { $path } does not exist
+core-folder-missing-hint = create it first, or choose another path with --db
+core-not-a-file-path = { $path } is not a file path
+core-case-missing = there is no case file at { $path }
+core-case-missing-hint = create one with `kiroku init`, or give the right path with --db
+core-case-upgrade = { $path } was made by an older kiroku and must be upgraded, but it cannot be written here
+core-case-upgrade-hint = copy the case file to a folder you may write to and run the command on the copy
+core-case-no-id = the case file has no case id
+core-case-unknown-tz = the case file names an unknown time zone "{ $name }"
+core-run-verify = run `kiroku verify` to check the record
+core-run-verify-nothing-recorded = run `kiroku verify`; nothing was recorded
+core-anchor-hash-changed = entry { $seq } no longer has the hash that was stamped
+core-clock-behind = the system clock ({ $now }) is earlier than the last entry's recorded time ({ $last })
+core-clock-behind-hint = set the computer's clock right and try again; nothing was recorded
+core-entry-unreadable = entry { $seq } cannot be read ({ $detail })
+
+## Entries that refer to others
+core-entries-numbered = entries are numbered 1 to { $head }; `kiroku list` shows them
+core-target-withdrawn = entry { $seq } was withdrawn by entry { $by }
+core-target-withdrawn-hint = record a new entry instead
+core-cannot-amend = entry { $seq } is { $kind ->
+        [action] an action
+        [anchor] an anchor
+        [attach] an attach
+        *[other] a { $kind }
+    } entry and cannot be amended
+core-cannot-amend-hint = amend the entry it refers to, or void it and record a new one
+core-cannot-attach = entry { $seq } is { $kind ->
+        [action] an action
+        [anchor] an anchor
+        [attach] an attach
+        *[other] a { $kind }
+    } entry; files can be attached to a contact, action or note
+core-cannot-attach-hint = attach them to the entry it refers to
+core-void-of-void = entry { $seq } is itself a void entry

@@ -34,3 +34,81 @@ core-duration-why-unit-number = 単位の前に数字が必要です
 core-duration-why-long = 長すぎます
 core-duration-why-not-unit = 「{ $unit }」は単位（h、m、s、時間、分、秒）ではありません
 core-duration-why-needs-unit = 数字ごとに単位を付けてください
+
+## 事件ファイル
+core-case-busy = 事件ファイルは使用中です（別の kiroku が書き込んでいます）
+core-case-busy-hint = 少し待ってからもう一度実行してください。何も記録していません
+core-disk-full = ディスクがいっぱいです
+core-disk-full-hint = 空き容量を作ってからもう一度実行してください。何も記録していません
+core-disk-error = ディスクがエラーを返しました（{ $detail }）。容量不足か故障の可能性があります
+core-disk-error-hint = 空き容量（df -h）とディスクを確認してからもう一度実行してください。何も記録していません
+core-case-read-only = 事件ファイルは読み取り専用です
+core-case-read-only-hint = ファイルとフォルダーに書き込めるか（ls -l）確認するか、コピーで作業してください
+core-case-not-kiroku = kiroku の事件ファイルではありません
+core-case-damaged = 事件ファイルが壊れています
+core-case-damaged-hint = 書き込まずにコピーを取り、コピーに対して `kiroku verify` を実行してください
+core-case-cannot-open = 事件ファイルを開けません
+core-case-cannot-open-hint = ファイルとフォルダーがあり、読み取れるか確認してください
+core-case-permission = 事件ファイルへのアクセス権がありません
+core-unknown-tz = タイムゾーン「{ $name }」は分かりません
+core-unknown-tz-hint = tz データベースの名前で指定してください（例: Asia/Tokyo、Europe/London、America/New_York、UTC）
+core-case-is-folder = { $path } はフォルダーで、kiroku の事件ファイルではありません
+core-case-is-folder-hint = 事件ファイルそのもののパスを指定してください（--db パス）
+core-case-foreign = { $path } は kiroku の事件ファイルではありません（{ $why }）
+core-case-foreign-hint = パスを確認してください。新しい事件ファイルは `kiroku init --db パス` で作れます。ファイルは変更していません
+core-case-foreign-empty = 空のファイルです
+core-case-foreign-not-sqlite = SQLite のデータベースではありません
+core-case-foreign-other-program = 別のプログラムのデータベースです
+core-case-cut-short = { $path } は壊れています: 途中で切れています（{ $expected } バイト中 { $len } バイト）
+core-case-cut-short-hint = ファイルは変更していません。完全なコピー（バックアップなど）を使い、`kiroku verify` で確認してください
+core-case-newer = { $path } は新しい版の kiroku で作られています（スキーマ { $version }。この版は { $known } まで）
+core-case-newer-hint = 開くには新しい版の kiroku を入れてください。ファイルは変更していません
+core-case-read-only-disk = { $path } は読み取り専用のディスクにあるため、記録できません
+core-case-read-only-disk-hint = 読み取り（list、show、verify、export）はできます。記録するには、事件ファイルを書き込めるディスクにコピーするか、書き込めるようにマウントしてください
+core-case-not-writable = { $path } に書き込めません（アクセス権がないか、変更不可の属性が付いています）
+core-case-not-writable-hint = 読み取り（list、show、verify、export）はできます。記録するには `ls -l` と `lsattr` で確認するか、コピーで作業してください
+core-case-exists = { $path } はすでにあります
+core-case-exists-hint = kiroku は事件ファイルを上書きしません。--db で別のパスを指定してください
+core-folder-missing = フォルダー { $path } がありません
+core-folder-missing-hint = 先にフォルダーを作るか、--db で別のパスを指定してください
+core-not-a-file-path = { $path } はファイルのパスではありません
+core-case-missing = { $path } に事件ファイルがありません
+core-case-missing-hint = `kiroku init` で作るか、--db で正しいパスを指定してください
+core-case-upgrade = { $path } は古い版の kiroku で作られているため更新が必要ですが、ここでは書き込めません
+core-case-upgrade-hint = 事件ファイルを書き込めるフォルダーにコピーし、コピーに対してコマンドを実行してください
+core-case-no-id = 事件ファイルに事件IDがありません
+core-case-unknown-tz = 事件ファイルのタイムゾーン「{ $name }」は分かりません
+core-run-verify = `kiroku verify` で記録を確認してください
+core-run-verify-nothing-recorded = `kiroku verify` を実行してください。何も記録していません
+core-anchor-hash-changed = 記録 { $seq } のハッシュ値が、タイムスタンプを取ったときと変わっています
+core-clock-behind = パソコンの時計（{ $now }）が、最後の記録の記録日時（{ $last }）より前になっています
+core-clock-behind-hint = パソコンの時計を合わせてからもう一度実行してください。何も記録していません
+core-entry-unreadable = 記録 { $seq } を読み取れません（{ $detail }）
+
+## 他の記録を参照する記録
+core-entries-numbered = 記録の番号は 1〜{ $head } です。`kiroku list` で確認できます
+core-target-withdrawn = 記録 { $seq } は記録 { $by } で取り消されています
+core-target-withdrawn-hint = 代わりに新しい記録をしてください
+core-cannot-amend = 記録 { $seq } は{ $kind ->
+        [contact] 連絡
+        [action] 対応
+        [note] メモ
+        [correction] 訂正
+        [void] 取消し
+        [attach] ファイル添付
+        [anchor] タイムスタンプ
+        *[other] { $kind }
+    }の記録なので訂正できません
+core-cannot-amend-hint = それが参照している記録を訂正するか、取り消して新しく記録してください
+core-cannot-attach = 記録 { $seq } は{ $kind ->
+        [contact] 連絡
+        [action] 対応
+        [note] メモ
+        [correction] 訂正
+        [void] 取消し
+        [attach] ファイル添付
+        [anchor] タイムスタンプ
+        *[other] { $kind }
+    }の記録です。ファイルを添付できるのは連絡・対応・メモの記録です
+core-cannot-attach-hint = それが参照している記録に添付してください
+core-void-of-void = 記録 { $seq } はそれ自体が取消しの記録です
