@@ -104,3 +104,22 @@ core-cannot-attach = entry { $seq } is { $kind ->
     } entry; files can be attached to a contact, action or note
 core-cannot-attach-hint = attach them to the entry it refers to
 core-void-of-void = entry { $seq } is itself a void entry
+
+## Output files
+core-output-is-folder = { $path } is a folder
+core-output-is-folder-hint = give a file name, e.g. -o case.jsonl
+core-output-not-file-name = { $path } is not a file name
+
+## Labels of entries and dates
+core-label-channel = { $channel }
+core-label-outcome = { $outcome }
+core-label-sent = { " " }(sent)
+core-label-action = ACTION { $action }
+core-label-note = note
+core-label-correction = correction of { $seq }
+core-label-void = void of { $seq }
+core-label-attach = files for { $seq }
+core-label-anchor-of = timestamp of 1..{ $seq }
+core-label-anchor = timestamp
+core-date-time-long = { $year }-{ $mm }-{ $dd } { $time }
+core-label-direction = { $direction }

@@ -62,3 +62,126 @@ cmd-again-arg-direction = incoming（受信、既定）または outgoing（こ�
 cmd-again-arg-tags = 後で探すためのタグ（複数指定可）
 cmd-again-arg-notes = ご自身のメモ（受けた影響、目撃者など）
 cmd-again-arg-channel = 元の記録と違う手段（phone、sms、line、電話、不在着信 など）
+
+## 事件ファイル、記録の確認
+cli-case-readable = { $path } はこのパソコンの他のユーザーも読めます。`chmod 600 { $path }` で本人だけが読めるようにできます
+cli-case-created-default = 新しい事件ファイルを { $path } に作りました（タイムゾーン { $tz }）
+cli-no-home = 事件ファイルを置くホームフォルダーが見つかりません
+cli-no-home-hint = 事件ファイルのパスを --db パス または KIROKU_DB で指定してください
+cli-output-is-case-file = { $path } は事件ファイルそのものです
+cli-output-is-case-file-hint = -o で別の出力ファイルを指定してください
+cli-add-which-channel = 連絡の手段を最初に指定してください
+cli-add-which-channel-hint = 例: `kiroku add 電話 --from 名前`。手段: phone（電話）、missed（不在着信）、voicemail（留守電）、sms、email（メール）、line、sns、letter（郵便）、visit（訪問）、other（その他）
+cli-list-separator = 、
+cli-recorded = 記録 { $seq } を保存しました: { $summary }
+cli-recorded-file = ファイル { $name }（{ $media_type }、{ $size }）sha256 { $sha256 }
+cli-recorded-hash = ハッシュ値 { $hash }
+cli-init-created = 事件ファイル { $path } を作りました
+cli-init-case-id = 事件ID          { $id }
+cli-init-tz = タイムゾーン    { $tz }
+cli-receipt-send = この1行を弁護士またはご自身にメールで送り、このパソコンの外に保管してください。
+
+## 項目と値
+cli-field-content = 内容
+cli-field-notes = メモ
+cli-field-note = メモ
+cli-field-reason = 理由
+cli-field-from = 相手の名前
+cli-field-address = 番号・アドレス
+cli-field-org = 所属
+cli-field-to = 宛先
+cli-field-with = 相手
+cli-field-platform = SNS の種類
+cli-field-subject = 件名
+cli-field-reference = 受理番号など
+cli-field-tag = タグ
+cli-field-title = 事件名
+cli-field-counterparty = 相手方
+cli-field-owner = 記録者
+cli-stdin = 標準入力
+cli-text-nul = { $field }に NUL 文字が含まれています
+cli-text-nul-hint = バイナリファイルではありませんか。ファイルは貼り付けずに証拠ファイルとして添付してください
+cli-text-too-long = { $field }が { $len } バイトあります。1項目に入るのは { $max } バイトまでです
+cli-text-too-long-hint = 長い資料は証拠ファイルとして保存し、ここには要約を書いてください
+cli-text-file-is-folder = { $path } はフォルダーで、テキストファイルではありません
+cli-text-file-too-long = { $path } は1項目に入る上限の { $max } バイトを超えています
+cli-text-file-not-utf8 = { $path } は UTF-8 のテキストではありません（{ $pos } バイト目に不正なバイト）
+cli-text-file-not-utf8-hint = UTF-8 で保存し直してから（テキストエディターの「名前を付けて保存」→ UTF-8 など）もう一度実行してください
+cli-until-before-at = --until（{ $until }）が --at（{ $at }）より前です
+cli-until-before-at-hint = --at は始まった日時、--until は終わった日時です
+cli-count-zero = --count は1以上にしてください
+cli-count-zero-hint = 1件の記録は少なくとも1回の連絡を表します
+cli-period-backwards = 期間が逆です: --until（{ $until }）が --since（{ $since }）より後になっていません
+cli-period-backwards-hint = 入れ替えてください。--since が始まり、--until が終わりです
+
+## note、amend、void
+cli-note-empty = メモが空です
+cli-note-empty-hint = `kiroku note` の後にメモを書いてください
+cli-reason-empty = 理由が空です
+cli-amend-reason-empty-hint = 訂正する理由を書いてください（例: --reason '日付の誤り'）
+cli-void-reason-empty-hint = 取り消す理由を書いてください（例: --reason '二重に記録したため'）
+cli-amend-at-cleared = --at は空にできません
+cli-amend-at-cleared-hint = 正しい日時を指定してください
+cli-amend-nothing = 訂正する項目がありません
+cli-amend-nothing-hint = 訂正する項目を正しい値で指定してください（例: --at '11/17 14:32'、--count 3）
+cli-amend-until-before-at = この訂正では --until が --at より前になります
+cli-amend-until-before-at-hint = 両方の日時を一緒に訂正してください
+
+## kiroku show
+cli-show-no-entries-yet = この事件にはまだ記録がありません
+cli-show-title = 記録 { $seq } · { $kind ->
+        [contact] 連絡
+        [action] 対応
+        [note] メモ
+        [correction] 訂正
+        [void] 取消し
+        [attach] ファイル添付
+        [anchor] タイムスタンプ
+       *[other] { $kind }
+    }
+cli-show-corrected-by = ・記録 { $by } で訂正
+cli-show-withdrawn-by = ・記録 { $by } で取消し済み
+cli-show-file = ファイル
+cli-show-file-value = { $name }（{ $media_type }、{ $size }）
+cli-show-attached = 添付
+cli-show-attached-by = 記録 { $by } で添付
+cli-show-hash = ハッシュ値
+cli-show-prev-hash = 前のハッシュ値
+cli-show-correction = 訂正: 記録 { $seq }（記録日時 { $recorded }）
+cli-show-withdrawn = 取消し: 記録 { $seq }（記録日時 { $recorded }）
+cli-show-reason = 理由: { $reason }
+cli-show-cleared = （空欄に訂正）
+cli-show-empty = （空欄）
+cli-show-time = { $time }（{ $offset }）
+cli-show-occurred = 日時
+cli-show-until = 終了日時
+cli-show-recorded = 記録日時
+cli-show-action = 対応
+cli-show-channel = 手段
+cli-show-platform = SNS
+cli-show-direction = 方向
+cli-show-from = 相手
+cli-show-address = 番号等
+cli-show-org = 所属
+cli-show-to = 宛先
+cli-show-with = 相手
+cli-show-reference = 受理番号
+cli-show-count = 回数
+cli-show-duration = 通話時間
+cli-show-outcome = 結果
+cli-show-subject = 件名
+cli-show-target = 対象
+cli-show-reason-label = 理由
+cli-show-tags = タグ
+cli-show-source = 取込元
+cli-show-source-value = { $importer }、SHA-256 が { $sha256 } のファイルの { $position }
+cli-show-covers = 対象範囲
+cli-show-covers-value = 記録 1〜{ $seq }（末尾 { $head }）
+cli-show-tsa = TSA
+cli-show-tsa-time = TSA時刻
+cli-show-serial = シリアル
+cli-show-stamped = 対象値
+cli-show-token = トークン
+cli-show-content = 内容
+cli-show-notes = メモ
+cli-show-text-heading = { $name }:

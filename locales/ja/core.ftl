@@ -112,3 +112,59 @@ core-cannot-attach = 記録 { $seq } は{ $kind ->
     }の記録です。ファイルを添付できるのは連絡・対応・メモの記録です
 core-cannot-attach-hint = それが参照している記録に添付してください
 core-void-of-void = 記録 { $seq } はそれ自体が取消しの記録です
+
+## 出力ファイル
+core-output-is-folder = { $path } はフォルダーです
+core-output-is-folder-hint = ファイル名を指定してください（例: -o case.jsonl）
+core-output-not-file-name = { $path } はファイル名ではありません
+
+## 記録の種類と日付の表示
+core-label-channel = { $channel ->
+        [phone] 電話
+        [voicemail] 留守電
+        [sms] SMS
+        [email] メール
+        [line] LINE
+        [sns] SNS
+        [letter] 郵便・書面
+        [visit] 訪問
+        [other] その他
+       *[unknown] { $channel }
+    }
+core-label-outcome = { $outcome ->
+        [answered] 応答
+        [missed] 不在
+        [declined] 拒否
+        [ignored] 無視
+        [blocked] 着信拒否
+       *[unknown] { $outcome }
+    }
+core-label-sent = （送信）
+core-label-action = 対応: { $action ->
+        [refused] 拒否の意思表示
+        [blocked] 着信拒否・ブロック
+        [reported] 警察等への届出
+        [consulted] 相談
+        [other] その他
+       *[unknown] { $action }
+    }
+core-label-note = メモ
+core-label-correction = 記録{ $seq }の訂正
+core-label-void = 記録{ $seq }の取消し
+core-label-attach = 記録{ $seq }へのファイル添付
+core-label-anchor-of = 記録1〜{ $seq }のタイムスタンプ
+core-label-anchor = タイムスタンプ
+core-date-time-long = { $year }年{ $month }月{ $day }日({ $weekday ->
+        [0] 月
+        [1] 火
+        [2] 水
+        [3] 木
+        [4] 金
+        [5] 土
+       *[6] 日
+    }) { $time }
+core-label-direction = { $direction ->
+        [incoming] 受信
+        [outgoing] 送信
+       *[other] { $direction }
+    }

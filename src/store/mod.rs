@@ -96,8 +96,9 @@ pub fn map_sqlite_error(err: rusqlite::Error) -> Error {
                 Error::new(ErrorKind::Busy, crate::t!("core-case-busy"))
                     .with_hint(crate::t!("core-case-busy-hint"))
             }
-            ErrorCode::DiskFull => Error::io(crate::t!("core-disk-full"))
-                .with_hint(crate::t!("core-disk-full-hint")),
+            ErrorCode::DiskFull => {
+                Error::io(crate::t!("core-disk-full")).with_hint(crate::t!("core-disk-full-hint"))
+            }
             ErrorCode::ReadOnly => Error::io(crate::t!("core-case-read-only"))
                 .with_hint(crate::t!("core-case-read-only-hint")),
             ErrorCode::NotADatabase => Error::case_file(crate::t!("core-case-not-kiroku")),
@@ -245,13 +246,15 @@ fn check_writable(path: &Path) -> Result<()> {
     let shown = path.display();
     match fs::OpenOptions::new().read(true).write(true).open(path) {
         Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem => Err(Error::io(
-            crate::t!("core-case-read-only-disk", path = shown.to_string()),
-        )
+        Err(e) if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem => Err(Error::io(crate::t!(
+            "core-case-read-only-disk",
+            path = shown.to_string()
+        ))
         .with_hint(crate::t!("core-case-read-only-disk-hint"))),
-        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Err(Error::io(
-            crate::t!("core-case-not-writable", path = shown.to_string()),
-        )
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Err(Error::io(crate::t!(
+            "core-case-not-writable",
+            path = shown.to_string()
+        ))
         .with_hint(crate::t!("core-case-not-writable-hint"))),
         Err(e) => Err(Error::from_io(e, &shown.to_string())),
     }
@@ -371,8 +374,10 @@ impl Case {
     pub fn create(path: &Path, meta: &CaseMeta) -> Result<Case> {
         let shown = path.display().to_string();
         if path.exists() || path.symlink_metadata().is_ok() {
-            return Err(Error::case_file(crate::t!("core-case-exists", path = &shown))
-                .with_hint(crate::t!("core-case-exists-hint")));
+            return Err(
+                Error::case_file(crate::t!("core-case-exists", path = &shown))
+                    .with_hint(crate::t!("core-case-exists-hint")),
+            );
         }
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -397,10 +402,10 @@ impl Case {
             // appeared meanwhile.
             match fs::hard_link(&tmp, path) {
                 Ok(()) => Ok(()),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    Err(Error::case_file(crate::t!("core-case-exists", path = &shown))
-                        .with_hint(crate::t!("core-case-exists-hint")))
-                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::case_file(
+                    crate::t!("core-case-exists", path = &shown),
+                )
+                .with_hint(crate::t!("core-case-exists-hint"))),
                 Err(_) if !path.exists() => {
                     fs::rename(&tmp, path).map_err(|e| Error::from_io(e, &shown))
                 }
@@ -1007,10 +1012,8 @@ fn check_target(conn: &Connection, body: &Body, head: u64) -> Result<()> {
         return Ok(());
     };
     if target == 0 || target > head {
-        return Err(
-            Error::usage(crate::t!("cli-no-such-entry", seq = target))
-                .with_hint(crate::t!("core-entries-numbered", head = head)),
-        );
+        return Err(Error::usage(crate::t!("cli-no-such-entry", seq = target))
+            .with_hint(crate::t!("core-entries-numbered", head = head)));
     }
     let kind: String = conn.query_row(
         "SELECT kind FROM entries WHERE seq = ?1",
@@ -1074,9 +1077,9 @@ fn read_meta(conn: &Connection) -> Result<CaseMeta> {
         Error::case_file(crate::t!("core-case-no-id")).with_hint(crate::t!("core-run-verify"))
     })?;
     let tz = match get("tz")? {
-        Some(name) => name.parse::<Tz>().map_err(|_| {
-            Error::case_file(crate::t!("core-case-unknown-tz", name = &name))
-        })?,
+        Some(name) => name
+            .parse::<Tz>()
+            .map_err(|_| Error::case_file(crate::t!("core-case-unknown-tz", name = &name)))?,
         None => Tz::UTC,
     };
     Ok(CaseMeta {
