@@ -179,3 +179,19 @@ cli-show-token = token
 cli-show-content = content
 cli-show-notes = notes
 cli-show-text-heading = { $name }:
+
+## kiroku list
+cli-list-empty = No entries yet. Record one with `kiroku add phone` (or `kiroku add` to be asked).
+cli-list-none-match = No entries match.
+cli-list-col-when = when
+cli-list-col-channel = channel
+cli-list-col-from = from
+cli-list-col-count = n
+cli-list-col-what = what
+cli-list-files = { " " }[{ $count ->
+        [one] { $count } file
+       *[other] { $count } files
+    }]
+cli-list-void = [VOID] { $what }
+cli-list-corrected-legend = * corrected: `kiroku show N` shows the original and why
+cli-list-void-legend = [VOID] withdrawn by a later entry; kept in the record

@@ -185,3 +185,16 @@ cli-show-token = トークン
 cli-show-content = 内容
 cli-show-notes = メモ
 cli-show-text-heading = { $name }:
+
+## kiroku list
+cli-list-empty = まだ記録がありません。`kiroku add phone`（または質問に答えて記録する `kiroku add`）で記録してください。
+cli-list-none-match = 条件に合う記録はありません。
+cli-list-col-when = 日時
+cli-list-col-channel = 手段
+cli-list-col-from = 相手
+cli-list-col-count = 回
+cli-list-col-what = 内容
+cli-list-files =  ［ファイル{ $count }件］
+cli-list-void = ［取消し］{ $what }
+cli-list-corrected-legend = * 訂正あり: `kiroku show 番号` で元の内容と理由を確認できます
+cli-list-void-legend = ［取消し］後の記録で取り消されたもの（記録には残っています）
