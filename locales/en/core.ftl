@@ -123,3 +123,19 @@ core-label-anchor-of = timestamp of 1..{ $seq }
 core-label-anchor = timestamp
 core-date-time-long = { $year }-{ $mm }-{ $dd } { $time }
 core-label-direction = { $direction }
+
+## Files, and words typed for channels, outcomes and actions
+core-io-not-found = { $what }: no such file or directory
+core-io-permission = { $what }: permission denied
+core-io-permission-hint = check that you may read and write it (ls -l), or choose another place
+core-io-full = { $what }: the disk is full
+core-io-other = { $what }: { $detail }
+core-io-writing-output = writing output
+core-unknown-channel = unknown channel "{ $word }"
+core-unknown-channel-hint = use one of phone, missed, voicemail, sms, email, line, sns (or x, instagram, facebook, linkedin), letter, visit, other — 電話, 不在着信, 留守電, メール, LINE, 訪問 work too
+core-unknown-outcome = unknown outcome "{ $word }"
+core-unknown-outcome-hint = use one of answered, missed, declined, ignored, blocked
+core-unknown-action = unknown action "{ $word }"
+core-unknown-action-hint = use one of refused (told them to stop), blocked, reported (to police), consulted (a lawyer or support service), other
+core-unknown-direction = unknown direction "{ $word }"
+core-unknown-direction-hint = use incoming or outgoing

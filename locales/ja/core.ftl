@@ -168,3 +168,19 @@ core-label-direction = { $direction ->
         [outgoing] 送信
        *[other] { $direction }
     }
+
+## ファイル、手段・結果・対応の入力
+core-io-not-found = { $what }: ファイルまたはフォルダーがありません
+core-io-permission = { $what }: アクセス権がありません
+core-io-permission-hint = 読み書きできるか（ls -l）確認するか、別の場所を選んでください
+core-io-full = { $what }: ディスクがいっぱいです
+core-io-other = { $what }: { $detail }
+core-io-writing-output = 出力の書き込み
+core-unknown-channel = 「{ $word }」という手段は分かりません
+core-unknown-channel-hint = 電話、不在着信、留守電、SMS、メール、LINE、SNS（X、インスタ など）、郵便、訪問、その他 のいずれかを指定してください（phone、missed、voicemail、sms、email、line、sns、letter、visit、other でも指定できます）
+core-unknown-outcome = 「{ $word }」という結果は分かりません
+core-unknown-outcome-hint = 応答、不在、拒否、無視、着信拒否 のいずれかを指定してください（answered、missed、declined、ignored、blocked でも指定できます）
+core-unknown-action = 「{ $word }」という対応は分かりません
+core-unknown-action-hint = 拒否（やめるよう伝えた）、ブロック、警察（届出）、相談（弁護士や支援窓口）、その他 のいずれかを指定してください（refused、blocked、reported、consulted、other でも指定できます）
+core-unknown-direction = 「{ $word }」という方向は分かりません
+core-unknown-direction-hint = 受信（incoming）または送信（outgoing）を指定してください
