@@ -218,7 +218,9 @@ impl ActionKind {
     pub fn parse(input: &str) -> Result<ActionKind> {
         let w = fold_word(input);
         Ok(match w.as_str() {
-            "refused" | "refuse" | "拒否" | "拒否の意思表示" | "断った" => ActionKind::Refused,
+            "refused" | "refuse" | "拒否" | "拒否の意思表示" | "断った" => {
+                ActionKind::Refused
+            }
             "blocked" | "block" | "ブロック" | "着信拒否" => ActionKind::Blocked,
             "reported" | "report" | "police" | "警察" | "届出" | "通報" | "相談届" => {
                 ActionKind::Reported

@@ -195,3 +195,27 @@ cli-list-files = { " " }[{ $count ->
 cli-list-void = [VOID] { $what }
 cli-list-corrected-legend = * corrected: `kiroku show N` shows the original and why
 cli-list-void-legend = [VOID] withdrawn by a later entry; kept in the record
+
+## kiroku evidence
+cli-evidence-none = No evidence files yet. Attach one with `kiroku attach N FILE`, or `--attach FILE` when you add an entry.
+cli-evidence-col-file = file
+cli-evidence-col-size = size
+cli-evidence-col-type = type
+cli-evidence-col-entries = entries
+cli-evidence-entry-void = { $seq } [VOID]
+cli-evidence-void-legend = [VOID] attached to a withdrawn entry, or by one; kept in the record
+cli-evidence-no-such = there is no evidence file { $number }
+cli-evidence-no-such-none = the case has no evidence files yet
+cli-evidence-no-such-hint = they are numbered 1 to { $count }; `kiroku evidence list` shows them
+cli-file-exists = { $path } already exists
+cli-file-exists-hint = kiroku never overwrites a file; choose another name with -o, or move the existing one
+cli-evidence-unreadable = the stored copy of evidence file { $number } ({ $name }) cannot be read: { $detail }
+cli-evidence-keep-hint = run `kiroku verify` and keep the case file and its evidence folder as they are
+cli-evidence-stored-copy = the stored copy of { $name }
+cli-evidence-altered = the stored copy of evidence file { $number } ({ $name }) was altered: its SHA-256 no longer matches the record
+cli-evidence-altered-hint = nothing was written; run `kiroku verify` and keep the case file and its evidence folder as they are
+cli-file-appeared = { $path } appeared while writing
+cli-file-appeared-hint = kiroku never overwrites a file; choose another name with -o
+cli-evidence-wrote = Wrote evidence file { $number } ({ $size }) to { $path }; its SHA-256 matches the record: { $sha256 }
+cli-evidence-bad-name = the recorded name "{ $name }" cannot be used as a file name
+cli-evidence-bad-name-hint = give a file name with -o, e.g. -o exhibit.bin

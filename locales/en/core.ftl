@@ -139,3 +139,25 @@ core-unknown-action = unknown action "{ $word }"
 core-unknown-action-hint = use one of refused (told them to stop), blocked, reported (to police), consulted (a lawyer or support service), other
 core-unknown-direction = unknown direction "{ $word }"
 core-unknown-direction-hint = use incoming or outgoing
+
+## Evidence files and receipts
+core-nothing-recorded = nothing was recorded
+core-attach-folder = { $path } is a folder, not a file
+core-attach-folder-hint = attach the files inside it instead; nothing was recorded
+core-attach-special = { $path } is not a regular file (it is a device, pipe or socket)
+core-attach-special-hint = save its content to a file and attach that; nothing was recorded
+core-attach-no-name = { $path } does not name a file
+core-attach-no-name-hint = give the path of the file itself; nothing was recorded
+core-attach-changed = { $path } changed while it was being copied
+core-attach-changed-hint = try again when nothing is writing to it; nothing was recorded
+core-attach-not-found-hint = check the file name and folder; nothing was recorded
+core-evidence-folder = the evidence folder { $path }
+core-receipt-damaged = the receipt is incomplete or damaged ({ $what })
+core-receipt-damaged-hint = paste the whole line that starts with kiroku-receipt/1, or give the file that holds it
+core-receipt-missing = no { $key }
+core-receipt-entries-not-number = entries= is not a number
+core-receipt-head-not-hex = head= is not 64 hexadecimal digits
+core-receipt-file = receipt file { $path }
+core-receipt-file-hint = give the receipt line in quotes, or the path of a file that holds it
+core-receipt-none = no receipt found in { $path }
+core-receipt-none-hint = a receipt is the line `kiroku receipt` printed; it starts with kiroku-receipt/1

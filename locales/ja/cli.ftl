@@ -198,3 +198,27 @@ cli-list-files =  ［ファイル{ $count }件］
 cli-list-void = ［取消し］{ $what }
 cli-list-corrected-legend = * 訂正あり: `kiroku show 番号` で元の内容と理由を確認できます
 cli-list-void-legend = ［取消し］後の記録で取り消されたもの（記録には残っています）
+
+## kiroku evidence
+cli-evidence-none = まだ証拠ファイルがありません。`kiroku attach 番号 ファイル` で添付するか、記録するときに `--attach ファイル` を付けてください。
+cli-evidence-col-file = ファイル
+cli-evidence-col-size = サイズ
+cli-evidence-col-type = 種類
+cli-evidence-col-entries = 記録
+cli-evidence-entry-void = { $seq }［取消し］
+cli-evidence-void-legend = ［取消し］取り消された記録に添付されたもの、または取り消された記録で添付されたもの（記録には残っています）
+cli-evidence-no-such = 証拠ファイル { $number } はありません
+cli-evidence-no-such-none = この事件にはまだ証拠ファイルがありません
+cli-evidence-no-such-hint = 番号は 1〜{ $count } です。`kiroku evidence list` で確認できます
+cli-file-exists = { $path } はすでにあります
+cli-file-exists-hint = kiroku はファイルを上書きしません。-o で別の名前を指定するか、今あるファイルを移動してください
+cli-evidence-unreadable = 保存されている証拠ファイル { $number }（{ $name }）を読み取れません: { $detail }
+cli-evidence-keep-hint = `kiroku verify` を実行し、事件ファイルと証拠フォルダーはそのまま保管してください
+cli-evidence-stored-copy = 保存されている { $name }
+cli-evidence-altered = 保存されている証拠ファイル { $number }（{ $name }）が変更されています: SHA-256 が記録と一致しません
+cli-evidence-altered-hint = 何も書き出していません。`kiroku verify` を実行し、事件ファイルと証拠フォルダーはそのまま保管してください
+cli-file-appeared = 書き込み中に { $path } が作られました
+cli-file-appeared-hint = kiroku はファイルを上書きしません。-o で別の名前を指定してください
+cli-evidence-wrote = 証拠ファイル { $number }（{ $size }）を { $path } に書き出しました。SHA-256 は記録と一致しています: { $sha256 }
+cli-evidence-bad-name = 記録されている名前「{ $name }」はファイル名に使えません
+cli-evidence-bad-name-hint = -o でファイル名を指定してください（例: -o exhibit.bin）

@@ -184,3 +184,25 @@ core-unknown-action = 「{ $word }」という対応は分かりません
 core-unknown-action-hint = 拒否（やめるよう伝えた）、ブロック、警察（届出）、相談（弁護士や支援窓口）、その他 のいずれかを指定してください（refused、blocked、reported、consulted、other でも指定できます）
 core-unknown-direction = 「{ $word }」という方向は分かりません
 core-unknown-direction-hint = 受信（incoming）または送信（outgoing）を指定してください
+
+## 証拠ファイルと控え
+core-nothing-recorded = 何も記録していません
+core-attach-folder = { $path } はフォルダーで、ファイルではありません
+core-attach-folder-hint = 中のファイルを添付してください。何も記録していません
+core-attach-special = { $path } は通常のファイルではありません（デバイス、パイプまたはソケットです）
+core-attach-special-hint = 内容をファイルに保存してから添付してください。何も記録していません
+core-attach-no-name = { $path } はファイルを指していません
+core-attach-no-name-hint = ファイルそのもののパスを指定してください。何も記録していません
+core-attach-changed = { $path } がコピー中に変更されました
+core-attach-changed-hint = 書き込み中のプログラムがないときにもう一度実行してください。何も記録していません
+core-attach-not-found-hint = ファイル名とフォルダーを確認してください。何も記録していません
+core-evidence-folder = 証拠フォルダー { $path }
+core-receipt-damaged = 控えが不完全か壊れています（{ $what }）
+core-receipt-damaged-hint = kiroku-receipt/1 で始まる行全体を貼り付けるか、その行を含むファイルを指定してください
+core-receipt-missing = { $key } がありません
+core-receipt-entries-not-number = entries= が数字ではありません
+core-receipt-head-not-hex = head= が64桁の16進数ではありません
+core-receipt-file = 控えのファイル { $path }
+core-receipt-file-hint = 控えの行を引用符で囲んで指定するか、その行を含むファイルのパスを指定してください
+core-receipt-none = { $path } に控えが見つかりません
+core-receipt-none-hint = 控えは `kiroku receipt` が出力した kiroku-receipt/1 で始まる行です
