@@ -161,3 +161,11 @@ core-receipt-file = receipt file { $path }
 core-receipt-file-hint = give the receipt line in quotes, or the path of a file that holds it
 core-receipt-none = no receipt found in { $path }
 core-receipt-none-hint = a receipt is the line `kiroku receipt` printed; it starts with kiroku-receipt/1
+
+## Guards of the case file against changes
+core-guard-case-id-change = the case id cannot change
+core-guard-case-id-remove = the case id cannot be removed
+core-guard-entries-update = entries are append-only; record a correction instead
+core-guard-entries-delete = entries are append-only; record a void entry instead
+core-guard-fingerprints = import fingerprints are append-only
+core-guard-timestamps = timestamps are append-only

@@ -206,3 +206,11 @@ core-receipt-file = 控えのファイル { $path }
 core-receipt-file-hint = 控えの行を引用符で囲んで指定するか、その行を含むファイルのパスを指定してください
 core-receipt-none = { $path } に控えが見つかりません
 core-receipt-none-hint = 控えは `kiroku receipt` が出力した kiroku-receipt/1 で始まる行です
+
+## 事件ファイルの変更防止
+core-guard-case-id-change = 事件IDは変更できません
+core-guard-case-id-remove = 事件IDは削除できません
+core-guard-entries-update = 記録は追記のみです。代わりに訂正を記録してください
+core-guard-entries-delete = 記録は追記のみです。代わりに取消しを記録してください
+core-guard-fingerprints = 取込みの識別値は追記のみです
+core-guard-timestamps = タイムスタンプは追記のみです

@@ -115,12 +115,30 @@ pub fn map_sqlite_error(err: rusqlite::Error) -> Error {
                     .with_hint(crate::t!("core-disk-error-hint"))
             }
             ErrorCode::ConstraintViolation if detail.starts_with("kiroku:") => {
-                Error::usage(detail.trim_start_matches("kiroku: ").to_string())
+                Error::usage(guard_message(&detail))
             }
             _ => Error::internal(format!("SQLite: {err}")),
         };
     }
     Error::internal(format!("SQLite: {err}"))
+}
+
+/// The message of a guard trigger (`migrations.rs`), whose English text
+/// is part of the schema of every case file, in the interface language.
+fn guard_message(detail: &str) -> String {
+    match detail.trim_start_matches("kiroku: ") {
+        "the case id cannot change" => crate::t!("core-guard-case-id-change"),
+        "the case id cannot be removed" => crate::t!("core-guard-case-id-remove"),
+        "entries are append-only; record a correction instead" => {
+            crate::t!("core-guard-entries-update")
+        }
+        "entries are append-only; record a void entry instead" => {
+            crate::t!("core-guard-entries-delete")
+        }
+        "import fingerprints are append-only" => crate::t!("core-guard-fingerprints"),
+        "timestamps are append-only" => crate::t!("core-guard-timestamps"),
+        other => other.to_string(),
+    }
 }
 
 /// Resolves the zone to record in a new case: `--tz`, else `TZ`, else the
