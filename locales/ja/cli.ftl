@@ -139,8 +139,8 @@ cli-show-title = 記録 { $seq } · { $kind ->
         [anchor] タイムスタンプ
        *[other] { $kind }
     }
-cli-show-corrected-by = ・記録 { $by } で訂正
-cli-show-withdrawn-by = ・記録 { $by } で取消し済み
+cli-show-corrected-by = { " " }· 記録 { $by } で訂正
+cli-show-withdrawn-by = { " " }· 記録 { $by } で取消し済み
 cli-show-file = ファイル
 cli-show-file-value = { $name }（{ $media_type }、{ $size }）
 cli-show-attached = 添付
