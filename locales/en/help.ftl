@@ -60,7 +60,7 @@ cmd-kiroku-after =
     3 case file missing, existing, foreign or too new · 4 file or disk error ·
     5 case file busy, try again · 70 internal error (a bug; please report it).
 cmd-kiroku-arg-db = The case file to use [default: kiroku.sqlite in your data folder]
-cmd-kiroku-arg-lang = Language of messages and help: ja or en [default: KIROKU_LANG, then the locale]
+cmd-kiroku-arg-lang = Language of messages and help [default: KIROKU_LANG, then the locale]
 cmd-kiroku-arg-lang-value-ja = 日本語
 cmd-kiroku-arg-lang-value-en = English
 cmd-init-about = Create a new case file
@@ -290,7 +290,7 @@ cmd-import-after =
     Only the counterparty's messages become entries (incoming); --from names
     them as the file does. Importing the same file again adds only what is new.
     See docs/import.md for the layouts each importer reads.
-cmd-import-arg-format = What the files are: line, eml, mbox, android-calls, android-sms or csv
+cmd-import-arg-format = What the files are
 cmd-import-arg-files = The files to import
 cmd-import-arg-from = The person who keeps contacting you: a name, number, email address or account as the file writes it (repeatable). Needed when a file holds records of more than one person
 cmd-import-arg-include-own = Keep your own messages to them too, as outgoing entries (a refusal sent by message is evidence)

@@ -61,7 +61,7 @@ cmd-kiroku-after =
     3 記録ファイルがない・既にある・別のファイル・新しい版で作成 · 4 ファイル・ディスクのエラー ·
     5 記録ファイルが使用中（やり直してください） · 70 内部エラー（不具合です。ご報告ください）
 cmd-kiroku-arg-db = 使う記録ファイル［既定: データフォルダの kiroku.sqlite］
-cmd-kiroku-arg-lang = メッセージとヘルプの言語: ja（日本語）または en（英語）［既定: KIROKU_LANG、次にロケール］
+cmd-kiroku-arg-lang = メッセージとヘルプの言語［既定: KIROKU_LANG、次にロケール］
 cmd-kiroku-arg-lang-value-ja = 日本語
 cmd-kiroku-arg-lang-value-en = 英語
 cmd-init-about = 新しい記録ファイルを作ります
@@ -288,7 +288,7 @@ cmd-import-after =
     相手からのメッセージだけが（受信の）記録になります。--from には、ファイルに書かれている
     とおりの相手の名前などを指定します。同じファイルをもう一度取り込んでも、新しい分だけが
     加わります。各形式の読み方は docs/import.md を参照してください。
-cmd-import-arg-format = ファイルの種類: line、eml、mbox、android-calls、android-sms、csv
+cmd-import-arg-format = ファイルの種類
 cmd-import-arg-files = 取り込むファイル
 cmd-import-arg-from = 連絡してくる相手: ファイルに書かれているとおりの名前、番号、メールアドレスまたはアカウント（複数指定可）。一つのファイルに複数の人の記録がある場合は必須です
 cmd-import-arg-include-own = ご自身から相手へのメッセージも送信の記録として残します（メッセージで伝えた拒否も証拠になります）

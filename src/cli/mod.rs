@@ -68,7 +68,7 @@ pub struct Cli {
     )]
     pub db: Option<PathBuf>,
 
-    /// Language of messages and help: ja or en [default: KIROKU_LANG, then the locale]
+    /// Language of messages and help [default: KIROKU_LANG, then the locale]
     #[arg(
         long,
         global = true,

@@ -573,7 +573,8 @@ pub fn parse_error<S: AsRef<std::ffi::OsStr>>(
             )
         }
         ErrorKind::MissingSubcommand => {
-            let valid = list(ContextKind::ValidSubcommand);
+            let mut valid = list(ContextKind::ValidSubcommand);
+            valid.retain(|c| c != "help");
             t_in!(
                 lang,
                 "parse-missing-command",
@@ -664,5 +665,32 @@ mod tests {
         assert_eq!(path(&["kiroku", "note", "evidence"]), "kiroku note");
         assert_eq!(path(&["kiroku", "shw"]), "kiroku");
         assert_eq!(path(&["kiroku"]), "kiroku");
+    }
+
+    #[test]
+    fn a_command_without_keys_keeps_its_english_text_and_is_named() {
+        use clap::CommandFactory;
+        let cli = crate::cli::Cli::command().subcommand(
+            Command::new("zzz-new").about("An English about").arg(
+                clap::Arg::new("some_flag")
+                    .long("some-flag")
+                    .help("An English flag"),
+            ),
+        );
+        let keys = keys(&cli);
+        assert!(keys.contains(&"cmd-zzz-new-about".to_owned()), "{keys:?}");
+        assert!(
+            keys.contains(&"cmd-zzz-new-arg-some-flag".to_owned()),
+            "{keys:?}"
+        );
+        let mut cmd = localize_in(cli, Lang::Ja);
+        let help = cmd
+            .find_subcommand_mut("zzz-new")
+            .unwrap()
+            .render_help()
+            .to_string();
+        assert!(help.contains("An English about"), "{help}");
+        assert!(help.contains("An English flag"), "{help}");
+        assert!(help.contains("使い方:"), "{help}");
     }
 }
