@@ -663,7 +663,7 @@ pub mod label {
     /// (16 columns instead of up to 22), is used in tables of many rows
     /// (`list`) and in sentences of other commands, where the column must
     /// stay narrow so that the content keeps its width and rows line up.
-    /// English uses `2026-11-20 14:32` in both places.
+    /// English reads `Fri 2026-11-20 14:32` and `2026-11-20 14:32`.
     pub fn date_time(d: &DateTime<FixedOffset>, long: bool, seconds: bool) -> String {
         let time = if seconds {
             d.format("%H:%M:%S").to_string()
@@ -677,10 +677,8 @@ pub mod label {
         crate::t!(
             "core-date-time-long",
             year = d.year().to_string(),
-            month = d.month().to_string(),
-            day = d.day().to_string(),
-            mm = d.format("%m").to_string(),
-            dd = d.format("%d").to_string(),
+            month = d.month(),
+            day = d.day(),
             weekday = d.weekday().num_days_from_monday(),
             time = time
         )

@@ -77,7 +77,7 @@ fn again_repeats_the_last_contact_without_its_content() {
     );
     let out = env.ok(&["again", "--at", "2026-11-02 11:00"]);
     assert!(
-        out.starts_with("Recorded entry 2: sns/X, 2026-11-02 11:00, 山田 課長 <@yamada>"),
+        out.starts_with("Recorded entry 2: sns/X, Mon 2026-11-02 11:00, 山田 課長 <@yamada>"),
         "{out}"
     );
     let e = entry(&env, 2);
