@@ -481,8 +481,9 @@ pub struct SenderFact {
 /// decides which entries count (withdrawn ones do not, corrected ones
 /// count with their corrected values).
 pub fn senders(facts: impl IntoIterator<Item = SenderFact>) -> Vec<Sender> {
-    let mut by_key: BTreeMap<(Option<String>, Option<String>, Option<String>), Sender> =
-        BTreeMap::new();
+    // Keyed by (name, address, organisation).
+    type Key = (Option<String>, Option<String>, Option<String>);
+    let mut by_key: BTreeMap<Key, Sender> = BTreeMap::new();
     for f in facts {
         let clean = |v: Option<String>| v.filter(|s| !s.trim().is_empty());
         let (from, address, org) = (clean(f.from), clean(f.address), clean(f.org));
@@ -502,7 +503,7 @@ pub fn senders(facts: impl IntoIterator<Item = SenderFact>) -> Vec<Sender> {
         s.latest = s.latest.max(at);
     }
     let mut list: Vec<Sender> = by_key.into_values().collect();
-    list.sort_by(|a, b| b.latest.cmp(&a.latest));
+    list.sort_by_key(|s| std::cmp::Reverse(s.latest));
     list
 }
 

@@ -16,7 +16,10 @@ fn entry(env: &TestEnv, seq: u64) -> serde_json::Value {
     env.json(&["show", &seq.to_string(), "--json"])["entry"].clone()
 }
 
-fn offered(env: &TestEnv) -> Vec<(Option<String>, Option<String>, Option<String>, u64)> {
+/// A sender offered: name, address, organisation, times recorded.
+type Offered = (Option<String>, Option<String>, Option<String>, u64);
+
+fn offered(env: &TestEnv) -> Vec<Offered> {
     let case = Case::open(&env.db, Access::ReadOnly).unwrap();
     view::load_senders(&case)
         .unwrap()
