@@ -817,6 +817,7 @@ fn no_english_sentence_reaches_a_japanese_user() {
     check("import-csv", &["import", "csv", "log.csv"], 0);
     check("import-missing", &["import", "csv", "nothing.csv"], 4);
 
+    // KIROKU_SHOW_OUTPUTS=1 prints everything the commands said, to read.
     if std::env::var_os("KIROKU_SHOW_OUTPUTS").is_some() {
         for (what, text) in &outputs {
             eprintln!("## {what}\n{text}");
