@@ -120,6 +120,7 @@ fn texts(mut cmd: Command, path: &str, lang: Lang) -> Command {
             }
         });
     }
+    cmd = value_names(cmd, lang);
     let subs: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_owned())
@@ -129,6 +130,70 @@ fn texts(mut cmd: Command, path: &str, lang: Lang) -> Command {
         cmd = cmd.mut_subcommand(name.as_str(), |s| texts(s, &p, lang));
     }
     cmd
+}
+
+/// The placeholders of values (`--at <TIME>`, `<SEQ>`) in the interface
+/// language, in help, usage lines and parse errors alike.
+fn value_names(mut cmd: Command, lang: Lang) -> Command {
+    let renames: Vec<(String, Vec<String>)> = cmd
+        .get_arguments()
+        .filter_map(|a| {
+            let id = a.get_id().as_str();
+            let names = a.get_value_names()?;
+            let mut changed = false;
+            let new: Vec<String> = names
+                .iter()
+                .map(|n| match value_name_key(n.as_str(), id) {
+                    Some(key) => {
+                        changed = true;
+                        message(lang, key, &[])
+                    }
+                    None => n.to_string(),
+                })
+                .collect();
+            changed.then(|| (id.to_owned(), new))
+        })
+        .collect();
+    for (id, names) in renames {
+        cmd = cmd.mut_arg(id.as_str(), |a| a.value_names(names));
+    }
+    cmd
+}
+
+/// The catalogue key of a value placeholder; `None` keeps it as written
+/// (`N`, `URL`, `day|week|month`, the words to type).
+fn value_name_key(name: &str, id: &str) -> Option<&'static str> {
+    Some(match (name, id) {
+        ("TIME", _) => "help-value-time",
+        ("NAME", _) => "help-value-name",
+        ("ADDR", _) => "help-value-address",
+        ("ORG", _) => "help-value-org",
+        ("WHO", _) => "help-value-who",
+        ("TEXT", _) => "help-value-text",
+        ("FILE", _) => "help-value-file",
+        ("FILE.tsq", _) => "help-value-file-tsq",
+        ("FILE.tsr", _) => "help-value-file-tsr",
+        ("LENGTH", _) => "help-value-length",
+        ("OUTCOME", _) => "help-value-outcome",
+        ("DIR", "direction") => "help-value-direction",
+        ("DIR", _) => "help-value-folder",
+        ("TAG", _) => "help-value-tag",
+        ("CHANNEL", _) => "help-value-channel",
+        ("PATH", _) => "help-value-path",
+        ("LANG", _) => "help-value-lang",
+        ("ZONE", _) => "help-value-zone",
+        ("NUMBER", _) => "help-value-number",
+        ("SEQ", _) => "help-value-seq",
+        ("FORMAT", _) => "help-value-format",
+        ("ACTION", _) => "help-value-action",
+        ("TITLE", _) => "help-value-title",
+        ("COUNTERPARTY", _) => "help-value-counterparty",
+        ("OWNER", _) => "help-value-owner",
+        ("RECEIPT", _) => "help-value-receipt",
+        ("COLUMN=FIELD", _) => "help-value-column-field",
+        ("NAME|ADDRESS", _) => "help-value-name-or-address",
+        _ => return None,
+    })
 }
 
 /// The help of a flag with clap's notes (default, environment variable,
