@@ -16,9 +16,10 @@ help-flag-help-summary = Print help (see a summary with '-h')
 help-flag-version = Print version
 help-command-about = Print this message or the help of the given command
 help-command-arg = The command to show the help of
-help-note-default = [default: { $value }]
-help-note-env = [env: { $name }]
-help-note-values = [possible values: { $values }]
+# The notes follow the help text directly: English puts a space first.
+help-note-default = {" "}[default: { $value }]
+help-note-env = {" "}[env: { $name }]
+help-note-values = {" "}[possible values: { $values }]
 help-values-heading = Possible values:
 
 ## Placeholders of values in help, usage lines and errors

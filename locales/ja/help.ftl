@@ -16,6 +16,7 @@ help-flag-help-summary = ヘルプを表示します（要約は -h）
 help-flag-version = バージョンを表示します
 help-command-about = このヘルプ、または指定したコマンドのヘルプを表示します
 help-command-arg = ヘルプを見たいコマンド
+# 注記は説明の直後に続けます（日本語では空白を入れません）。
 help-note-default = ［既定: { $value }］
 help-note-env = ［環境変数: { $name }］
 help-note-values = ［指定できる値: { $values }］

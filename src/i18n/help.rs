@@ -209,12 +209,12 @@ fn arg_help(arg: &clap::Arg, path: &str, help: &str, lang: Lang) -> (String, Opt
         .collect();
     if takes_values && !defaults.is_empty() && !arg.is_hide_default_value_set() {
         let note = t_in!(lang, "help-note-default", value = defaults.join(", "));
-        short = format!("{short} {note}");
+        short.push_str(&note);
     }
     if let Some(env) = arg.get_env() {
         if !arg.is_hide_env_set() {
             let note = t_in!(lang, "help-note-env", name = env.to_string_lossy());
-            short = format!("{short} {note}");
+            short.push_str(&note);
         }
     }
     let values: Vec<clap::builder::PossibleValue> = if takes_values {
@@ -233,7 +233,7 @@ fn arg_help(arg: &clap::Arg, path: &str, help: &str, lang: Lang) -> (String, Opt
     let described = values.iter().any(|v| v.get_help().is_some());
     let list = t_in!(lang, "help-note-values", values = names.join(", "));
     if !described {
-        return (format!("{short} {list}"), None);
+        return (format!("{short}{list}"), None);
     }
     let mut long = format!("{short}\n\n{}", t_in!(lang, "help-values-heading"));
     let wide = names.iter().map(|n| n.len()).max().unwrap_or(0);
@@ -246,7 +246,7 @@ fn arg_help(arg: &clap::Arg, path: &str, help: &str, lang: Lang) -> (String, Opt
         };
         long.push_str(&format!("\n- {:wide$}  {text}", v.get_name()));
     }
-    (format!("{short} {list}"), Some(long))
+    (format!("{short}{list}"), Some(long))
 }
 
 /// What clap adds itself: headings, usage, the help and version flags and
