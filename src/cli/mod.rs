@@ -3,6 +3,7 @@
 
 mod action;
 mod add;
+mod again;
 mod amend;
 mod attach;
 mod evidence;
@@ -88,6 +89,8 @@ pub enum Command {
     Init(init::Args),
     /// Record a contact attempt (a call, message, visit…)
     Add(add::Args),
+    /// Record the same caller again: a new contact like the last one (or entry N), now
+    Again(again::Args),
     /// Record something you did: refused, blocked, reported, consulted
     Action(action::Args),
     /// Record a free note
@@ -139,11 +142,7 @@ impl Ctx {
     pub fn open(&self, access: Access) -> Result<Case> {
         let case = Case::open(&self.db, access)?;
         if store::readable_by_others(&self.db) {
-            warn(&format!(
-                "{} can be read by other users of this computer; `chmod 600 {}` makes it private",
-                self.db.display(),
-                self.db.display()
-            ));
+            warn(&crate::t!("cli-case-readable", path = &self.db));
         }
         Ok(case)
     }
@@ -156,10 +155,13 @@ impl Ctx {
             }
             let meta = init::new_meta(None, None, None, None, self.now())?;
             let case = Case::create(&self.db, &meta)?;
-            tell(&format!(
-                "note: created a new case file at {} (time zone {})",
-                self.db.display(),
-                meta.tz
+            tell(&crate::t!(
+                "note-line",
+                message = crate::t!(
+                    "cli-case-created-default",
+                    path = &self.db,
+                    tz = meta.tz.name()
+                )
             ));
             return Ok(case);
         }
@@ -192,8 +194,7 @@ pub fn default_db_path() -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "kiroku")
         .map(|d| d.data_dir().join("kiroku.sqlite"))
         .ok_or_else(|| {
-            Error::case_file("cannot find your home folder to keep the case file in")
-                .with_hint("give the case file's path with --db PATH or KIROKU_DB")
+            Error::case_file(crate::t!("cli-no-home")).with_hint(crate::t!("cli-no-home-hint"))
         })
 }
 
@@ -212,6 +213,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Init(a) => init::run(&mut ctx, a)?,
         Command::Add(a) => add::run(&mut ctx, a)?,
+        Command::Again(a) => again::run(&mut ctx, a)?,
         Command::Action(a) => action::run(&mut ctx, a)?,
         Command::Note(a) => note::run(&mut ctx, a)?,
         Command::List(a) => list::run(&mut ctx, a)?,
@@ -304,8 +306,8 @@ pub fn check_not_case_file(out: &Path, db: &Path) -> Result<()> {
     };
     if same {
         return Err(
-            Error::usage(format!("{} is the case file itself", out.display()))
-                .with_hint("choose another output file with -o"),
+            Error::usage(crate::t!("cli-output-is-case-file", path = out))
+                .with_hint(crate::t!("cli-output-is-case-file-hint")),
         );
     }
     Ok(())
