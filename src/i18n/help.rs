@@ -349,12 +349,27 @@ fn help_command(mut h: Command, lang: Lang) -> Command {
     h
 }
 
-/// Every key [`localize`] looks up for a command tree, for the catalogue
-/// tests: each command's about, its long about and after-help where the
-/// code has them, each flag, and each described value of a flag.
+/// The keys a command tree needs, for the catalogue tests: each command's
+/// about, its long about and after-help where the code has them, each
+/// flag, and each described value of a flag.
 pub fn keys(cmd: &Command) -> Vec<String> {
     let mut out = Vec::new();
     collect(cmd, "kiroku", &mut out);
+    out
+}
+
+/// The keys [`localize`] uses when they exist but a command does not need:
+/// a long about or after-help the code does not have.
+pub fn optional_keys(cmd: &Command) -> Vec<String> {
+    fn walk(cmd: &Command, path: &str, out: &mut Vec<String>) {
+        out.push(command_key(path, "long"));
+        out.push(command_key(path, "after"));
+        for s in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            walk(s, &sub_path(path, s.get_name()), out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(cmd, "kiroku", &mut out);
     out
 }
 
