@@ -10,6 +10,8 @@
 //!   `json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)`.
 //! * `hash = lowercase_hex(SHA-256(UTF-8 bytes of the canonical form))`.
 //!   The body includes `prev_hash`, so every hash covers the whole history.
+//! * New entries carry `salt`, 128 random bits, so that the hash of a
+//!   hidden (stubbed) entry cannot be confirmed by guessing its fields.
 //! * Entry 1's `prev_hash` is `lowercase_hex(SHA-256("kiroku-genesis/1\n" + case_id))`.
 
 use sha2::{Digest, Sha256};
@@ -40,6 +42,24 @@ pub fn genesis(case_id: &str) -> String {
     h.update(GENESIS_PREFIX.as_bytes());
     h.update(case_id.as_bytes());
     hex(&h.finalize())
+}
+
+/// A new entry's `salt`: 128 bits from the operating system's random
+/// source, as 32 lower-case hex digits.
+pub fn new_salt() -> Result<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| {
+        Error::internal(crate::t!(
+            "verify-random-source-failed",
+            reason = e.to_string()
+        ))
+    })?;
+    Ok(hex(&bytes))
+}
+
+/// Whether `s` has the form of a salt: 32 lower-case hex digits.
+pub fn is_salt(s: &str) -> bool {
+    s.len() == 32 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// The canonical text of a body (see the module documentation).
@@ -161,6 +181,7 @@ mod tests {
             platform: Some("p".into()),
             reason: Some("r".into()),
             reference: Some("ref".into()),
+            salt: Some("0123456789abcdef0123456789abcdef".into()),
             source: Some(crate::model::Source {
                 file_sha256: "f".into(),
                 fingerprint: "p".into(),
@@ -192,7 +213,7 @@ mod tests {
         );
         assert_eq!(
             value.as_object().unwrap().len(),
-            31,
+            32,
             "a new field must be filled in above"
         );
         let file = &value["evidence"][0];

@@ -108,7 +108,15 @@ fn every_marked_block_is_one_the_tests_know() {
     for (name, _) in vectors() {
         let known = matches!(
             name.as_str(),
-            "genesis" | "escapes" | "export" | "export-with-stub" | "receipts" | "stub" | "sketch"
+            "genesis"
+                | "escapes"
+                | "export"
+                | "export-with-stub"
+                | "receipts"
+                | "stub"
+                | "sketch"
+                | "unsalted-body"
+                | "unsalted-hash"
         ) || ["body ", "hash "].iter().any(|p| {
             name.strip_prefix(p)
                 .is_some_and(|n| n.parse::<u64>().is_ok())
@@ -201,6 +209,35 @@ fn vectors_cover_what_the_document_promises() {
     assert!(changes.len() >= 3);
     assert!(all.iter().any(|b| b.kind == Kind::Void));
     assert!(all.iter().any(|b| b.kind == Kind::Action));
+    // Entries as kiroku writes them now: each with its own salt.
+    let salts: std::collections::BTreeSet<&str> = all
+        .iter()
+        .map(|b| b.salt.as_deref().expect("every vector entry has a salt"))
+        .collect();
+    assert_eq!(salts.len(), all.len(), "one salt per entry");
+    assert!(salts.iter().all(|s| chain::is_salt(s)));
+}
+
+/// An entry written before salts: still canonical, same hash, and it
+/// starts the documented case's chain.
+#[test]
+fn the_unsalted_vector_still_verifies() {
+    let text = block("unsalted-body");
+    let kv = key_values(&block("unsalted-hash"));
+    let body = chain::parse_canonical(&text).unwrap();
+    assert_eq!(body.salt, None);
+    assert_eq!(body.prev_hash, chain::genesis(&case_id()));
+    assert_eq!(text.len(), kv["bytes"].parse::<usize>().unwrap());
+    assert_eq!(chain::entry_hash(&text), kv["sha256"]);
+    // The same entry with a salt is a different hash.
+    let salted = Body {
+        salt: Some("00000000000000000000000000000000".into()),
+        ..body
+    };
+    assert_ne!(
+        chain::entry_hash(&chain::canonical(&salted).unwrap()),
+        kv["sha256"]
+    );
 }
 
 fn utc(s: &str) -> DateTime<Utc> {

@@ -678,3 +678,86 @@ fn the_script_and_the_sketch_are_equally_strict() {
         assert_eq!(code, 0, "{who:?} should accept an empty export:\n{out}");
     }
 }
+
+/// A hidden entry's hash cannot be recomputed from the fields one could
+/// guess: its salt is not in the stub. The filtered export still verifies.
+#[test]
+fn a_salted_stub_cannot_be_confirmed_by_guessing() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "add",
+        "phone",
+        "--address",
+        "090-1234-5678",
+        "--at",
+        "2025-11-20 10:00",
+        "--outcome",
+        "missed",
+    ]);
+    env.ok(&[
+        "add",
+        "email",
+        "--address",
+        "jinji@example.co.jp",
+        "--at",
+        "2025-11-20 11:00",
+    ]);
+    let full: Vec<String> = env
+        .ok(&["export", "jsonl"])
+        .lines()
+        .map(String::from)
+        .collect();
+    let filtered = env.ok(&["export", "jsonl", "--channel", "email"]);
+    let stub: serde_json::Value = serde_json::from_str(filtered.lines().next().unwrap()).unwrap();
+    assert_eq!(stub["stub"], true, "{filtered}");
+    assert!(!filtered.lines().next().unwrap().contains("salt"));
+
+    let mut salts = Vec::new();
+    for line in &full {
+        let mut body: serde_json::Value = serde_json::from_str(line).unwrap();
+        body.as_object_mut().unwrap().remove("hash");
+        let salt = body["salt"].as_str().unwrap().to_string();
+        assert!(kiroku::chain::is_salt(&salt), "{salt}");
+        salts.push(salt);
+    }
+    assert_ne!(salts[0], salts[1], "each entry has its own salt");
+
+    // Every field of entry 1 guessed right: with its salt, the hash is the
+    // stub's (so the guess is otherwise complete); without it, it is not.
+    let mut guess: serde_json::Value = serde_json::from_str(&full[0]).unwrap();
+    guess.as_object_mut().unwrap().remove("hash");
+    assert_eq!(kiroku::chain::entry_hash(&guess.to_string()), stub["hash"]);
+    guess.as_object_mut().unwrap().remove("salt");
+    assert_ne!(kiroku::chain::entry_hash(&guess.to_string()), stub["hash"]);
+
+    let out = assert_intact(&env, "filtered.jsonl", &filtered, &[]);
+    assert!(
+        out.contains("(1 verified in full, 1 as hash-only stubs)"),
+        "{out}"
+    );
+    assert!(env.ok(&["verify"]).contains("2"));
+}
+
+/// A case file written before entries carried a salt verifies as before,
+/// with kiroku and with the script, and new entries continue its chain.
+#[test]
+fn an_old_style_case_file_without_salts_still_verifies() {
+    let (env, _, receipt) = recorded_case();
+    env.rebuild_chain(|body, _| body.salt = None);
+    let old = env.ok(&["export", "jsonl"]);
+    assert!(!old.contains("\"salt\""), "{old}");
+    env.ok(&["verify"]);
+    assert_intact(&env, "old.jsonl", &old, &[]);
+    // The receipt was made of the salted chain: rebuilt, it no longer holds.
+    env.fails(&["verify", "--receipt", &receipt], 1);
+    env.ok(&["note", "新しい記録"]);
+    let export = env.ok(&["export", "jsonl"]);
+    let last = export.lines().last().unwrap();
+    assert!(last.contains("\"salt\":\""), "{last}");
+    let out = assert_intact(&env, "mixed.jsonl", &export, &[]);
+    assert!(
+        out.contains("(8 verified in full, 0 as hash-only stubs)"),
+        "{out}"
+    );
+    env.ok(&["verify"]);
+}
