@@ -57,6 +57,35 @@ pub fn new_salt() -> Result<String> {
     Ok(hex(&bytes))
 }
 
+/// The largest integer kiroku records: 2^53 − 1, the largest that a
+/// verifier reading JSON numbers as doubles (JavaScript, jq) holds exactly.
+pub const MAX_INT: u64 = (1 << 53) - 1;
+
+/// Refuses a body holding an integer above [`MAX_INT`], naming the field.
+pub fn check_integers(body: &Body) -> Result<()> {
+    let mut ints: Vec<(&str, u64)> = vec![("seq", body.seq)];
+    ints.extend(body.count.map(|n| ("count", n)));
+    ints.extend(body.duration_secs.map(|n| ("duration_secs", n)));
+    ints.extend(body.target.map(|n| ("target", n)));
+    ints.extend(body.anchor.as_ref().map(|a| ("covers_seq", a.covers_seq)));
+    ints.extend(body.evidence.iter().map(|f| ("size", f.size)));
+    for (name, value) in body.changes.iter().flatten() {
+        if let crate::model::ChangeValue::Int(n) = value {
+            ints.push((name.as_str(), *n));
+        }
+    }
+    match ints.into_iter().find(|(_, n)| *n > MAX_INT) {
+        Some((field, n)) => Err(Error::usage(crate::t!(
+            "verify-number-too-large",
+            field = field,
+            value = n.to_string(),
+            max = MAX_INT.to_string()
+        ))
+        .with_hint(crate::t!("verify-number-too-large-hint"))),
+        None => Ok(()),
+    }
+}
+
 /// Whether `s` has the form of a salt: 32 lower-case hex digits.
 pub fn is_salt(s: &str) -> bool {
     s.len() == 32 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
@@ -233,6 +262,21 @@ mod tests {
         let escaped = text.replace("山", "\\u5c71");
         assert!(parse_canonical(&escaped).is_err());
         assert!(parse_canonical("{\"v\":1,\"zzz\":1}").is_err());
+    }
+
+    #[test]
+    fn integers_above_2_pow_53_are_refused() {
+        let mut body = sample();
+        body.count = Some(MAX_INT);
+        assert!(check_integers(&body).is_ok());
+        body.count = Some(MAX_INT + 1);
+        let e = check_integers(&body).unwrap_err();
+        assert!(e.to_string().contains("count"), "{e}");
+        body.count = Some(1);
+        let mut changes = BTreeMap::new();
+        changes.insert("duration_secs".to_string(), ChangeValue::Int(u64::MAX));
+        body.changes = Some(changes);
+        assert!(check_integers(&body).is_err());
     }
 
     #[test]

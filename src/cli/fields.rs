@@ -173,6 +173,13 @@ pub fn count(n: Option<u64>) -> Result<Option<u64>> {
     match n {
         Some(0) => Err(Error::usage("--count must be 1 or more")
             .with_hint("one entry stands for at least one attempt")),
+        Some(n) if n > crate::chain::MAX_INT => Err(Error::usage(crate::t!(
+            "verify-number-too-large",
+            field = "--count",
+            value = n.to_string(),
+            max = crate::chain::MAX_INT.to_string()
+        ))
+        .with_hint(crate::t!("verify-number-too-large-hint"))),
         other => Ok(other),
     }
 }

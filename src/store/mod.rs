@@ -836,6 +836,7 @@ fn insert_entry(
     body.seq = seq;
     body.prev_hash = prev.to_string();
     body.recorded_at = recorded_at.to_string();
+    chain::check_integers(&body)?;
     // A fresh salt for every new entry; a draft that brings a well-formed
     // one (the documented test vectors) keeps it.
     if !body.salt.as_deref().is_some_and(chain::is_salt) {
