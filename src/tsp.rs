@@ -23,16 +23,17 @@
 //! ([`check_chain`], given the TSA's root certificate).
 
 use const_oid::ObjectIdentifier;
+use der::asn1::BitString;
 use der::asn1::{Int, OctetString, SetOfVec};
 use der::referenced::OwnedToRef;
-use der::{Any, Decode, Encode, Sequence, Tag, Tagged};
+use der::{Any, Decode, Encode, Reader, Sequence, Tag, TagNumber, Tagged};
 use sha2::{Digest, Sha256, Sha384, Sha512};
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::{ExtendedKeyUsage, SubjectKeyIdentifier};
 use x509_cert::ext::Extensions;
 use x509_cert::Certificate;
-use x509_tsp::{MessageImprint, TimeStampReq, TimeStampResp, TspVersion};
+use x509_tsp::{MessageImprint, TimeStampReq, TspVersion};
 
 use crate::chain::hex;
 use crate::error::{Error, Result};
@@ -65,6 +66,7 @@ mod oid {
     pub const EXT_EKU: O = O::new_unwrap("2.5.29.37");
     pub const EXT_SKI: O = O::new_unwrap("2.5.29.14");
     pub const EXT_BASIC_CONSTRAINTS: O = O::new_unwrap("2.5.29.19");
+    pub const EXT_SAN: O = O::new_unwrap("2.5.29.17");
 }
 
 /// `TSTInfo` as in RFC 3161, with `genTime` kept as it was sent: the
@@ -73,7 +75,8 @@ mod oid {
 #[derive(Clone, Debug, Eq, PartialEq, Sequence)]
 struct TstInfo {
     version: TspVersion,
-    policy: ObjectIdentifier,
+    /// Kept as sent: `const-oid` refuses valid short OIDs such as `1.1.2`.
+    policy: Any,
     message_imprint: MessageImprint,
     serial_number: Int,
     gen_time: Any,
@@ -91,14 +94,16 @@ struct TstInfo {
 
 /// CMS `SignedData` as in RFC 5652, but taking the certificates and CRLs
 /// as a plain list: TSAs (OpenSSL among them) may put the signer's
-/// certificate in twice, which a strict DER `SET OF` refuses.
+/// certificate in twice, which a strict DER `SET OF` refuses; and the set
+/// may hold other kinds of certificate (attribute certificates), which are
+/// skipped.
 #[derive(Clone, Debug, Eq, PartialEq, Sequence)]
 struct SignedData {
     version: cms::content_info::CmsVersion,
     digest_algorithms: SetOfVec<AlgorithmIdentifierOwned>,
     encap_content_info: cms::signed_data::EncapsulatedContentInfo,
     #[asn1(context_specific = "0", tag_mode = "IMPLICIT", optional = "true")]
-    certificates: Option<Vec<cms::cert::CertificateChoices>>,
+    certificates: Option<Vec<Any>>,
     #[asn1(context_specific = "1", tag_mode = "IMPLICIT", optional = "true")]
     crls: Option<Vec<Any>>,
     signer_infos: cms::signed_data::SignerInfos,
@@ -136,6 +141,25 @@ struct SigningCertificateV2 {
     policies: Option<Any>,
 }
 
+/// `PKIStatusInfo` (RFC 3161 section 2.4.2), read by hand: every status
+/// number and every failure bit is kept, known to kiroku or not.
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct PkiStatusInfo {
+    status: u32,
+    #[asn1(optional = "true")]
+    status_string: Option<Vec<Any>>,
+    #[asn1(optional = "true")]
+    fail_info: Option<BitString>,
+}
+
+/// `TimeStampResp` (RFC 3161 section 2.4.2).
+#[derive(Clone, Debug, Eq, PartialEq, Sequence)]
+struct TimeStampResp {
+    status: PkiStatusInfo,
+    #[asn1(optional = "true")]
+    time_stamp_token: Option<cms::content_info::ContentInfo>,
+}
+
 /// What kiroku needs from a request it made (or any SHA-256 request).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
@@ -164,11 +188,38 @@ pub struct Token {
     pub signer: Certificate,
     /// Every certificate in the token (the signer's included).
     pub certs: Vec<Certificate>,
+    /// The signed attributes were not in DER order as sent; the signature
+    /// was checked over them as sent (as OpenSSL does), and verifies.
+    pub attributes_not_der: bool,
+}
+
+/// Why a response is not accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// It is not a DER `TimeStampResp` at all.
+    NotResponse,
+    /// The TSA did not grant a timestamp: the status in words.
+    NotGranted(String),
+    /// The token does not verify: the reason, as a sentence.
+    Invalid(String),
+}
+
+impl Refusal {
+    /// The reason alone, as one sentence.
+    pub fn reason(&self) -> String {
+        match self {
+            Refusal::NotResponse => crate::t!("timestamp-not-a-response"),
+            Refusal::NotGranted(s) | Refusal::Invalid(s) => s.clone(),
+        }
+    }
 }
 
 fn bad_token(why: impl std::fmt::Display) -> Error {
-    Error::usage(format!("the timestamp token is not valid: {why}"))
-        .with_hint("nothing was recorded; ask the timestamp authority again for a new response")
+    Error::usage(crate::t!(
+        "timestamp-token-invalid",
+        reason = why.to_string()
+    ))
+    .with_hint(crate::t!("timestamp-token-invalid-hint"))
 }
 
 /// A random nonce: 8 bytes, positive and minimally encoded as an INTEGER.
@@ -301,13 +352,149 @@ fn gen_time_text(any: &Any) -> Result<String, String> {
     Ok(s)
 }
 
+/// The dotted text of an OBJECT IDENTIFIER's content octets: any valid
+/// OID, however short (`1.1.2`). `None` when the octets are not one.
+fn oid_text(bytes: &[u8]) -> Option<String> {
+    let mut arcs: Vec<u128> = Vec::new();
+    let mut cur: u128 = 0;
+    let mut fresh = true;
+    for &b in bytes {
+        if fresh && b == 0x80 {
+            return None; // a leading zero: not DER
+        }
+        cur = cur.checked_mul(128)? | u128::from(b & 0x7f);
+        fresh = b & 0x80 == 0;
+        if fresh {
+            arcs.push(cur);
+            cur = 0;
+        }
+    }
+    if !fresh || arcs.is_empty() {
+        return None;
+    }
+    let first = arcs[0];
+    let (a, b) = match first {
+        0..=39 => (0, first),
+        40..=79 => (1, first - 40),
+        _ => (2, first - 80),
+    };
+    let mut text = format!("{a}.{b}");
+    for arc in &arcs[1..] {
+        text.push_str(&format!(".{arc}"));
+    }
+    Some(text)
+}
+
+/// The short name of a common attribute type in a distinguished name.
+fn attribute_name(id: &ObjectIdentifier) -> Option<&'static str> {
+    Some(match id.to_string().as_str() {
+        "2.5.4.3" => "CN",
+        "2.5.4.4" => "SN",
+        "2.5.4.5" => "serialNumber",
+        "2.5.4.6" => "C",
+        "2.5.4.7" => "L",
+        "2.5.4.8" => "ST",
+        "2.5.4.9" => "street",
+        "2.5.4.10" => "O",
+        "2.5.4.11" => "OU",
+        "2.5.4.12" => "title",
+        "2.5.4.13" => "description",
+        "2.5.4.15" => "businessCategory",
+        "2.5.4.17" => "postalCode",
+        "2.5.4.42" => "givenName",
+        "2.5.4.43" => "initials",
+        "2.5.4.46" => "dnQualifier",
+        "2.5.4.65" => "pseudonym",
+        "2.5.4.97" => "organizationIdentifier",
+        "1.2.840.113549.1.9.1" => "emailAddress",
+        "0.9.2342.19200300.100.1.1" => "UID",
+        "0.9.2342.19200300.100.1.25" => "DC",
+        "1.3.6.1.4.1.311.60.2.1.1" => "jurisdictionL",
+        "1.3.6.1.4.1.311.60.2.1.2" => "jurisdictionST",
+        "1.3.6.1.4.1.311.60.2.1.3" => "jurisdictionC",
+        _ => return None,
+    })
+}
+
+/// A directory string as text, read leniently: real CAs put characters
+/// such as `_` in PrintableStrings, which a strict reader refuses.
+fn directory_string(value: &Any) -> Option<String> {
+    let bytes = value.value();
+    match value.tag() {
+        Tag::Utf8String => String::from_utf8(bytes.to_vec()).ok(),
+        Tag::PrintableString | Tag::Ia5String | Tag::VisibleString | Tag::NumericString => bytes
+            .is_ascii()
+            .then(|| String::from_utf8_lossy(bytes).into_owned()),
+        // T.61 in theory; Latin-1 in practice.
+        Tag::TeletexString => Some(bytes.iter().map(|&b| char::from(b)).collect()),
+        Tag::BmpString if bytes.len() % 2 == 0 => {
+            char::decode_utf16(bytes.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])))
+                .collect::<Result<String, _>>()
+                .ok()
+        }
+        // UniversalString, which `der` does not name.
+        Tag::Application { .. } | Tag::ContextSpecific { .. } | Tag::Private { .. } => None,
+        t if u8::from(t) == 0x1c && bytes.len() % 4 == 0 => bytes
+            .chunks(4)
+            .map(|c| char::from_u32(u32::from_be_bytes([c[0], c[1], c[2], c[3]])))
+            .collect(),
+        _ => None,
+    }
+}
+
+/// A distinguished name as text, most specific part first (RFC 4514):
+/// `CN=…,O=…,C=…`. Common attribute types by name, their values as text;
+/// anything else as the OID and the value's DER in hex.
+pub fn name_text(name: &x509_cert::name::Name) -> String {
+    let mut parts = Vec::new();
+    for rdn in name.0.iter().rev() {
+        let atvs: Vec<String> = rdn
+            .0
+            .iter()
+            .map(
+                |atv| match (attribute_name(&atv.oid), directory_string(&atv.value)) {
+                    (name, Some(value)) => {
+                        let key = name.map_or_else(|| atv.oid.to_string(), str::to_string);
+                        format!("{key}={}", escape_dn_value(&value))
+                    }
+                    (_, None) => {
+                        let der = atv.value.to_der().unwrap_or_default();
+                        format!("{}=#{}", atv.oid, hex(&der))
+                    }
+                },
+            )
+            .collect();
+        parts.push(atvs.join("+"));
+    }
+    parts.join(",")
+}
+
+/// RFC 4514 escaping of an attribute value.
+fn escape_dn_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let last = value.chars().count().saturating_sub(1);
+    for (i, c) in value.chars().enumerate() {
+        match c {
+            '#' if i == 0 => out.push_str("\\#"),
+            ' ' if i == 0 || i == last => out.push_str("\\ "),
+            '"' | '+' | ',' | ';' | '<' | '>' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\x00'..='\x1f' | '\x7f' => out.push_str(&format!("\\{:02x}", c as u8)),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 fn general_name_text(n: &GeneralName) -> String {
     match n {
-        GeneralName::DirectoryName(name) => name.to_string(),
+        GeneralName::DirectoryName(name) => name_text(name),
         GeneralName::DnsName(s) => s.to_string(),
         GeneralName::Rfc822Name(s) => s.to_string(),
         GeneralName::UniformResourceIdentifier(s) => s.to_string(),
-        other => format!("{other:?}"),
+        other => format!("#{}", hex(&other.to_der().unwrap_or_default())),
     }
 }
 
@@ -492,43 +679,211 @@ fn attribute<'a>(
 /// Reads and checks a DER `TimeStampResp` (see the module documentation).
 /// Does not compare it with a request; see [`check_matches`].
 pub fn parse_response(der: &[u8]) -> Result<Token> {
-    let resp = TimeStampResp::from_der(der).map_err(|_| {
-        Error::usage("this is not a timestamp response (RFC 3161 TimeStampResp)")
-            .with_hint("give the .tsr file the timestamp authority sent back; nothing was recorded")
-    })?;
-    use cmpv2::status::PkiStatus;
-    match resp.status.status {
-        PkiStatus::Accepted | PkiStatus::GrantedWithMods => {}
-        other => {
-            let text: Vec<String> = resp
-                .status
-                .status_string
-                .iter()
-                .flatten()
-                .map(|s| s.as_str().to_string())
-                .collect();
-            let status = match other {
-                PkiStatus::Rejection => "rejected".to_string(),
-                PkiStatus::Waiting => "waiting".to_string(),
-                o => format!("{o:?}"),
-            };
-            let mut msg =
-                format!("the timestamp authority did not grant a timestamp (status: {status}");
-            if !text.is_empty() {
-                msg.push_str(&format!(", \"{}\"", text.join(" ").escape_debug()));
-            }
-            if let Some(f) = resp.status.fail_info {
-                msg.push_str(&format!(", failure: {f:?}"));
-            }
-            msg.push(')');
-            return Err(Error::usage(msg)
-                .with_hint("nothing was recorded; check the request and ask the authority again"));
+    read_response(der).map_err(|r| match r {
+        Refusal::NotResponse => Error::usage(crate::t!("timestamp-not-a-response"))
+            .with_hint(crate::t!("timestamp-not-a-response-hint")),
+        Refusal::NotGranted(why) => {
+            Error::usage(why).with_hint(crate::t!("timestamp-not-granted-hint"))
         }
+        Refusal::Invalid(why) => bad_token(why),
+    })
+}
+
+/// [`parse_response`], telling why a response is refused.
+pub fn read_response(der: &[u8]) -> Result<Token, Refusal> {
+    let resp = TimeStampResp::from_der(der).map_err(|_| Refusal::NotResponse)?;
+    if resp.status.status > 1 {
+        return Err(Refusal::NotGranted(status_text(&resp.status)));
     }
     let token = resp
         .time_stamp_token
-        .ok_or_else(|| bad_token("the response holds no token"))?;
-    check_token(&token).map_err(bad_token)
+        .ok_or_else(|| Refusal::Invalid(crate::t!("timestamp-invalid-no-token")))?;
+    check_token(&token).map_err(Refusal::Invalid)
+}
+
+/// A status that is not granted, in words: the status, the TSA's own text,
+/// and every failure reason.
+fn status_text(info: &PkiStatusInfo) -> String {
+    let status = match info.status {
+        2 => crate::t!("timestamp-status-rejection"),
+        3 => crate::t!("timestamp-status-waiting"),
+        4 => crate::t!("timestamp-status-revocation-warning"),
+        5 => crate::t!("timestamp-status-revocation-notification"),
+        n => crate::t!("timestamp-status-unknown", number = n),
+    };
+    let said: Vec<String> = info
+        .status_string
+        .iter()
+        .flatten()
+        .filter_map(directory_string)
+        .map(|t| crate::sanitize::one_line(&t).into_owned())
+        .collect();
+    let reasons: Vec<String> = info
+        .fail_info
+        .as_ref()
+        .map(failure_bits)
+        .unwrap_or_default()
+        .into_iter()
+        .map(failure_text)
+        .collect();
+    let mut text = crate::t!("timestamp-not-granted", status = status);
+    if !said.is_empty() {
+        text.push_str(&crate::t!(
+            "timestamp-not-granted-said",
+            text = said.join(" ")
+        ));
+    }
+    if !reasons.is_empty() {
+        text.push_str(&crate::t!(
+            "timestamp-not-granted-reasons",
+            reasons = reasons.join("; ")
+        ));
+    }
+    text
+}
+
+/// The numbers of the bits set in a `PKIFailureInfo` (bit 0 is the first,
+/// most significant bit, as ASN.1 numbers named bits).
+fn failure_bits(bits: &BitString) -> Vec<usize> {
+    let bytes = bits.raw_bytes();
+    (0..bits.bit_len())
+        .filter(|n| bytes[n / 8] & (0x80 >> (n % 8)) != 0)
+        .collect()
+}
+
+/// A failure reason in words (RFC 3161 section 2.4.2; RFC 4210 for the
+/// numbers RFC 3161 does not use), with its ASN.1 name.
+fn failure_text(bit: usize) -> String {
+    let (name, words) = match bit {
+        0 => ("badAlg", crate::t!("timestamp-failure-bad-alg")),
+        1 => (
+            "badMessageCheck",
+            crate::t!("timestamp-failure-bad-message-check"),
+        ),
+        2 => ("badRequest", crate::t!("timestamp-failure-bad-request")),
+        3 => ("badTime", crate::t!("timestamp-failure-bad-time")),
+        4 => ("badCertId", crate::t!("timestamp-failure-bad-cert-id")),
+        5 => (
+            "badDataFormat",
+            crate::t!("timestamp-failure-bad-data-format"),
+        ),
+        6 => (
+            "wrongAuthority",
+            crate::t!("timestamp-failure-wrong-authority"),
+        ),
+        7 => (
+            "incorrectData",
+            crate::t!("timestamp-failure-incorrect-data"),
+        ),
+        8 => (
+            "missingTimeStamp",
+            crate::t!("timestamp-failure-missing-time-stamp"),
+        ),
+        9 => ("badPOP", crate::t!("timestamp-failure-bad-pop")),
+        10 => ("certRevoked", crate::t!("timestamp-failure-cert-revoked")),
+        11 => (
+            "certConfirmed",
+            crate::t!("timestamp-failure-cert-confirmed"),
+        ),
+        12 => (
+            "wrongIntegrity",
+            crate::t!("timestamp-failure-wrong-integrity"),
+        ),
+        13 => (
+            "badRecipientNonce",
+            crate::t!("timestamp-failure-bad-recipient-nonce"),
+        ),
+        14 => (
+            "timeNotAvailable",
+            crate::t!("timestamp-failure-time-not-available"),
+        ),
+        15 => (
+            "unacceptedPolicy",
+            crate::t!("timestamp-failure-unaccepted-policy"),
+        ),
+        16 => (
+            "unacceptedExtension",
+            crate::t!("timestamp-failure-unaccepted-extension"),
+        ),
+        17 => (
+            "addInfoNotAvailable",
+            crate::t!("timestamp-failure-add-info-not-available"),
+        ),
+        18 => (
+            "badSenderNonce",
+            crate::t!("timestamp-failure-bad-sender-nonce"),
+        ),
+        19 => (
+            "badCertTemplate",
+            crate::t!("timestamp-failure-bad-cert-template"),
+        ),
+        20 => (
+            "signerNotTrusted",
+            crate::t!("timestamp-failure-signer-not-trusted"),
+        ),
+        21 => (
+            "transactionIdInUse",
+            crate::t!("timestamp-failure-transaction-id-in-use"),
+        ),
+        22 => (
+            "unsupportedVersion",
+            crate::t!("timestamp-failure-unsupported-version"),
+        ),
+        23 => (
+            "notAuthorized",
+            crate::t!("timestamp-failure-not-authorized"),
+        ),
+        24 => (
+            "systemUnavail",
+            crate::t!("timestamp-failure-system-unavail"),
+        ),
+        25 => (
+            "systemFailure",
+            crate::t!("timestamp-failure-system-failure"),
+        ),
+        26 => (
+            "duplicateCertReq",
+            crate::t!("timestamp-failure-duplicate-cert-req"),
+        ),
+        n => return crate::t!("timestamp-failure-unknown", number = n),
+    };
+    format!("{words} ({name})")
+}
+
+/// The signed attributes exactly as the TSA sent them, tagged as the
+/// `SET OF` that is signed (RFC 5652 section 5.4). Not decoded and encoded
+/// again: decoding sorts a `SET OF`, and a TSA that sent (and signed) its
+/// attributes in another order would then seem to have a bad signature.
+fn signed_attrs_as_sent(signed_data: &Any) -> Result<Vec<u8>, String> {
+    fn items(any: &Any) -> der::Result<Vec<Any>> {
+        let mut r = der::SliceReader::new(any.value())?;
+        let mut v = Vec::new();
+        while !r.is_finished() {
+            v.push(Any::decode(&mut r)?);
+        }
+        Ok(v)
+    }
+    let unreadable = |_: der::Error| crate::t!("timestamp-invalid-attributes-unreadable");
+    let missing = || crate::t!("timestamp-invalid-attributes-unreadable");
+    let fields = items(signed_data).map_err(unreadable)?;
+    let infos = fields.last().ok_or_else(missing)?;
+    let first = items(infos)
+        .map_err(unreadable)?
+        .into_iter()
+        .next()
+        .ok_or_else(missing)?;
+    let attrs_tag = Tag::ContextSpecific {
+        constructed: true,
+        number: TagNumber::N0,
+    };
+    let attrs = items(&first)
+        .map_err(unreadable)?
+        .into_iter()
+        .find(|a| a.tag() == attrs_tag)
+        .ok_or_else(missing)?;
+    Any::new(Tag::Set, attrs.value())
+        .and_then(|a| a.to_der())
+        .map_err(unreadable)
 }
 
 fn check_token(token: &cms::content_info::ContentInfo) -> Result<Token, String> {
@@ -555,15 +910,18 @@ fn check_token(token: &cms::content_info::ContentInfo) -> Result<Token, String> 
         TstInfo::from_der(tst_der).map_err(|e| format!("its TSTInfo cannot be read ({e})"))?;
     let gen_time = gen_time_text(&tst.gen_time)?;
 
-    let certs: Vec<Certificate> = sd
-        .certificates
-        .iter()
-        .flatten()
-        .filter_map(|c| match c {
-            cms::cert::CertificateChoices::Certificate(c) => Some(c.clone()),
-            _ => None,
-        })
-        .collect();
+    // X.509 certificates are plain SEQUENCEs; the other choices (attribute
+    // certificates, "other" formats) are tagged, and are skipped.
+    let mut certs: Vec<Certificate> = Vec::new();
+    for c in sd.certificates.iter().flatten() {
+        if c.tag() == Tag::Sequence {
+            certs.push(
+                c.decode_as().map_err(|e| {
+                    crate::t!("timestamp-invalid-certificate", reason = e.to_string())
+                })?,
+            );
+        }
+    }
     let mut signers = sd.signer_infos.0.iter();
     let si = signers.next().ok_or("it has no signature")?;
     if signers.next().is_some() {
@@ -614,9 +972,8 @@ fn check_token(token: &cms::content_info::ContentInfo) -> Result<Token, String> 
     if md.as_bytes() != digest_alg.digest(tst_der).as_slice() {
         return Err("the signed digest does not match its content (the token was altered)".into());
     }
-    let signed = attrs
-        .to_der()
-        .map_err(|e| format!("its signed attributes cannot be encoded ({e})"))?;
+    let signed = signed_attrs_as_sent(&token.content)?;
+    let attributes_not_der = attrs.to_der().ok().as_deref() != Some(signed.as_slice());
     verify_signature(
         &signer.tbs_certificate.subject_public_key_info,
         &si.signature_algorithm,
@@ -625,24 +982,55 @@ fn check_token(token: &cms::content_info::ContentInfo) -> Result<Token, String> 
         si.signature.as_bytes(),
     )?;
     check_signing_certificate(attrs, &signer)?;
+    // As `openssl ts -verify`: a token that names its TSA must name the
+    // certificate that signed it (its subject, or one of its other names).
+    if let Some(named) = &tst.tsa {
+        if !names_certificate(named, &signer) {
+            return Err(crate::t!(
+                "timestamp-invalid-tsa-name",
+                named = crate::sanitize::one_line(&general_name_text(named)).into_owned(),
+                subject = name_text(&signer.tbs_certificate.subject)
+            ));
+        }
+    }
+    let policy = match tst.policy.tag() {
+        Tag::ObjectIdentifier => oid_text(tst.policy.value()),
+        _ => None,
+    }
+    .ok_or_else(|| crate::t!("timestamp-invalid-policy"))?;
 
     // The name comes from the token: shown on one line, whatever it holds.
     let tsa = match &tst.tsa {
         Some(n) => general_name_text(n),
-        None => signer.tbs_certificate.subject.to_string(),
+        None => name_text(&signer.tbs_certificate.subject),
     };
     let tsa = crate::sanitize::one_line(&tsa).into_owned();
     Ok(Token {
         gen_time,
         tsa,
         serial: hex(tst.serial_number.as_bytes()),
-        policy: tst.policy.to_string(),
+        policy,
         imprint_algorithm: tst.message_imprint.hash_algorithm.oid,
         imprint: tst.message_imprint.hashed_message.as_bytes().to_vec(),
         nonce: tst.nonce.map(|n| n.as_bytes().to_vec()).unwrap_or_default(),
         signer,
         certs,
+        attributes_not_der,
     })
+}
+
+/// Whether a token's `tsa` name names this certificate: its subject, or
+/// one of its subject alternative names.
+fn names_certificate(named: &GeneralName, cert: &Certificate) -> bool {
+    if let GeneralName::DirectoryName(name) = named {
+        let subject = &cert.tbs_certificate.subject;
+        if name == subject || name_text(name).eq_ignore_ascii_case(&name_text(subject)) {
+            return true;
+        }
+    }
+    extension(cert, oid::EXT_SAN)
+        .and_then(|v| x509_cert::ext::pkix::SubjectAltName::from_der(v).ok())
+        .is_some_and(|san| san.0.contains(named))
 }
 
 /// The ESS signing-certificate attribute (v1 or v2) must name the signer.

@@ -221,6 +221,9 @@ fn record(ctx: &mut Ctx, case: &mut Case, files: AnchorFiles) -> Result<()> {
     }
     let token = tsp::parse_response(&files.tsr)?;
     tsp::check_matches(&token, &req)?;
+    if token.attributes_not_der {
+        super::warn(&crate::t!("timestamp-warning-attributes-order"));
+    }
     let covered = case.get(stamped.entries)?;
     if covered.as_ref().map(|s| s.hash.as_str()) != Some(stamped.head.as_str()) {
         return Err(Error::new(

@@ -3,11 +3,12 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::Ctx;
+use super::{warn, Ctx};
 use crate::chain;
 use crate::error::{Error, ErrorKind, Result};
 use crate::receipt::{self, Receipt};
 use crate::store::Access;
+use crate::t;
 use crate::tsp;
 use crate::verify;
 
@@ -53,7 +54,8 @@ const SHOWN_PROBLEMS: usize = 10;
 
 /// Reads a timestamp kept elsewhere: checks its token, that it stamps the
 /// text beside it, and (with `roots`) its certificate chain. Returns the
-/// stamped receipt and a line describing the timestamp.
+/// stamped receipt and a line describing the timestamp. A token that does
+/// not verify, or does not stamp that text, is "not intact" (exit 1).
 fn external_stamp(
     path: &Path,
     roots: Option<&[x509_cert::Certificate]>,
@@ -63,38 +65,65 @@ fn external_stamp(
     let text_path = path.with_extension("txt");
     let text_shown = text_path.display().to_string();
     let text = std::fs::read(&text_path).map_err(|e| {
-        Error::from_io(e, &text_shown)
-            .with_hint("keep the stamped .txt file beside the .tsr, with the same name")
+        Error::from_io(e, &text_shown).with_hint(t!("verify-timestamp-text-missing-hint"))
     })?;
-    let token = tsp::parse_response(&tsr).map_err(|e| {
-        Error::usage(format!("{shown}: {}", e.message))
-            .with_hint("give a .tsr file written by `kiroku timestamp export`")
+    let token = tsp::read_response(&tsr).map_err(|why| {
+        Error::new(
+            ErrorKind::NotIntact,
+            t!(
+                "verify-timestamp-invalid",
+                file = shown.as_str(),
+                reason = why.reason()
+            ),
+        )
+        .with_hint(t!("verify-timestamp-invalid-hint"))
     })?;
+    if token.attributes_not_der {
+        warn(&t!("timestamp-warning-attributes-order"));
+    }
     if chain::sha256_hex(&text) != chain::hex(&token.imprint) {
         return Err(Error::new(
             ErrorKind::NotIntact,
-            format!("{text_shown} is not the text that {shown} stamps"),
+            t!(
+                "verify-timestamp-other-text",
+                text = text_shown.as_str(),
+                file = shown.as_str(),
+                tsa = token.tsa.as_str(),
+                time = token.gen_time.as_str()
+            ),
         )
-        .with_hint("the receipt text was changed, or belongs to another timestamp"));
+        .with_hint(t!("verify-timestamp-other-text-hint")));
     }
     let stamped = receipt::find_all(&String::from_utf8_lossy(&text))
         .into_iter()
         .next()
         .transpose()?
-        .ok_or_else(|| Error::usage(format!("{text_shown} holds no receipt line")))?;
-    let mut line = format!(
-        "timestamp {shown}: the receipt for entries 1..{} existed by {} (TSA: {})",
-        stamped.entries, token.gen_time, token.tsa
+        .ok_or_else(|| {
+            Error::usage(t!(
+                "verify-timestamp-no-receipt",
+                text = text_shown.as_str()
+            ))
+        })?;
+    let mut line = t!(
+        "verify-timestamp-line",
+        file = shown.as_str(),
+        entries = stamped.entries,
+        time = token.gen_time.as_str(),
+        tsa = token.tsa.as_str()
     );
     if let Some(roots) = roots {
         let root = tsp::check_chain(&token, roots).map_err(|why| {
             Error::new(
                 ErrorKind::NotIntact,
-                format!("the TSA certificate of {shown} is not trusted: {why}"),
+                t!(
+                    "verify-timestamp-untrusted",
+                    file = shown.as_str(),
+                    reason = why
+                ),
             )
-            .with_hint("check that --tsa-ca is the root certificate of that TSA")
+            .with_hint(t!("verify-timestamp-untrusted-hint"))
         })?;
-        line.push_str(&format!("; TSA certificate issued under {root}"));
+        line.push_str(&t!("verify-timestamp-issued-under", root = root));
     }
     Ok((stamped, line))
 }
