@@ -1213,6 +1213,109 @@ mod tests {
         assert!(t("20261121101514").is_err());
     }
 
+    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+        assert!(content.len() < 128);
+        [&[tag, content.len() as u8][..], content].concat()
+    }
+
+    /// RFC 4210's names, bit by bit (RFC 3161 uses 0, 2, 5, 14-17, 25).
+    const NAMES: [&str; 27] = [
+        "badAlg",
+        "badMessageCheck",
+        "badRequest",
+        "badTime",
+        "badCertId",
+        "badDataFormat",
+        "wrongAuthority",
+        "incorrectData",
+        "missingTimeStamp",
+        "badPOP",
+        "certRevoked",
+        "certConfirmed",
+        "wrongIntegrity",
+        "badRecipientNonce",
+        "timeNotAvailable",
+        "unacceptedPolicy",
+        "unacceptedExtension",
+        "addInfoNotAvailable",
+        "badSenderNonce",
+        "badCertTemplate",
+        "signerNotTrusted",
+        "transactionIdInUse",
+        "unsupportedVersion",
+        "notAuthorized",
+        "systemUnavail",
+        "systemFailure",
+        "duplicateCertReq",
+    ];
+
+    #[test]
+    fn every_status_and_failure_bit_is_in_words() {
+        for bit in 0..=27usize {
+            let mut bits = vec![0u8; bit / 8 + 1];
+            bits[bit / 8] = 0x80 >> (bit % 8);
+            let unused = 7 - (bit % 8) as u8;
+            let fail = tlv(0x03, &[&[unused][..], &bits].concat());
+            let status = tlv(0x30, &[&[2u8, 1, 2][..], &fail].concat());
+            let Err(Refusal::NotGranted(text)) = read_response(&tlv(0x30, &status)) else {
+                panic!("bit {bit} not read as a refusal");
+            };
+            let expected = NAMES
+                .get(bit)
+                .map_or_else(|| "27".to_string(), |n| format!("({n})"));
+            assert!(text.contains(&expected), "bit {bit}: {text}");
+            assert!(!text.contains("FlagSet") && !text.contains('{'), "{text}");
+        }
+        for (n, word) in [
+            (3u8, "waiting"),
+            (4, "revocation warning"),
+            (5, "revocation notice"),
+            (9, "9"),
+        ] {
+            let status = tlv(0x30, &[2u8, 1, n]);
+            let Err(Refusal::NotGranted(text)) = read_response(&tlv(0x30, &status)) else {
+                panic!("status {n}");
+            };
+            assert!(text.contains(word), "{text}");
+        }
+    }
+
+    #[test]
+    fn any_valid_oid_is_text() {
+        assert_eq!(oid_text(&[0x29, 0x02]).as_deref(), Some("1.1.2"));
+        assert_eq!(oid_text(&[0x2a, 0x03]).as_deref(), Some("1.2.3"));
+        assert_eq!(oid_text(&[0x55, 0x04, 0x61]).as_deref(), Some("2.5.4.97"));
+        assert_eq!(oid_text(&[0x88, 0x37, 0x01]).as_deref(), Some("2.999.1"));
+        assert_eq!(oid_text(&[0x2a, 0x80, 0x01]), None, "a leading zero");
+        assert_eq!(oid_text(&[0x2a, 0x81]), None, "cut short");
+        assert_eq!(oid_text(&[]), None);
+    }
+
+    #[test]
+    fn names_as_text_with_lenient_strings() {
+        let atv = |oid: &[u8], tag: u8, value: &[u8]| {
+            tlv(
+                0x31,
+                &tlv(0x30, &[tlv(0x06, oid), tlv(tag, value)].concat()),
+            )
+        };
+        let name = tlv(
+            0x30,
+            &[
+                atv(&[0x55, 0x04, 0x06], 0x13, b"DE"),
+                atv(&[0x55, 0x04, 0x61], 0x0c, b"NTRDE-HRB74346"),
+                atv(&[0x55, 0x04, 0x0a], 0x1e, &[0x30, 0xb5, 0x30, 0xf3]), // BMPString
+                atv(&[0x55, 0x04, 0x03], 0x13, b"ECC256_Responder, 2024"),
+            ]
+            .concat(),
+        );
+        let name = x509_cert::name::Name::from_der(&name).unwrap();
+        assert_eq!(
+            name_text(&name),
+            "CN=ECC256_Responder\\, 2024,O=\u{30b5}\u{30f3},organizationIdentifier=NTRDE-HRB74346,C=DE"
+        );
+    }
+
     #[test]
     fn garbage_is_not_a_response() {
         for bytes in [&b""[..], b"\x30\x00", b"hello", &[0x30, 0x82, 0xff, 0xff]] {
