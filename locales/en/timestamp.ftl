@@ -46,3 +46,41 @@ timestamp-invalid-certificate = a certificate in the token cannot be read ({ $re
 timestamp-invalid-tsa-name = it names its authority "{ $named }", but it was signed with the certificate of "{ $subject }"
 timestamp-invalid-policy = its policy is not a valid object identifier
 timestamp-warning-attributes-order = the timestamp authority sent its signed attributes out of DER order; the signature was checked over them as sent (as OpenSSL does) and is valid
+timestamp-no-tsa = which timestamp authority? none was given
+timestamp-no-tsa-hint = use --tsa URL (or set KIROKU_TSA), or `kiroku timestamp request` to ask one yourself
+timestamp-no-entries = the case has no entries yet: there is nothing to timestamp
+timestamp-no-entries-hint = record something first
+timestamp-request-not-tsq = { $file } does not end in .tsq
+timestamp-request-not-tsq-hint = name the request file FILE.tsq; the receipt text is written to FILE.txt
+timestamp-request-written = Wrote { $file } (a timestamp request for entries 1..{ $entries }, head { $head }) and { $text } (the receipt text it stamps).
+timestamp-request-next =
+    Send it to a timestamp authority, e.g.
+      curl -sS -H 'Content-Type: application/timestamp-query' --data-binary @{ $request } https://freetsa.org/tsr -o { $response }
+    then record the answer with
+      kiroku timestamp add { $response }
+timestamp-file-response = response { $file }
+timestamp-file-request = request { $file }
+timestamp-file-receipt-text = receipt text { $file }
+timestamp-request-hint = give the request it answers with --request FILE.tsq (its .txt beside it)
+timestamp-not-receipt-text = { $file } is not a receipt text
+timestamp-text-not-requested = the receipt text is not the text the request stamps (its SHA-256 differs)
+timestamp-text-not-requested-hint = keep FILE.tsq and FILE.txt together as `kiroku timestamp request` wrote them; nothing was recorded
+timestamp-text-no-receipt = the receipt text holds no receipt line
+timestamp-request-other-case = the request is for another case ({ $case }; this is { $this })
+timestamp-request-other-case-hint = use --db to choose the case file the request was made for
+timestamp-record-changed = entry { $seq } is not the entry the request was made for: the record changed since
+timestamp-record-changed-hint = run `kiroku verify`; nothing was recorded
+timestamp-already-recorded = this timestamp is already recorded (entry { $seq })
+timestamp-nothing-recorded = nothing was recorded
+timestamp-recorded = Recorded the timestamp as entry { $seq }: entries 1..{ $entries } existed unchanged by { $time } (TSA: { $tsa }).
+timestamp-bad-url = "{ $url }" is not an http or https URL
+timestamp-bad-url-hint = give the timestamp authority's URL, e.g. https://freetsa.org/tsr
+timestamp-asking = Asking { $url } for a timestamp…
+timestamp-unreachable = could not get a timestamp from { $url } ({ $reason })
+timestamp-unreachable-hint = check the network connection and the URL; nothing was recorded
+timestamp-http-status = the timestamp authority at { $url } answered HTTP { $status }
+timestamp-http-status-hint = check the URL, or try again later; nothing was recorded
+timestamp-not-a-folder = { $dir } is not a folder
+timestamp-not-a-folder-hint = create it first, or give another with --dir
+timestamp-none-yet = the case has no timestamps yet
+timestamp-none-yet-hint = get one with `kiroku timestamp --tsa URL` or `kiroku timestamp request`

@@ -46,3 +46,41 @@ timestamp-invalid-certificate = トークン内の証明書を読み取れませ
 timestamp-invalid-tsa-name = トークンは発行局を「{ $named }」としていますが、署名したのは「{ $subject }」の証明書です
 timestamp-invalid-policy = ポリシーが有効なオブジェクト識別子ではありません
 timestamp-warning-attributes-order = タイムスタンプ局は署名された属性を DER の順序どおりに送っていません。署名は受け取ったとおりの属性に対して確認し（OpenSSL と同じ方法）、有効でした
+timestamp-no-tsa = タイムスタンプ局が指定されていません
+timestamp-no-tsa-hint = --tsa URL（または環境変数 KIROKU_TSA）で指定するか、`kiroku timestamp request` で要求を作ってご自身で送ってください
+timestamp-no-entries = まだエントリがないため、タイムスタンプを付けるものがありません
+timestamp-no-entries-hint = 先に記録してください
+timestamp-request-not-tsq = { $file } の拡張子が .tsq ではありません
+timestamp-request-not-tsq-hint = 要求ファイルは FILE.tsq という名前にしてください。受領控えの文書は FILE.txt に書き出します
+timestamp-request-written = { $file }（エントリ 1～{ $entries }、最新のハッシュ値 { $head } のタイムスタンプ要求）と { $text }（タイムスタンプを付ける受領控えの文書）を書き出しました。
+timestamp-request-next =
+    タイムスタンプ局に送ってください。例：
+      curl -sS -H 'Content-Type: application/timestamp-query' --data-binary @{ $request } https://freetsa.org/tsr -o { $response }
+    応答は次のコマンドで記録します：
+      kiroku timestamp add { $response }
+timestamp-file-response = 応答 { $file }
+timestamp-file-request = 要求 { $file }
+timestamp-file-receipt-text = 受領控えの文書 { $file }
+timestamp-request-hint = 応答に対応する要求を --request FILE.tsq で指定してください（.txt を隣に置いてください）
+timestamp-not-receipt-text = { $file } は受領控えの文書ではありません
+timestamp-text-not-requested = 受領控えの文書が、要求でタイムスタンプを求めた文書と異なります（SHA-256 が一致しません）
+timestamp-text-not-requested-hint = `kiroku timestamp request` が書き出した FILE.tsq と FILE.txt は一緒に保管してください。何も記録していません
+timestamp-text-no-receipt = 受領控えの文書に受領控えの行がありません
+timestamp-request-other-case = 要求は別の事件のものです（{ $case }。この事件は { $this }）
+timestamp-request-other-case-hint = --db で、要求を作ったケースファイルを指定してください
+timestamp-record-changed = エントリ { $seq } は要求を作ったときのエントリではありません。その後に記録が変更されています
+timestamp-record-changed-hint = `kiroku verify` を実行してください。何も記録していません
+timestamp-already-recorded = このタイムスタンプは記録済みです（エントリ { $seq }）
+timestamp-nothing-recorded = 何も記録していません
+timestamp-recorded = タイムスタンプをエントリ { $seq } として記録しました：エントリ 1～{ $entries } は { $time } の時点で変更されずに存在していました（タイムスタンプ局：{ $tsa }）。
+timestamp-bad-url = 「{ $url }」は http または https の URL ではありません
+timestamp-bad-url-hint = タイムスタンプ局の URL を指定してください（例：https://freetsa.org/tsr）
+timestamp-asking = { $url } にタイムスタンプを求めています…
+timestamp-unreachable = { $url } からタイムスタンプを取得できませんでした（{ $reason }）
+timestamp-unreachable-hint = ネットワーク接続と URL を確認してください。何も記録していません
+timestamp-http-status = { $url } のタイムスタンプ局が HTTP { $status } を返しました
+timestamp-http-status-hint = URL を確認するか、時間をおいてやり直してください。何も記録していません
+timestamp-not-a-folder = { $dir } はフォルダではありません
+timestamp-not-a-folder-hint = 先にフォルダを作るか、--dir で別のフォルダを指定してください
+timestamp-none-yet = この事件にはまだタイムスタンプがありません
+timestamp-none-yet-hint = `kiroku timestamp --tsa URL` または `kiroku timestamp request` で取得してください

@@ -129,6 +129,10 @@ fn external_stamp(
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
+    // Machine output never changes with the language: its messages too.
+    if args.json {
+        crate::i18n::set(crate::i18n::Lang::En);
+    }
     let mut receipts = Vec::new();
     for r in &args.receipt {
         receipts.extend(receipt::load(r)?);
@@ -139,8 +143,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
             let shown = path.display().to_string();
             let bytes = std::fs::read(path).map_err(|e| Error::from_io(e, &shown))?;
             Some(tsp::load_certs(&bytes).map_err(|why| {
-                Error::usage(format!("{shown} is not a certificate file ({why})"))
-                    .with_hint("give the TSA's root certificate as a PEM or DER file")
+                Error::usage(t!(
+                    "verify-not-a-certificate",
+                    file = shown.as_str(),
+                    reason = why
+                ))
+                .with_hint(t!("verify-not-a-certificate-hint"))
             })?)
         }
     };
@@ -165,40 +173,61 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         if report.problems.is_empty() {
             writeln!(
                 out,
-                "OK: the chain of {} entries is intact (case {}).",
-                report.entries, report.case_id
+                "{}",
+                t!(
+                    "verify-ok-chain",
+                    count = report.entries,
+                    case = report.case_id.as_str()
+                )
             )?;
             match report.files_checked {
                 Some(0) => {}
-                Some(1) => writeln!(out, "OK: the evidence file matches its SHA-256.")?,
-                Some(n) => writeln!(out, "OK: all {n} evidence files match their SHA-256.")?,
-                None => writeln!(out, "Evidence files not checked (--no-files).")?,
+                Some(n) => writeln!(out, "{}", t!("verify-ok-files", count = n))?,
+                None => writeln!(out, "{}", t!("verify-files-not-checked"))?,
             }
         } else {
-            writeln!(out, "NOT INTACT: {}", report.problems[0].message)?;
+            let first = &report.problems[0].message;
+            writeln!(
+                out,
+                "{}",
+                t!("verify-not-intact-line", message = first.as_str())
+            )?;
             for p in report.problems.iter().skip(1).take(SHOWN_PROBLEMS - 1) {
-                writeln!(out, "  also: {}", p.message)?;
-            }
-            if report.problems.len() > SHOWN_PROBLEMS {
                 writeln!(
                     out,
-                    "  … and {} more (see --json)",
-                    report.problems.len() - SHOWN_PROBLEMS
+                    "{}",
+                    t!("verify-also-line", message = p.message.as_str())
                 )?;
+            }
+            if report.problems.len() > SHOWN_PROBLEMS {
+                let more = report.problems.len() - SHOWN_PROBLEMS;
+                writeln!(out, "{}", t!("verify-more-problems", count = more))?;
             }
         }
         for line in &stamp_lines {
             writeln!(out, "{line}")?;
         }
         for r in &report.receipts {
-            let mark = if r.ok { "OK" } else { "FAILED" };
-            writeln!(out, "receipt {mark}: {}", r.message)?;
+            let line = if r.ok {
+                t!("verify-receipt-ok-line", message = r.message.as_str())
+            } else {
+                t!("verify-receipt-failed-line", message = r.message.as_str())
+            };
+            writeln!(out, "{line}")?;
         }
         for a in &report.anchors {
-            let mark = if a.ok { "OK" } else { "FAILED" };
-            writeln!(out, "timestamp {mark}: {}", a.message)?;
+            let line = if a.ok {
+                t!("verify-timestamp-ok-line", message = a.message.as_str())
+            } else {
+                t!("verify-timestamp-failed-line", message = a.message.as_str())
+            };
+            writeln!(out, "{line}")?;
         }
-        writeln!(out, "head {}", report.head)?;
+        writeln!(
+            out,
+            "{}",
+            t!("verify-head-line", hash = report.head.as_str())
+        )?;
     }
     if !report.intact {
         ctx.out.flush()?;
@@ -223,9 +252,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
             .unwrap_or_default();
         return Err(Error::new(
             ErrorKind::NotIntact,
-            format!("the record is not intact: {first}"),
+            t!("verify-not-intact", reason = first),
         )
-        .with_hint("keep this case file as it is and show this result to your lawyer"));
+        .with_hint(t!("verify-not-intact-hint")));
     }
     Ok(())
 }
