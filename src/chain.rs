@@ -93,7 +93,12 @@ pub fn is_salt(s: &str) -> bool {
 
 /// The canonical text of a body (see the module documentation).
 pub fn canonical(body: &Body) -> Result<String> {
-    serde_json::to_string(body).map_err(|e| Error::internal(format!("encoding an entry: {e}")))
+    serde_json::to_string(body).map_err(|e| {
+        Error::internal(crate::t!(
+            "verify-entry-unencodable",
+            reason = e.to_string()
+        ))
+    })
 }
 
 /// Hash of a canonical body text.
@@ -110,13 +115,16 @@ pub fn parse_canonical(text: &str) -> Result<Body, String> {
 /// [`parse_canonical`] encoding into `buf`, a buffer kept by the caller so
 /// that checking a long chain does not allocate one per entry.
 pub fn parse_canonical_with(text: &str, buf: &mut Vec<u8>) -> Result<Body, String> {
-    let body: Body =
-        serde_json::from_str(text).map_err(|e| format!("its fields cannot be read ({e})"))?;
+    let body: Body = serde_json::from_str(text)
+        .map_err(|e| crate::t!("verify-fields-unreadable", reason = e.to_string()))?;
     buf.clear();
     match serde_json::to_writer(&mut *buf, &body) {
         Ok(()) if buf.as_slice() == text.as_bytes() => Ok(body),
-        Ok(()) => Err("its fields are not in canonical form".to_string()),
-        Err(e) => Err(format!("its fields cannot be encoded ({e})")),
+        Ok(()) => Err(crate::t!("verify-fields-not-canonical")),
+        Err(e) => Err(crate::t!(
+            "verify-fields-unencodable",
+            reason = e.to_string()
+        )),
     }
 }
 

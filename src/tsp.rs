@@ -226,7 +226,7 @@ fn bad_token(why: impl std::fmt::Display) -> Error {
 pub fn random_nonce() -> Result<[u8; 8]> {
     let mut n = [0u8; 8];
     getrandom::fill(&mut n)
-        .map_err(|e| Error::io(format!("the system gave no random numbers ({e})")))?;
+        .map_err(|e| Error::io(crate::t!("timestamp-no-random", reason = e.to_string())))?;
     n[0] = (n[0] & 0x7f) | 0x40;
     Ok(n)
 }
@@ -262,20 +262,24 @@ pub fn make_request(imprint: &[u8; 32], nonce: &[u8]) -> Result<Vec<u8>> {
 /// Reads a DER `TimeStampReq` (SHA-256 imprints only).
 pub fn parse_request(der: &[u8]) -> Result<Request> {
     let bad = |why: String| {
-        Error::usage(format!("the timestamp request is not valid: {why}"))
-            .with_hint("give the .tsq file that `kiroku timestamp request` wrote")
+        Error::usage(crate::t!("timestamp-request-invalid", reason = why))
+            .with_hint(crate::t!("timestamp-request-invalid-hint"))
     };
-    let req = TimeStampReq::from_der(der)
-        .map_err(|e| bad(format!("it is not an RFC 3161 TimeStampReq ({e})")))?;
+    let req = TimeStampReq::from_der(der).map_err(|e| {
+        bad(crate::t!(
+            "timestamp-request-not-tsq-der",
+            reason = e.to_string()
+        ))
+    })?;
     if req.message_imprint.hash_algorithm.oid != oid::SHA256 {
-        return Err(bad(format!(
-            "it asks for a {} value; kiroku uses SHA-256",
-            digest_name(&req.message_imprint.hash_algorithm.oid)
+        return Err(bad(crate::t!(
+            "timestamp-request-not-sha256",
+            digest = digest_name(&req.message_imprint.hash_algorithm.oid)
         )));
     }
     let imprint = req.message_imprint.hashed_message.as_bytes().to_vec();
     if imprint.len() != 32 {
-        return Err(bad("its SHA-256 value is not 32 bytes".into()));
+        return Err(bad(crate::t!("timestamp-request-bad-length")));
     }
     Ok(Request {
         imprint,
@@ -289,7 +293,7 @@ fn digest_name(oid: &ObjectIdentifier) -> String {
         oid::SHA256 => "SHA-256".into(),
         oid::SHA384 => "SHA-384".into(),
         oid::SHA512 => "SHA-512".into(),
-        _ => format!("unknown ({oid})"),
+        _ => crate::t!("timestamp-digest-unknown", oid = oid.to_string()),
     }
 }
 
@@ -306,8 +310,11 @@ impl Hash {
             oid::SHA256 => Ok(Hash::Sha256),
             oid::SHA384 => Ok(Hash::Sha384),
             oid::SHA512 => Ok(Hash::Sha512),
-            oid::SHA1 => Err("it uses SHA-1, which is no longer safe".into()),
-            other => Err(format!("it uses an unknown hash algorithm ({other})")),
+            oid::SHA1 => Err(crate::t!("timestamp-reason-sha1")),
+            other => Err(crate::t!(
+                "timestamp-reason-unknown-hash",
+                oid = other.to_string()
+            )),
         }
     }
 
@@ -323,11 +330,16 @@ impl Hash {
 /// Formats a DER GeneralizedTime value (`YYYYMMDDHHMMSS[.f]Z`) as RFC 3339.
 fn gen_time_text(any: &Any) -> Result<String, String> {
     if any.tag() != Tag::GeneralizedTime {
-        return Err("its time is not a GeneralizedTime".into());
+        return Err(crate::t!("timestamp-reason-time-not-generalized"));
     }
-    let text =
-        std::str::from_utf8(any.value()).map_err(|_| "its time is not readable".to_string())?;
-    let bad = || format!("its time \"{}\" is not valid", text.escape_debug());
+    let text = std::str::from_utf8(any.value())
+        .map_err(|_| crate::t!("timestamp-reason-time-unreadable"))?;
+    let bad = || {
+        crate::t!(
+            "timestamp-reason-time-invalid",
+            time = text.escape_debug().to_string()
+        )
+    };
     let body = text.strip_suffix('Z').ok_or_else(bad)?;
     let (whole, frac) = match body.split_once('.') {
         Some((w, f)) => (w, Some(f)),
@@ -551,20 +563,24 @@ fn pss_hash(sig_alg: &AlgorithmIdentifierOwned) -> Result<(Hash, usize), String>
     let params = sig_alg
         .parameters
         .as_ref()
-        .ok_or("the RSA-PSS parameters are missing")?
+        .ok_or_else(|| crate::t!("timestamp-reason-pss-params-missing"))?
         .to_der()
         .map_err(|e| e.to_string())?;
-    let params = rsa::pkcs1::RsaPssParams::from_der(&params)
-        .map_err(|e| format!("the RSA-PSS parameters cannot be read ({e})"))?;
+    let params = rsa::pkcs1::RsaPssParams::from_der(&params).map_err(|e| {
+        crate::t!(
+            "timestamp-reason-pss-params-unreadable",
+            reason = e.to_string()
+        )
+    })?;
     let hash = Hash::of(&params.hash.oid)?;
     let mgf_hash = params
         .mask_gen
         .parameters
         .as_ref()
         .map(|p| p.oid)
-        .ok_or("the RSA-PSS mask function is not named")?;
+        .ok_or_else(|| crate::t!("timestamp-reason-pss-mask-missing"))?;
     if params.mask_gen.oid != oid::MGF1 || Hash::of(&mgf_hash)? != hash {
-        return Err("the RSA-PSS mask function is not MGF1 with the same hash".into());
+        return Err(crate::t!("timestamp-reason-pss-mask-other"));
     }
     Ok((hash, params.salt_len as usize))
 }
@@ -580,24 +596,24 @@ fn verify_signature(
     signature: &[u8],
 ) -> Result<(), String> {
     use p256::ecdsa::signature::hazmat::PrehashVerifier;
-    let failed = || "the signature does not verify".to_string();
+    let failed = || crate::t!("timestamp-reason-signature");
     let key_alg = key.algorithm.oid;
     let (family, named) = scheme_of(&sig_alg.oid).ok_or_else(|| {
-        format!(
-            "it is signed with an algorithm kiroku cannot check ({}); RSA, RSA-PSS and ECDSA are supported",
-            sig_alg.oid
+        crate::t!(
+            "timestamp-reason-unknown-signature",
+            oid = sig_alg.oid.to_string()
         )
     })?;
     let hash = match named {
         Some(h) => h,
         None if family == Family::RsaPss => pss_hash(sig_alg)?.0,
-        None => Hash::of(digest.ok_or("no digest algorithm is named")?)?,
+        None => Hash::of(digest.ok_or_else(|| crate::t!("timestamp-reason-no-digest"))?)?,
     };
     let hashed = hash.digest(message);
     match family {
         Family::Rsa | Family::RsaPss => {
             if key_alg != oid::RSA && !(family == Family::RsaPss && key_alg == oid::RSA_PSS) {
-                return Err("the signature is RSA but the key is not".into());
+                return Err(crate::t!("timestamp-reason-not-rsa-key"));
             }
             let mut spki = key.clone();
             spki.algorithm = AlgorithmIdentifierOwned {
@@ -605,7 +621,7 @@ fn verify_signature(
                 parameters: Some(Any::null()),
             };
             let pk = rsa::RsaPublicKey::try_from(spki.owned_to_ref())
-                .map_err(|e| format!("the RSA key cannot be read ({e})"))?;
+                .map_err(|e| crate::t!("timestamp-reason-rsa-key", reason = e.to_string()))?;
             let ok = if family == Family::Rsa {
                 let scheme = match hash {
                     Hash::Sha256 => rsa::Pkcs1v15Sign::new::<Sha256>(),
@@ -626,33 +642,32 @@ fn verify_signature(
         }
         Family::Ecdsa => {
             if key_alg != oid::EC_PUBLIC_KEY {
-                return Err("the signature is ECDSA but the key is not".into());
+                return Err(crate::t!("timestamp-reason-not-ec-key"));
             }
             let curve = key
                 .algorithm
                 .parameters
                 .as_ref()
                 .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())
-                .ok_or("the key's curve is not named")?;
+                .ok_or_else(|| crate::t!("timestamp-reason-no-curve"))?;
             let point = key.subject_public_key.raw_bytes();
             let prehash = hashed;
             match curve {
                 oid::P256 => {
                     let vk = p256::ecdsa::VerifyingKey::from_sec1_bytes(point)
-                        .map_err(|_| "the P-256 key cannot be read".to_string())?;
-                    let sig = p256::ecdsa::Signature::from_der(signature)
-                        .map_err(|_| failed())?;
+                        .map_err(|_| crate::t!("timestamp-reason-p256-key"))?;
+                    let sig = p256::ecdsa::Signature::from_der(signature).map_err(|_| failed())?;
                     vk.verify_prehash(&prehash, &sig).map_err(|_| failed())
                 }
                 oid::P384 => {
                     let vk = p384::ecdsa::VerifyingKey::from_sec1_bytes(point)
-                        .map_err(|_| "the P-384 key cannot be read".to_string())?;
-                    let sig = p384::ecdsa::Signature::from_der(signature)
-                        .map_err(|_| failed())?;
+                        .map_err(|_| crate::t!("timestamp-reason-p384-key"))?;
+                    let sig = p384::ecdsa::Signature::from_der(signature).map_err(|_| failed())?;
                     vk.verify_prehash(&prehash, &sig).map_err(|_| failed())
                 }
-                other => Err(format!(
-                    "the key is on a curve kiroku cannot check ({other}); P-256 and P-384 are supported"
+                other => Err(crate::t!(
+                    "timestamp-reason-unknown-curve",
+                    oid = other.to_string()
                 )),
             }
         }
@@ -671,7 +686,10 @@ fn attribute<'a>(
         return Ok(None);
     };
     if found.next().is_some() || a.values.len() != 1 {
-        return Err(format!("its {name} attribute is repeated"));
+        return Err(crate::t!(
+            "timestamp-reason-attribute-repeated",
+            name = name
+        ));
     }
     Ok(a.values.iter().next())
 }
@@ -888,26 +906,32 @@ fn signed_attrs_as_sent(signed_data: &Any) -> Result<Vec<u8>, String> {
 
 fn check_token(token: &cms::content_info::ContentInfo) -> Result<Token, String> {
     if token.content_type != oid::SIGNED_DATA {
-        return Err("it is not CMS signed data".into());
+        return Err(crate::t!("timestamp-reason-not-signed-data"));
     }
-    let sd: SignedData = token
-        .content
-        .decode_as()
-        .map_err(|e| format!("its signed data cannot be read ({e})"))?;
+    let sd: SignedData = token.content.decode_as().map_err(|e| {
+        crate::t!(
+            "timestamp-reason-signed-data-unreadable",
+            reason = e.to_string()
+        )
+    })?;
     let encap = &sd.encap_content_info;
     if encap.econtent_type != oid::TST_INFO {
-        return Err("it does not hold timestamp information (TSTInfo)".into());
+        return Err(crate::t!("timestamp-reason-no-tstinfo"));
     }
     let econtent = encap
         .econtent
         .as_ref()
-        .ok_or("its timestamp information is missing")?;
+        .ok_or_else(|| crate::t!("timestamp-reason-tstinfo-missing"))?;
     let tst_der = econtent
         .decode_as::<OctetString>()
-        .map_err(|_| "its timestamp information is not an OCTET STRING".to_string())?;
+        .map_err(|_| crate::t!("timestamp-reason-tstinfo-not-octets"))?;
     let tst_der = tst_der.as_bytes();
-    let tst =
-        TstInfo::from_der(tst_der).map_err(|e| format!("its TSTInfo cannot be read ({e})"))?;
+    let tst = TstInfo::from_der(tst_der).map_err(|e| {
+        crate::t!(
+            "timestamp-reason-tstinfo-unreadable",
+            reason = e.to_string()
+        )
+    })?;
     let gen_time = gen_time_text(&tst.gen_time)?;
 
     // X.509 certificates are plain SEQUENCEs; the other choices (attribute
@@ -923,9 +947,11 @@ fn check_token(token: &cms::content_info::ContentInfo) -> Result<Token, String> 
         }
     }
     let mut signers = sd.signer_infos.0.iter();
-    let si = signers.next().ok_or("it has no signature")?;
+    let si = signers
+        .next()
+        .ok_or_else(|| crate::t!("timestamp-reason-no-signature"))?;
     if signers.next().is_some() {
-        return Err("it has more than one signature".into());
+        return Err(crate::t!("timestamp-reason-many-signatures"));
     }
     let signer = certs
         .iter()
@@ -939,21 +965,21 @@ fn check_token(token: &cms::content_info::ContentInfo) -> Result<Token, String> 
             }
         })
         .cloned()
-        .ok_or("the certificate that signed it is not in the token")?;
+        .ok_or_else(|| crate::t!("timestamp-reason-signer-missing"))?;
     if !allows_time_stamping(&signer) {
-        return Err("the certificate that signed it is not for timestamps (no extendedKeyUsage timeStamping)".into());
+        return Err(crate::t!("timestamp-reason-signer-not-tsa"));
     }
 
     let attrs = si
         .signed_attrs
         .as_ref()
-        .ok_or("it has no signed attributes")?;
+        .ok_or_else(|| crate::t!("timestamp-reason-no-attributes"))?;
     let content_type = attribute(attrs, oid::CONTENT_TYPE, "content-type")?
-        .ok_or("its signed attributes name no content type")?
+        .ok_or_else(|| crate::t!("timestamp-reason-no-content-type"))?
         .decode_as::<ObjectIdentifier>()
-        .map_err(|_| "its content-type attribute cannot be read".to_string())?;
+        .map_err(|_| crate::t!("timestamp-reason-content-type-unreadable"))?;
     if content_type != oid::TST_INFO {
-        return Err("its signed content type is not TSTInfo".into());
+        return Err(crate::t!("timestamp-reason-content-type-other"));
     }
     let digest_alg = Hash::of(&si.digest_alg.oid)?;
     if !sd
@@ -961,16 +987,14 @@ fn check_token(token: &cms::content_info::ContentInfo) -> Result<Token, String> 
         .iter()
         .any(|a| a.oid == si.digest_alg.oid)
     {
-        return Err(
-            "its list of digest algorithms does not name the one it was signed with".into(),
-        );
+        return Err(crate::t!("timestamp-reason-digest-not-listed"));
     }
     let md = attribute(attrs, oid::MESSAGE_DIGEST, "message-digest")?
-        .ok_or("its signed attributes hold no message digest")?
+        .ok_or_else(|| crate::t!("timestamp-reason-no-message-digest"))?
         .decode_as::<OctetString>()
-        .map_err(|_| "its message-digest attribute cannot be read".to_string())?;
+        .map_err(|_| crate::t!("timestamp-reason-message-digest-unreadable"))?;
     if md.as_bytes() != digest_alg.digest(tst_der).as_slice() {
-        return Err("the signed digest does not match its content (the token was altered)".into());
+        return Err(crate::t!("timestamp-reason-digest-mismatch"));
     }
     let signed = signed_attrs_as_sent(&token.content)?;
     let attributes_not_der = attrs.to_der().ok().as_deref() != Some(signed.as_slice());
@@ -1040,12 +1064,12 @@ fn check_signing_certificate(
 ) -> Result<(), String> {
     let cert_der = signer
         .to_der()
-        .map_err(|e| format!("its certificate cannot be encoded ({e})"))?;
-    let mismatch = || "its signing-certificate attribute names another certificate".to_string();
+        .map_err(|e| crate::t!("timestamp-reason-cert-unencodable", reason = e.to_string()))?;
+    let mismatch = || crate::t!("timestamp-reason-ess-other");
     if let Some(v2) = attribute(attrs, oid::SIGNING_CERTIFICATE_V2, "signing-certificate")? {
         let sc: SigningCertificateV2 = v2
             .decode_as()
-            .map_err(|_| "its signing-certificate attribute cannot be read".to_string())?;
+            .map_err(|_| crate::t!("timestamp-reason-ess-unreadable"))?;
         let first = sc.certs.first().ok_or_else(mismatch)?;
         let alg = first
             .hash_algorithm
@@ -1060,7 +1084,7 @@ fn check_signing_certificate(
     if let Some(v1) = attribute(attrs, oid::SIGNING_CERTIFICATE, "signing-certificate")? {
         let sc: SigningCertificate = v1
             .decode_as()
-            .map_err(|_| "its signing-certificate attribute cannot be read".to_string())?;
+            .map_err(|_| crate::t!("timestamp-reason-ess-unreadable"))?;
         let first = sc.certs.first().ok_or_else(mismatch)?;
         // ESSCertID identifies the certificate by SHA-1, as RFC 2634 fixes.
         if first.cert_hash.as_bytes() != sha1::Sha1::digest(&cert_der).as_slice() {
@@ -1068,22 +1092,18 @@ fn check_signing_certificate(
         }
         return Ok(());
     }
-    Err("it has no signing-certificate attribute".into())
+    Err(crate::t!("timestamp-reason-ess-missing"))
 }
 
 /// Checks that a token answers a request: same SHA-256 value, same nonce.
 pub fn check_matches(token: &Token, req: &Request) -> Result<()> {
     if token.imprint_algorithm != oid::SHA256 || token.imprint != req.imprint {
-        return Err(Error::usage(
-            "the timestamp is for another value than the request (its message imprint differs)",
-        )
-        .with_hint("give the response to this request (--request FILE); nothing was recorded"));
+        return Err(Error::usage(crate::t!("timestamp-other-imprint"))
+            .with_hint(crate::t!("timestamp-other-request-hint")));
     }
     if token.nonce != req.nonce {
-        return Err(Error::usage(
-            "the timestamp answers another request (its nonce differs from the request's)",
-        )
-        .with_hint("give the response to this request (--request FILE); nothing was recorded"));
+        return Err(Error::usage(crate::t!("timestamp-other-nonce"))
+            .with_hint(crate::t!("timestamp-other-request-hint")));
     }
     Ok(())
 }
@@ -1093,7 +1113,7 @@ pub fn load_certs(bytes: &[u8]) -> Result<Vec<Certificate>, String> {
     if bytes.starts_with(b"-----") || bytes.windows(11).any(|w| w == b"-----BEGIN ") {
         let certs = Certificate::load_pem_chain(bytes).map_err(|e| e.to_string())?;
         if certs.is_empty() {
-            return Err("it holds no certificate".into());
+            return Err(crate::t!("timestamp-reason-no-certificate"));
         }
         return Ok(certs);
     }
@@ -1142,25 +1162,26 @@ fn signed_by(cert: &Certificate, issuer: &Certificate) -> bool {
 /// (through certificates in the token or in `roots`), each valid at the
 /// TSA's time. Returns the root's subject.
 pub fn check_chain(token: &Token, roots: &[Certificate]) -> Result<String, String> {
-    let at = unix_secs(&token.gen_time).ok_or("the TSA's time cannot be read")?;
+    let at =
+        unix_secs(&token.gen_time).ok_or_else(|| crate::t!("timestamp-reason-time-unknown"))?;
     let mut cert = token.signer.clone();
     if !valid_at(&cert, at) {
-        return Err("the TSA certificate was not valid at the TSA's time".into());
+        return Err(crate::t!("timestamp-reason-tsa-cert-expired"));
     }
     for _ in 0..8 {
         if let Some(root) = roots.iter().find(|r| {
             r.tbs_certificate.subject == cert.tbs_certificate.issuer && signed_by(&cert, r)
         }) {
             if !valid_at(root, at) {
-                return Err(format!(
-                    "the trusted certificate {} was not valid at the TSA's time",
-                    root.tbs_certificate.subject
+                return Err(crate::t!(
+                    "timestamp-reason-root-expired",
+                    name = name_text(&root.tbs_certificate.subject)
                 ));
             }
-            return Ok(root.tbs_certificate.subject.to_string());
+            return Ok(name_text(&root.tbs_certificate.subject));
         }
         if roots.iter().any(|r| r == &cert) {
-            return Ok(cert.tbs_certificate.subject.to_string());
+            return Ok(name_text(&cert.tbs_certificate.subject));
         }
         let next = token.certs.iter().chain(roots.iter()).find(|c| {
             *c != &cert
@@ -1171,20 +1192,20 @@ pub fn check_chain(token: &Token, roots: &[Certificate]) -> Result<String, Strin
         match next {
             Some(c) if valid_at(c, at) => cert = c.clone(),
             Some(c) => {
-                return Err(format!(
-                    "the certificate {} was not valid at the TSA's time",
-                    c.tbs_certificate.subject
+                return Err(crate::t!(
+                    "timestamp-reason-cert-expired",
+                    name = name_text(&c.tbs_certificate.subject)
                 ))
             }
             None => {
-                return Err(format!(
-                    "no trusted certificate issued {} (the TSA certificate does not lead to the given root)",
-                    cert.tbs_certificate.subject
+                return Err(crate::t!(
+                    "timestamp-reason-no-issuer",
+                    name = name_text(&cert.tbs_certificate.subject)
                 ))
             }
         }
     }
-    Err("the certificate chain is too long".into())
+    Err(crate::t!("timestamp-reason-chain-too-long"))
 }
 
 #[cfg(test)]

@@ -78,3 +78,7 @@ verify-timestamp-failed-line = timestamp FAILED: { $message }
 verify-head-line = head { $hash }
 verify-not-intact = the record is not intact: { $reason }
 verify-not-intact-hint = keep this case file as it is and show this result to your lawyer
+verify-entry-unencodable = encoding an entry: { $reason }
+verify-fields-unreadable = its fields cannot be read ({ $reason })
+verify-fields-not-canonical = its fields are not in canonical form
+verify-fields-unencodable = its fields cannot be encoded ({ $reason })

@@ -75,3 +75,7 @@ verify-timestamp-failed-line = タイムスタンプ 不一致：{ $message }
 verify-head-line = 最新のハッシュ値 { $hash }
 verify-not-intact = 記録は改ざんされていないとは言えません：{ $reason }
 verify-not-intact-hint = このケースファイルはそのまま保管し、この結果を弁護士に見せてください
+verify-entry-unencodable = エントリを符号化できません：{ $reason }
+verify-fields-unreadable = 項目を読み取れません（{ $reason }）
+verify-fields-not-canonical = 項目が正規形ではありません
+verify-fields-unencodable = 項目を符号化できません（{ $reason }）
