@@ -36,6 +36,11 @@ use crate::store::{AnchorFiles, Case, IndexColumns, RawRow};
 use crate::timeparse;
 use crate::tsp;
 
+/// At most this many problems are kept and reported one by one; the
+/// rest are only counted (a damaged record of millions of entries must
+/// not fill the memory with messages).
+pub const KEPT_PROBLEMS: usize = 1000;
+
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Problem {
     /// The entry that fails (the first entry affected).
@@ -77,7 +82,10 @@ pub struct Report {
     pub case_id: String,
     pub entries: u64,
     pub head: String,
+    /// The first problems found (at most [`KEPT_PROBLEMS`]), by entry.
     pub problems: Vec<Problem>,
+    /// How many more problems were found than are listed.
+    pub problems_not_listed: u64,
     pub receipts: Vec<ReceiptCheck>,
     pub anchors: Vec<AnchorCheck>,
     /// How many distinct evidence files were re-hashed; `null` when the
@@ -107,7 +115,10 @@ pub struct ChainCheck {
     expected_seq: u64,
     prev_hash: String,
     last_recorded: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// The first problems found (at most [`KEPT_PROBLEMS`]).
     pub problems: Vec<Problem>,
+    /// Problems found beyond those kept.
+    pub dropped: u64,
     /// Stored hashes of the entries named by receipts.
     wanted: HashMap<u64, Option<String>>,
     /// The `anchor` entries seen, with their fields.
@@ -130,6 +141,7 @@ impl ChainCheck {
             prev_hash: chain::genesis(case_id),
             last_recorded: None,
             problems: Vec::new(),
+            dropped: 0,
             wanted: receipt_seqs.into_iter().map(|s| (s, None)).collect(),
             anchors: Vec::new(),
             count: 0,
@@ -146,6 +158,11 @@ impl ChainCheck {
     }
 
     fn problem(&mut self, seq: u64, problem: &'static str, message: String) {
+        // Rows come in order, so the problems kept are the earliest.
+        if self.problems.len() >= KEPT_PROBLEMS {
+            self.dropped += 1;
+            return;
+        }
         self.problems.push(Problem {
             seq,
             problem,
@@ -522,6 +539,11 @@ pub fn verify_case_with_roots(
         Files::Skip => None,
     };
     problems.sort_by_key(|p| p.seq);
+    let mut problems_not_listed = check.dropped;
+    if problems.len() > KEPT_PROBLEMS {
+        problems_not_listed += (problems.len() - KEPT_PROBLEMS) as u64;
+        problems.truncate(KEPT_PROBLEMS);
+    }
     Ok(Report {
         intact: problems.is_empty()
             && receipts.iter().all(|r| r.ok)
@@ -530,6 +552,7 @@ pub fn verify_case_with_roots(
         entries: check.count,
         head: check.head_hash().to_string(),
         problems,
+        problems_not_listed,
         receipts,
         anchors,
         files_checked,
@@ -767,6 +790,28 @@ mod tests {
         let mut c = ChainCheck::new(CASE, []);
         rows.iter().for_each(|r| c.row(r));
         c.problems.iter().map(|p| (p.seq, p.problem)).collect()
+    }
+
+    #[test]
+    fn problems_beyond_the_first_ones_are_counted_not_kept() {
+        let mut rows = chain(KEPT_PROBLEMS as u64 + 300);
+        // Every entry changed after it was recorded.
+        for r in rows.iter_mut() {
+            r.hash = chain::sha256_hex(r.hash.as_bytes());
+        }
+        let mut c = ChainCheck::new(CASE, []);
+        rows.iter().for_each(|r| c.row(r));
+        assert_eq!(c.problems.len(), KEPT_PROBLEMS);
+        assert_eq!(c.problems[0].seq, 1);
+        assert!(c.dropped >= 300, "{}", c.dropped);
+        // A receipt still sees the first problem.
+        let r = Receipt {
+            case_id: CASE.into(),
+            entries: 1,
+            head: rows[0].hash.clone(),
+            at: String::new(),
+        };
+        assert!(!c.check_receipt(&r).ok);
     }
 
     #[test]

@@ -199,8 +199,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                     t!("verify-also-line", message = p.message.as_str())
                 )?;
             }
-            if report.problems.len() > SHOWN_PROBLEMS {
-                let more = report.problems.len() - SHOWN_PROBLEMS;
+            let listed = report.problems.len() as u64;
+            if listed > SHOWN_PROBLEMS as u64 || report.problems_not_listed > 0 {
+                let more =
+                    listed.saturating_sub(SHOWN_PROBLEMS as u64) + report.problems_not_listed;
                 writeln!(out, "{}", t!("verify-more-problems", count = more))?;
             }
         }
