@@ -39,7 +39,9 @@ verify-receipt-ok-unknown-time = エントリ 1～{ $entries } は受領控え�
 verify-file-missing = が証拠フォルダにありません
 verify-file-changed = が改変されています（現在の SHA-256 は { $now }、記録された値は { $recorded }）
 verify-file-unreadable = を読み取れません（{ $reason }）
-verify-file-problem = 証拠ファイル「{ $name }」（エントリ { $entries }）{ $what }
+verify-file-problem = 証拠ファイル「{ $name }」（{ $count ->
+       *[other] エントリ
+    } { $entries }）{ $what }
 verify-import-index-extra = 取込み索引が、内容にない識別値でエントリ { $seq } を示しています
 verify-import-index-missing = エントリ { $seq } は取り込まれたものですが、その識別値が取込み索引にありません
 verify-anchor-name = エントリ { $seq } のタイムスタンプ
