@@ -810,6 +810,12 @@ fn insert_entry(
     body.seq = seq;
     body.prev_hash = prev.to_string();
     body.recorded_at = recorded_at.to_string();
+    chain::check_integers(&body)?;
+    // A fresh salt for every new entry; a draft that brings a well-formed
+    // one (the documented test vectors) keeps it.
+    if !body.salt.as_deref().is_some_and(chain::is_salt) {
+        body.salt = Some(chain::new_salt()?);
+    }
     let text = chain::canonical(&body)?;
     let hash = chain::entry_hash(&text);
     let cols = IndexColumns::of(&body);
