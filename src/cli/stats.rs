@@ -299,7 +299,10 @@ pub fn render(s: &Stats, width: Option<usize>, bars: Bars) -> String {
             None => String::new(),
         };
         at.row(vec![
-            a.address.clone().unwrap_or_else(|| "(none)".into()),
+            a.address
+                .as_deref()
+                .map(crate::view::label::address)
+                .unwrap_or_else(|| "(none)".into()),
             a.seen.channels.join(","),
             a.seen.attempts.to_string(),
             short(&a.seen.first_seen),
@@ -310,6 +313,24 @@ pub fn render(s: &Stats, width: Option<usize>, bars: Bars) -> String {
     out.push_str(&at.render(width));
     if any_new {
         out.push_str("NEW after block: first seen after you blocked a number or account\n");
+    }
+    let hidden: Vec<String> = crate::address::AddressKind::ALL
+        .iter()
+        .filter(|k| s.totals.hidden_callers.get(**k) > 0)
+        .map(|k| {
+            crate::t!(
+                "address-stats-kind-count",
+                kind = crate::address::kind_label(crate::i18n::current(), *k),
+                count = s.totals.hidden_callers.get(*k)
+            )
+        })
+        .collect();
+    if !hidden.is_empty() {
+        out.push_str(&crate::t!(
+            "address-stats-hidden",
+            counts = hidden.join(&crate::t!("address-stats-separator"))
+        ));
+        out.push('\n');
     }
 
     out.push_str("\nBefore and after you refused or blocked\n");

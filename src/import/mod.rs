@@ -71,6 +71,9 @@ impl Party {
     fn identity(&self) -> String {
         match (&self.address, &self.name) {
             (Some(a), _) => {
+                if let Some(kind) = crate::address::kind_of(a) {
+                    return format!("kind:{}", kind.code());
+                }
                 let d = phone_digits(a);
                 if d.len() >= 5 {
                     d
@@ -137,6 +140,9 @@ pub struct Parsed {
     /// Whether records must be sorted by party (`--from`). A spreadsheet the
     /// user kept holds only what they chose to record.
     pub needs_party: bool,
+    /// Records left out because an identical one (byte for byte) came
+    /// before them in the file (Android backups).
+    pub duplicates: usize,
     /// What the file is, for the import note (e.g. "LINE chat history with 山田").
     pub title: Option<String>,
 }
@@ -178,28 +184,30 @@ pub fn fold_name(s: &str) -> String {
         .collect()
 }
 
-/// The digits of a phone number, with a Japanese +81 prefix written as 0.
+/// The digits of a phone number, with a Japanese `+81` prefix written as
+/// 0 and a North American `+1` dropped (see [`crate::address::phone_key`]).
 pub fn phone_digits(s: &str) -> String {
-    let t = s.trim();
-    let digits: String = fold_word(t)
-        .chars()
-        .filter(|c| c.is_ascii_digit())
-        .collect();
-    if t.starts_with('+') || t.starts_with('＋') {
-        if let Some(rest) = digits.strip_prefix("81") {
-            return format!("0{rest}");
-        }
-    }
-    digits
+    crate::address::phone_digits(s)
 }
 
 /// Whether a `--from` value names this party: the same name (ignoring case,
 /// width and spaces), the same address (ignoring case), or the same phone
 /// number written another way (`+81 90-1234-5678` = `09012345678`).
+///
+/// A word for a caller whose number was not shown (`withheld`, `非通知`,
+/// `-1`, `公衆電話`…) names every party of that kind, however the file
+/// wrote it.
 pub fn names(needle: &str, party: &Party) -> bool {
     let n = fold_name(needle);
     if n.is_empty() {
         return false;
+    }
+    if let Some(kind) = crate::address::kind_of(needle) {
+        return party
+            .address
+            .as_deref()
+            .and_then(crate::address::kind_of)
+            .is_some_and(|k| k == kind);
     }
     if party
         .name
@@ -544,6 +552,15 @@ pub(crate) mod tests {
             &party(None, Some("boss@example.co.jp"))
         ));
         assert!(!names("", &party(Some(""), None)));
+        assert!(names(
+            "(555) 555-4545",
+            &party(None, Some("+1 555-555-4545"))
+        ));
+        assert!(names("非通知", &party(None, Some("-2"))));
+        assert!(names("withheld", &party(None, Some("Private"))));
+        assert!(names("-1", &party(None, Some("Unknown"))));
+        assert!(!names("withheld", &party(None, Some("Unknown"))));
+        assert!(!names("-1", &party(None, Some("+4312341234"))));
     }
 
     #[test]

@@ -1,0 +1,68 @@
+# kiroku import: errors, summaries and progress (src/cli/import.rs, src/import/*).
+
+## Positions in a file
+import-pos-line = line { $line }
+import-pos-message = message { $index } (line { $line })
+import-pos-call = call { $index } (line { $line })
+
+## The command
+import-folder = { $file } is a folder
+import-folder-hint = give the exported file itself
+import-map-csv-only = --map is for csv imports only
+import-map-csv-only-hint = the other importers know their files' layout
+import-map-bad = --map "{ $map }" is not COLUMN=FIELD
+import-map-bad-hint = e.g. --map 時間=duration
+import-bad-record = { $file } { $position }: { $problem }{ $more ->
+    [0] {""}
+    [one] {" "}(and 1 more problem)
+   *[other] {" "}(and { $more } more problems)
+}
+import-bad-record-hint = correct the file, or use --skip-bad to import the rest and list what was skipped; nothing was recorded
+import-csv-from-unused = --from is not used by the csv importer: every row is imported as it was written
+import-file-changed = { $file } changed while it was being imported
+import-file-changed-hint = try again when nothing is writing to it; nothing was recorded
+import-progress-reading = reading
+import-progress-storing = storing
+import-progress-recording = recording
+import-entry-one = entry { $entry }
+import-entry-range = entries { $first } to { $last }
+import-recorded = Recorded { $entries }
+import-recorded-note = Recorded { $entries }; entry { $note } notes the import
+import-recorded-notes = Recorded { $entries }; entries { $notes } note the import
+import-summary-recorded = recorded { $count } new
+import-summary-would-record = would record { $count } new
+import-summary-already = { $count } already recorded (skipped)
+import-summary-repeated = { $count } repeated in these files (recorded once)
+import-summary-duplicates = { $count ->
+    [one] 1 exact duplicate recorded once
+   *[other] { $count } exact duplicates recorded once
+}
+import-summary-own = { $count } of your own left out (--include-own keeps them)
+import-summary-others = { $count } of other people left out
+import-summary-bad = { $count } unreadable skipped
+import-summary-separator = {", "}
+import-summary-from = {" "}— from { $who }
+import-dry-run = (dry run: nothing was written)
+import-skipped = skipped { $file } { $position }: { $problem }
+
+## Android backups
+import-android-no-date = it has no date
+import-android-date-not-number = its date "{ $date }" is not a number of milliseconds
+import-android-date-out-of-range = its date "{ $date }" is out of range
+import-android-date-contradicts = its date "{ $date }" does not agree with its readable_date "{ $readable }", in milliseconds or in seconds; the backup is inconsistent here, so no time is recorded for it
+import-android-date-unclear = its date "{ $date }" can be seconds or milliseconds and it has no readable_date to tell which
+import-android-number-empty = The backup gives no number for this caller (presentation { $presentation }).
+import-android-call-type = its call type "{ $kind }" is not one I know (1 to 6)
+import-android-duration = its duration "{ $duration }" is not a number of seconds
+import-android-attribute = an attribute cannot be read ({ $reason })
+import-android-value = the value of { $name } cannot be read ({ $reason })
+import-android-not-xml = it is not a readable XML file (line { $line }: { $reason })
+import-android-not-xml-hint = an SMS Backup & Restore file starts with <?xml …?> and <{ $root }>; check the file and the importer chosen
+import-android-broken-xml = the XML is broken here ({ $reason }); the file may be cut short, and nothing after this point was read
+import-android-no-root = it holds no <{ $root }> element
+import-android-choose-importer = choose the importer for it: android-calls for call logs, android-sms for messages
+import-android-ends-early = the file ends before </{ $root }>; it may be cut short
+import-android-is-sms = it is a message backup (<smses>), not what this importer reads
+import-android-is-calls = it is a call log backup (<calls>), not what this importer reads
+import-android-other-layout = its first element is <{ $found }>, not <{ $root }>: it was written by another app than SMS Backup & Restore
+import-android-other-layout-hint = kiroku reads the backups of the "SMS Backup & Restore" app (a file starting with <{ $root }>); make one with that app, or copy the records into a spreadsheet and use import csv; nothing was recorded

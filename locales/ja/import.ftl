@@ -1,0 +1,64 @@
+# kiroku import：エラー・結果の要約・進行状況（src/cli/import.rs、src/import/*）
+
+## ファイル内の位置
+import-pos-line = { $line }行目
+import-pos-message = メッセージ{ $index }（{ $line }行目）
+import-pos-call = 通話{ $index }（{ $line }行目）
+
+## コマンド
+import-folder = { $file } はフォルダです
+import-folder-hint = エクスポートしたファイルそのものを指定してください
+import-map-csv-only = --map は csv の取り込みでのみ使えます
+import-map-csv-only-hint = ほかの取り込み形式ではファイルの構成が決まっています
+import-map-bad = --map "{ $map }" は「列名=項目」の形ではありません
+import-map-bad-hint = 例：--map 時間=duration
+import-bad-record = { $file } の{ $position }：{ $problem }{ $more ->
+    [0] {""}
+   *[other] （ほかに{ $more }件の問題があります）
+}
+import-bad-record-hint = ファイルを直すか、--skip-bad を付けて読める分だけ取り込み、読めなかった記録を一覧にしてください。何も記録していません
+import-csv-from-unused = csv の取り込みでは --from は使いません。すべての行を書かれたとおりに取り込みます
+import-file-changed = 取り込み中に { $file } が変更されました
+import-file-changed-hint = ほかのプログラムが書き込んでいないときにやり直してください。何も記録していません
+import-progress-reading = 読み込み中
+import-progress-storing = 保存中
+import-progress-recording = 記録中
+import-entry-one = 記録{ $entry }
+import-entry-range = 記録{ $first }～{ $last }
+import-recorded = { $entries }を記録しました
+import-recorded-note = { $entries }を記録しました（記録{ $note }は取り込みの記録です）
+import-recorded-notes = { $entries }を記録しました（記録{ $notes }は取り込みの記録です）
+import-summary-recorded = 新たに{ $count }件を記録
+import-summary-would-record = 新たに{ $count }件を記録予定
+import-summary-already = 記録済みの{ $count }件は省略
+import-summary-repeated = 複数のファイルで重複した{ $count }件は1件として記録
+import-summary-duplicates = ファイル内で完全に同一の重複{ $count }件は1件として記録
+import-summary-own = ご自身の送信{ $count }件は除外（--include-own で含めます）
+import-summary-others = 他の人の{ $count }件は除外
+import-summary-bad = 読めない{ $count }件は省略
+import-summary-separator = 、
+import-summary-from = （相手：{ $who }）
+import-dry-run = （試行のみ：何も書き込んでいません）
+import-skipped = { $file } の{ $position }を省略：{ $problem }
+
+## Android のバックアップ
+import-android-no-date = 日時（date）がありません
+import-android-date-not-number = 日時「{ $date }」がミリ秒の数値ではありません
+import-android-date-out-of-range = 日時「{ $date }」が範囲外です
+import-android-date-contradicts = 日時「{ $date }」は、ミリ秒としても秒としても、同じ記録の readable_date「{ $readable }」と一致しません。バックアップのこの箇所は矛盾しているため、日時を記録できません
+import-android-date-unclear = 日時「{ $date }」は秒ともミリ秒とも読め、見分けるための readable_date がありません
+import-android-number-empty = バックアップにはこの発信者の番号がありません（presentation { $presentation }）。
+import-android-call-type = 通話の種類「{ $kind }」は不明です（1～6 のいずれかのはずです）
+import-android-duration = 通話時間「{ $duration }」が秒数ではありません
+import-android-attribute = 属性を読めません（{ $reason }）
+import-android-value = { $name } の値を読めません（{ $reason }）
+import-android-not-xml = 読み取れる XML ファイルではありません（{ $line }行目：{ $reason }）
+import-android-not-xml-hint = SMS Backup & Restore のファイルは <?xml …?> と <{ $root }> で始まります。ファイルと取り込み形式を確認してください
+import-android-broken-xml = ここで XML が壊れています（{ $reason }）。ファイルが途中で切れている可能性があり、これより後は読んでいません
+import-android-no-root = <{ $root }> 要素がありません
+import-android-choose-importer = 通話履歴は android-calls、メッセージは android-sms で取り込んでください
+import-android-ends-early = </{ $root }> の前でファイルが終わっています。途中で切れている可能性があります
+import-android-is-sms = メッセージのバックアップ（<smses>）です。この取り込み形式では読めません
+import-android-is-calls = 通話履歴のバックアップ（<calls>）です。この取り込み形式では読めません
+import-android-other-layout = 最初の要素が <{ $root }> ではなく <{ $found }> です。SMS Backup & Restore 以外のアプリで作られたファイルです
+import-android-other-layout-hint = kiroku が読めるのは「SMS Backup & Restore」アプリのバックアップ（<{ $root }> で始まるファイル）です。そのアプリでバックアップを作り直すか、記録を表計算ソフトに写して import csv を使ってください。何も記録していません
