@@ -89,7 +89,10 @@ fn readable(s: &str) -> Option<chrono::NaiveDateTime> {
 /// Whether an instant can be what `readable` shows in some time zone: the
 /// same minutes and seconds, at most 14 hours apart.
 fn agrees(utc: DateTime<Utc>, readable: chrono::NaiveDateTime) -> bool {
-    let diff = (readable - utc.naive_utc()).num_seconds();
+    let Some(whole) = DateTime::<Utc>::from_timestamp(utc.timestamp(), 0) else {
+        return false;
+    };
+    let diff = (readable - whole.naive_utc()).num_seconds();
     diff.abs() <= 14 * 3600 && diff % 900 == 0
 }
 
@@ -223,8 +226,16 @@ fn message(
     if let Some(joined) = p.address.clone().filter(|a| a.contains('~')) {
         if direction == Direction::Incoming {
             if let Some(s) = sender {
+                // `contact_name` names the whole group, not the sender.
                 p.address = Some(s.to_string());
-                to = Some(joined.replace('~', ", "));
+                to = Some(
+                    [get(a, "contact_name"), Some(joined.replace('~', ", ").as_str())]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" — "),
+                );
+                p.name = None;
             }
         }
     }
