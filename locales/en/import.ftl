@@ -66,3 +66,18 @@ import-android-is-sms = it is a message backup (<smses>), not what this importer
 import-android-is-calls = it is a call log backup (<calls>), not what this importer reads
 import-android-other-layout = its first element is <{ $found }>, not <{ $root }>: it was written by another app than SMS Backup & Restore
 import-android-other-layout-hint = kiroku reads the backups of the "SMS Backup & Restore" app (a file starting with <{ $root }>); make one with that app, or copy the records into a spreadsheet and use import csv; nothing was recorded
+
+## LINE chat histories
+import-line-bad-date = "{ $date }" is not a valid date
+import-line-bad-time = "{ $time }" is not a time of day
+import-line-message-not-utf8 = the message holds bytes that are not UTF-8 text
+import-line-date-above-unreadable = the date line above this message cannot be read
+import-line-before-date = a message comes before any date line
+import-line-not-utf8 = the line holds bytes that are not UTF-8 text
+import-line-unknown-line = the line is not a date, a message or part of one
+import-line-utf16 = the file is UTF-16 text, not UTF-8
+import-line-utf16-hint = save it as UTF-8 (e.g. in a text editor: Save As… → UTF-8) and import that copy
+import-line-not-line = it does not look like a LINE chat history
+import-line-not-line-hint = a LINE export has date lines such as 2026/11/18(水) followed by lines such as 15:04<TAB>name<TAB>message; check the file and the importer chosen
+import-line-cut = The message was longer than 1 MiB and was cut; the whole text is in the source file.
+import-line-unsent-note = The sender unsent (withdrew) a message here; LINE keeps no text of it.

@@ -62,3 +62,18 @@ import-android-is-sms = メッセージのバックアップ（<smses>）です�
 import-android-is-calls = 通話履歴のバックアップ（<calls>）です。この取り込み形式では読めません
 import-android-other-layout = 最初の要素が <{ $root }> ではなく <{ $found }> です。SMS Backup & Restore 以外のアプリで作られたファイルです
 import-android-other-layout-hint = kiroku が読めるのは「SMS Backup & Restore」アプリのバックアップ（<{ $root }> で始まるファイル）です。そのアプリでバックアップを作り直すか、記録を表計算ソフトに写して import csv を使ってください。何も記録していません
+
+## LINE のトーク履歴
+import-line-bad-date = 「{ $date }」は正しい日付ではありません
+import-line-bad-time = 「{ $time }」は正しい時刻ではありません
+import-line-message-not-utf8 = メッセージに UTF-8 の文字でないバイトが含まれています
+import-line-date-above-unreadable = このメッセージの上にある日付の行を読めません
+import-line-before-date = 日付の行より前にメッセージがあります
+import-line-not-utf8 = この行に UTF-8 の文字でないバイトが含まれています
+import-line-unknown-line = この行は日付でもメッセージでもなく、メッセージの続きでもありません
+import-line-utf16 = このファイルは UTF-8 ではなく UTF-16 のテキストです
+import-line-utf16-hint = UTF-8 で保存し直して（例：テキストエディタの「名前を付けて保存」→ UTF-8）、その写しを取り込んでください
+import-line-not-line = LINE のトーク履歴ではないようです
+import-line-not-line-hint = LINE のトーク履歴には 2026/11/18(水) のような日付の行と、15:04<TAB>名前<TAB>メッセージ のような行があります。ファイルと取り込み形式を確認してください
+import-line-cut = メッセージが 1 MiB を超えていたため途中で切りました。全文は元のファイルにあります。
+import-line-unsent-note = 送信者がここでメッセージの送信を取り消しました（LINE には本文が残っていません）。

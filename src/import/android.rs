@@ -229,11 +229,14 @@ fn message(
                 // `contact_name` names the whole group, not the sender.
                 p.address = Some(s.to_string());
                 to = Some(
-                    [get(a, "contact_name"), Some(joined.replace('~', ", ").as_str())]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join(" — "),
+                    [
+                        get(a, "contact_name"),
+                        Some(joined.replace('~', ", ").as_str()),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" — "),
                 );
                 p.name = None;
             }
