@@ -81,3 +81,19 @@ import-line-not-line = it does not look like a LINE chat history
 import-line-not-line-hint = a LINE export has date lines such as 2026/11/18(水) followed by lines such as 15:04<TAB>name<TAB>message; check the file and the importer chosen
 import-line-cut = The message was longer than 1 MiB and was cut; the whole text is in the source file.
 import-line-unsent-note = The sender unsent (withdrew) a message here; LINE keeps no text of it.
+
+## Email
+import-email-no-headers = it is not an email message (no headers found)
+import-email-no-date = it has no readable Date header, so when it was sent cannot be told
+import-email-bad-zone = its Date header has an impossible time zone
+import-email-bad-date = its Date header is not a valid date
+import-email-no-from = it has no From header, so who sent it cannot be told (an unsent draft?)
+import-email-cut = The body was longer than 1 MiB and was cut; the whole message is kept as its evidence file.
+import-email-eml-is-mbox = it is a mailbox of { $count } messages (mbox), not a single message
+import-email-eml-is-mbox-hint = import it with `kiroku import mbox`; nothing was recorded
+import-email-not-eml = it does not look like an email message (no From, Date or Subject header)
+import-email-not-eml-hint = an .eml file starts with headers such as From:, To:, Subject:, Date:; check the file and the importer chosen
+import-email-not-mbox = it does not look like an mbox mailbox
+import-email-mbox-is-eml-hint = it looks like a single message: import it with `kiroku import eml`
+import-email-not-mbox-hint = an mbox mailbox starts with a line such as "From sender@example.com Tue Nov 18 15:04:00 2026"; check the file and the importer chosen
+import-party-unknown = (unknown)

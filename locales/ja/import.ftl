@@ -77,3 +77,19 @@ import-line-not-line = LINE のトーク履歴ではないようです
 import-line-not-line-hint = LINE のトーク履歴には 2026/11/18(水) のような日付の行と、15:04<TAB>名前<TAB>メッセージ のような行があります。ファイルと取り込み形式を確認してください
 import-line-cut = メッセージが 1 MiB を超えていたため途中で切りました。全文は元のファイルにあります。
 import-line-unsent-note = 送信者がここでメッセージの送信を取り消しました（LINE には本文が残っていません）。
+
+## メール
+import-email-no-headers = メールではありません（ヘッダーが見つかりません）
+import-email-no-date = 読み取れる Date ヘッダーがなく、送信日時がわかりません
+import-email-bad-zone = Date ヘッダーの時差がありえない値です
+import-email-bad-date = Date ヘッダーが正しい日時ではありません
+import-email-no-from = From ヘッダーがなく、送信者がわかりません（未送信の下書きかもしれません）
+import-email-cut = 本文が 1 MiB を超えていたため途中で切りました。メール全体は証拠ファイルとして保存しています。
+import-email-eml-is-mbox = 1通のメールではなく、{ $count }通のメールをまとめたメールボックス（mbox）です
+import-email-eml-is-mbox-hint = `kiroku import mbox` で取り込んでください。何も記録していません
+import-email-not-eml = メールではないようです（From・Date・Subject のヘッダーがありません）
+import-email-not-eml-hint = .eml ファイルは From:、To:、Subject:、Date: などのヘッダーで始まります。ファイルと取り込み形式を確認してください
+import-email-not-mbox = mbox 形式のメールボックスではないようです
+import-email-mbox-is-eml-hint = 1通のメールのようです。`kiroku import eml` で取り込んでください
+import-email-not-mbox-hint = mbox のメールボックスは「From sender@example.com Tue Nov 18 15:04:00 2026」のような行で始まります。ファイルと取り込み形式を確認してください
+import-party-unknown = （不明）

@@ -202,6 +202,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
             }
         }
     }
+    if let Some(c) = &case {
+        settle_legacy(c, &work, &order, &mut fingerprints)?;
+    }
     let importer_name = importer.name();
     let source_of = |f: usize, i: usize, fp: &str| Source {
         file_sha256: work[f].sha256.clone(),
@@ -368,6 +371,57 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         writeln!(ctx.out, "{line}")?;
     }
     summary(ctx, &work, added, appended.already, repeated, false)
+}
+
+/// Records whose fingerprint an earlier version computed from less (an
+/// email's Message-ID alone): when that fingerprint is in the case file and
+/// its entry says the same (time, address and text), the record is the one
+/// already recorded, and keeps the old fingerprint so that it is skipped.
+/// Another message that merely reuses the Message-ID keeps its new one.
+fn settle_legacy(
+    case: &Case,
+    work: &[FileWork],
+    order: &[(usize, usize, Side)],
+    fingerprints: &mut [String],
+) -> Result<()> {
+    let candidates: Vec<(usize, String)> = order
+        .iter()
+        .enumerate()
+        .filter_map(|(k, (f, i, _))| work[*f].plan.legacy.get(i).map(|old| (k, old.clone())))
+        .collect();
+    if candidates.is_empty() {
+        return Ok(());
+    }
+    let new: Vec<String> = candidates
+        .iter()
+        .map(|(k, _)| fingerprints[*k].clone())
+        .collect();
+    let old: Vec<String> = candidates.iter().map(|(_, o)| o.clone()).collect();
+    let new_known = case.known_fingerprints(&new)?;
+    let old_known = case.known_fingerprints(&old)?;
+    let mut stmt = case
+        .conn()
+        .prepare("SELECT seq FROM import_fingerprints WHERE fingerprint = ?1")?;
+    for (c, (k, old)) in candidates.iter().enumerate() {
+        if new_known[c] || !old_known[c] {
+            continue;
+        }
+        let seq: i64 = stmt.query_row([old], |row| row.get(0))?;
+        let Some(stored) = case.get(seq as u64)? else {
+            continue;
+        };
+        let (f, i, _) = order[*k];
+        let r = &work[f].parsed.records[i];
+        let b = &stored.body;
+        if b.occurred_at.as_deref() == Some(r.occurred_at.as_str())
+            && b.content == r.content
+            && (b.address == r.party.address
+                || b.direction == Some(crate::model::Direction::Outgoing))
+        {
+            fingerprints[*k] = old.clone();
+        }
+    }
+    Ok(())
 }
 
 /// "entry 5" or "entries 5 to 9".

@@ -62,7 +62,7 @@ impl Party {
             (Some(n), Some(a)) => format!("{n} <{a}>"),
             (Some(n), None) => n.clone(),
             (None, Some(a)) => a.clone(),
-            (None, None) => "(unknown)".to_string(),
+            (None, None) => crate::t!("import-party-unknown"),
         }
     }
 
@@ -115,6 +115,11 @@ pub struct Record {
     pub tags: Vec<String>,
     /// The normalised source record, hashed into the fingerprint.
     pub key: String,
+    /// The key an earlier version gave the same record, when it was less
+    /// exact (an email's Message-ID alone): a record imported under it is
+    /// already recorded only if the entry says the same (see
+    /// [`Plan::legacy`]).
+    pub legacy_key: Option<String>,
     /// The record's own bytes, kept as an evidence file (an email message).
     pub raw: Option<Vec<u8>>,
 }
@@ -259,6 +264,9 @@ pub struct Plan {
     pub others_left: usize,
     /// Whom the records were sorted by.
     pub counterparty: Vec<String>,
+    /// The fingerprint an earlier version gave a record (by its index),
+    /// when its key was less exact ([`Record::legacy_key`]).
+    pub legacy: HashMap<usize, String>,
 }
 
 fn any_names(needles: &[String], party: &Party) -> bool {
@@ -349,12 +357,18 @@ pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Resul
         ..Plan::default()
     };
     let mut seen: HashMap<&str, u32> = HashMap::new();
+    let mut seen_legacy: HashMap<&str, u32> = HashMap::new();
     for (i, r) in parsed.records.iter().enumerate() {
         // The occurrence number tells apart identical records in one file
         // (the same sticker sent twice in a minute).
         let n = seen.entry(r.key.as_str()).or_insert(0);
         *n += 1;
         let fingerprint = fingerprint(family, &r.key, *n);
+        if let Some(old) = r.legacy_key.as_deref() {
+            let n = seen_legacy.entry(old).or_insert(0);
+            *n += 1;
+            plan.legacy.insert(i, self::fingerprint(family, old, *n));
+        }
         let side = if !parsed.needs_party || (needles.is_empty() && sel.from.is_empty()) {
             match r.direction {
                 Some(Direction::Outgoing) => Side::Own,
