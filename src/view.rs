@@ -518,8 +518,8 @@ pub mod label {
             Some(kind) => {
                 let lang = crate::i18n::current();
                 let word = crate::address::kind_label(lang, kind);
-                if a.trim() == word {
-                    word
+                if crate::model::fold_word(a) == crate::model::fold_word(&word) {
+                    a.to_string()
                 } else {
                     crate::t!("address-with-kind", address = a, kind = word)
                 }

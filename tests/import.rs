@@ -88,7 +88,7 @@ fn line_android_japanese_gives_exact_entries_and_reimports_add_only_new() {
     let env = TestEnv::new();
     let out = env.ok(&["import", "line", &fixture("line/android-ja.txt")]);
     assert!(
-        out.contains("Recorded entries 2 to 9; entry 1 notes the import"),
+        out.contains("Recorded entries 2 to 10; entry 1 notes the import"),
         "{out}"
     );
     assert!(out.contains("1 of your own left out"), "{out}");
@@ -136,6 +136,15 @@ fn line_android_japanese_gives_exact_entries_and_reimports_add_only_new() {
                 BOSS,
                 "☎ 不在着信"
             ),
+            // An unsent message is the counterparty's, as the file says it.
+            row(
+                "2026-11-18T10:03:00+09:00",
+                "line",
+                "",
+                "incoming",
+                BOSS,
+                "山田 課長がメッセージの送信を取り消しました"
+            ),
             row(
                 "2026-11-18T12:31:00+09:00",
                 "line",
@@ -162,7 +171,7 @@ fn line_android_japanese_gives_exact_entries_and_reimports_add_only_new() {
             ),
         ]
     );
-    assert_eq!(items[6]["duration_secs"], 65);
+    assert_eq!(items[7]["duration_secs"], 65);
     let source = &items[0]["source"];
     assert_eq!(source["importer"], "line");
     assert_eq!(source["position"], "line 5");
@@ -180,30 +189,30 @@ fn line_android_japanese_gives_exact_entries_and_reimports_add_only_new() {
         content.contains(&sha256_of("line/android-ja.txt")),
         "{content}"
     );
-    assert!(content.ends_with("as entries 2 to 9."), "{content}");
+    assert!(content.ends_with("as entries 2 to 10."), "{content}");
     let files = note["entry"]["evidence"].as_array().unwrap();
     assert_eq!(files.len(), 1);
     assert_eq!(files[0]["name"], "android-ja.txt");
     assert_eq!(files[0]["sha256"], sha256_of("line/android-ja.txt"));
-    assert_intact(&env, 9);
+    assert_intact(&env, 10);
     assert_eq!(env.json(&["verify", "--json"])["files_checked"], 1);
 
     // The same file again: nothing new.
     let out = env.ok(&["import", "line", &fixture("line/android-ja.txt")]);
     assert!(
-        out.contains("recorded 0 new, 8 already recorded (skipped)"),
+        out.contains("recorded 0 new, 9 already recorded (skipped)"),
         "{out}"
     );
-    assert_eq!(entry_count(&env), 9);
+    assert_eq!(entry_count(&env), 10);
 
     // A later export that overlaps: only the 2 new messages (and a note);
     // with --include-own the user's own message from the first day too.
     let out = env.ok(&["import", "line", &fixture("line/android-ja-later.txt")]);
     assert!(
-        out.contains("recorded 2 new, 8 already recorded (skipped)"),
+        out.contains("recorded 2 new, 9 already recorded (skipped)"),
         "{out}"
     );
-    assert_eq!(entry_count(&env), 12);
+    assert_eq!(entry_count(&env), 13);
     let out = env.ok(&[
         "import",
         "line",
@@ -211,19 +220,19 @@ fn line_android_japanese_gives_exact_entries_and_reimports_add_only_new() {
         "--include-own",
     ]);
     assert!(
-        out.contains("recorded 1 new, 10 already recorded (skipped)"),
+        out.contains("recorded 1 new, 11 already recorded (skipped)"),
         "{out}"
     );
     let items = contacts(&env);
-    assert_eq!(items.len(), 11);
+    assert_eq!(items.len(), 12);
     let own = items.last().unwrap();
     assert_eq!(own["direction"], "outgoing");
     assert_eq!(own["content"], "もう連絡しないでください。");
     assert_eq!(own["to"], BOSS);
     assert_eq!(own["from"], Value::Null);
-    assert_eq!(items[8]["outcome"], "missed");
-    assert_eq!(items[8]["content"], "☎ 通話をキャンセルしました");
-    assert_intact(&env, 14);
+    assert_eq!(items[9]["outcome"], "missed");
+    assert_eq!(items[9]["content"], "☎ 通話をキャンセルしました");
+    assert_intact(&env, 15);
 }
 
 /// `verify --json` of a record that is not intact (exit code 1).
@@ -642,7 +651,7 @@ fn dry_run_writes_nothing_and_wrong_files_are_refused() {
         &fixture("line/android-ja.txt"),
         "--dry-run",
     ]);
-    assert!(out.contains("would record 8 new"), "{out}");
+    assert!(out.contains("would record 9 new"), "{out}");
     assert!(out.contains("(dry run: nothing was written)"), "{out}");
     assert!(out.contains("2026-11-18 10:02"), "{out}");
     assert_eq!(std::fs::read(&env.db).unwrap(), before);
@@ -803,8 +812,8 @@ fn exported_imports_verify_with_the_independent_verifier() {
     let all =
         String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{all}");
-    // 1 note + 8 LINE messages, 1 note + 1 SMS + 1 MMS.
-    assert!(all.contains("12 verified in full"), "{all}");
+    // 1 note + 9 LINE messages, 1 note + 1 SMS + 1 MMS.
+    assert!(all.contains("13 verified in full"), "{all}");
 }
 
 #[test]
@@ -825,7 +834,7 @@ fn a_failed_import_leaves_no_entries_and_no_evidence_files() {
     assert!(stored.is_empty(), "left behind: {stored:?}");
     // Nothing was taken as imported: the same file imports in full.
     let out = env.ok(&["import", "line", &fixture("line/android-ja.txt")]);
-    assert!(out.contains("recorded 8 new"), "{out}");
+    assert!(out.contains("recorded 9 new"), "{out}");
 }
 
 /// Every file below a folder (none when it does not exist).
