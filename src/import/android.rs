@@ -166,7 +166,8 @@ fn call(a: &[(String, String)], ctx: &Context) -> std::result::Result<Record, St
     if let Some(kind) = kind_of_call(number, get(a, "presentation")) {
         if p.address.is_none() {
             p.address = Some(kind_word(kind).to_string());
-            notes = Some(crate::t!(
+            notes = Some(crate::t_in!(
+                crate::i18n::Lang::En,
                 "import-android-number-empty",
                 presentation = get(a, "presentation").unwrap_or("-")
             ));
@@ -290,9 +291,9 @@ fn mms(m: Mms, ctx: &Context) -> std::result::Result<Option<Record>, String> {
 
 fn position(calls: bool, index: usize, line: usize) -> String {
     if calls {
-        crate::t!("import-pos-call", index = index, line = line)
+        super::pos_call(index, line)
     } else {
-        crate::t!("import-pos-message", index = index, line = line)
+        super::pos_message(index, line)
     }
 }
 
@@ -331,7 +332,7 @@ fn read(
                     .with_hint(crate::t!("import-android-not-xml-hint", root = root)));
                 }
                 parsed.bad.push(Bad {
-                    position: crate::t!("import-pos-line", line = at),
+                    position: super::pos_line(at),
                     message: crate::t!("import-android-broken-xml", reason = err.to_string()),
                 });
                 break;
@@ -344,8 +345,7 @@ fn read(
                 depth = depth.saturating_sub(1);
                 if depth == 1 {
                     if let Some(m) = current_mms.take() {
-                        let position =
-                            crate::t!("import-pos-message", index = m.index, line = m.line);
+                        let position = super::pos_message(m.index, m.line);
                         match mms(m, ctx) {
                             Ok(Some(mut r)) => {
                                 r.position = position;
@@ -368,7 +368,7 @@ fn read(
                 if depth > 0 {
                     let at = lines.line_at(bytes.len());
                     parsed.bad.push(Bad {
-                        position: crate::t!("import-pos-line", line = at),
+                        position: super::pos_line(at),
                         message: crate::t!("import-android-ends-early", root = root),
                     });
                 }

@@ -188,7 +188,7 @@ pub fn message(raw: &[u8], ctx: &Context) -> std::result::Result<Record, String>
         subject,
         content: (!content.is_empty()).then_some(content),
         reference: message_id,
-        notes: cut.then(|| crate::t!("import-email-cut")),
+        notes: cut.then(|| crate::t_in!(crate::i18n::Lang::En, "import-email-cut")),
         key,
         raw: Some(raw.to_vec()),
         ..Record::default()
@@ -264,7 +264,7 @@ impl Importer for Eml {
         } else {
             None
         };
-        let position = crate::t!("import-pos-message", index = 1, line = 1);
+        let position = super::pos_message(1, 1);
         match message(one.as_deref().unwrap_or(bytes), ctx) {
             Ok(mut r) => {
                 r.position = position;
@@ -337,7 +337,7 @@ impl Importer for Mbox {
             ..Parsed::default()
         };
         for (i, (line, raw)) in split_mbox(bytes).into_iter().enumerate() {
-            let position = crate::t!("import-pos-message", index = i + 1, line = line);
+            let position = super::pos_message(i + 1, line);
             match message(&raw, ctx) {
                 Ok(mut r) => {
                     r.position = position;

@@ -422,7 +422,7 @@ impl Importer for Line {
                 // inside doubled.
                 text = text[1..text.len() - 1].replace("\"\"", "\"");
             }
-            let position = crate::t!("import-pos-line", line = p.line);
+            let position = super::pos_line(p.line);
             if p.invalid {
                 parsed.bad.push(Bad {
                     position,
@@ -449,7 +449,10 @@ impl Importer for Line {
             };
             let mut notes = Vec::new();
             if p.unsent {
-                notes.push(crate::t!("import-line-unsent-note"));
+                notes.push(crate::t_in!(
+                    crate::i18n::Lang::En,
+                    "import-line-unsent-note"
+                ));
             }
             if !senders.contains(&p.sender) {
                 senders.push(p.sender.clone());
@@ -468,7 +471,7 @@ impl Importer for Line {
                 duration_secs: duration,
                 notes: {
                     if cut {
-                        notes.push(crate::t!("import-line-cut"));
+                        notes.push(crate::t_in!(crate::i18n::Lang::En, "import-line-cut"));
                     }
                     (!notes.is_empty()).then(|| notes.join(" "))
                 },
@@ -495,7 +498,7 @@ impl Importer for Line {
                     date_broken = true;
                 }
                 parsed.bad.push(Bad {
-                    position: crate::t!("import-pos-line", line = line_no),
+                    position: super::pos_line(line_no),
                     message: why,
                 });
                 continue;
@@ -504,7 +507,7 @@ impl Importer for Line {
                 flush(pending.take(), &mut parsed, &mut senders);
                 let Some(d) = date else {
                     parsed.bad.push(Bad {
-                        position: crate::t!("import-pos-line", line = line_no),
+                        position: super::pos_line(line_no),
                         message: if date_broken {
                             crate::t!("import-line-date-above-unreadable")
                         } else {
@@ -559,7 +562,7 @@ impl Importer for Line {
                 }
                 None if l.trim().is_empty() => {}
                 None => parsed.bad.push(Bad {
-                    position: crate::t!("import-pos-line", line = line_no),
+                    position: super::pos_line(line_no),
                     message: if *invalid {
                         crate::t!("import-line-not-utf8")
                     } else {

@@ -66,6 +66,16 @@ impl Party {
         }
     }
 
+    /// [`display`](Party::display) for messages: a caller whose number was
+    /// not shown with its kind in words (`-1 (number unavailable)`).
+    pub fn shown(&self) -> String {
+        match (&self.name, &self.address) {
+            (Some(n), Some(a)) => format!("{n} <{}>", crate::view::label::address(a)),
+            (None, Some(a)) => crate::view::label::address(a),
+            _ => self.display(),
+        }
+    }
+
     /// A key that is the same for the same party written the same way
     /// (used to count the parties in a file).
     fn identity(&self) -> String {
@@ -304,21 +314,18 @@ pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Resul
                     let list: Vec<String> = sorted
                         .iter()
                         .take(6)
-                        .map(|(_, p, n)| format!("{} ({n})", p.display()))
+                        .map(|(_, p, n)| {
+                            crate::t!("import-party-count", party = p.shown(), count = *n)
+                        })
                         .collect();
-                    let more = if many.len() > 6 {
-                        format!(" and {} more", many.len() - 6)
-                    } else {
-                        String::new()
-                    };
-                    return Err(Error::usage(format!(
-                        "{file} holds records of {} different people: {}{more}",
-                        many.len(),
-                        list.join(", ")
+                    return Err(Error::usage(crate::t!(
+                        "import-many-people",
+                        file = file,
+                        count = many.len(),
+                        people = list.join(", "),
+                        more = many.len().saturating_sub(6)
                     ))
-                    .with_hint(
-                        "name the one who keeps contacting you with --from NAME|NUMBER|ADDRESS (repeatable); nothing was recorded",
-                    ));
+                    .with_hint(crate::t!("import-many-people-hint")));
                 }
             }
         }
@@ -334,7 +341,7 @@ pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Resul
     {
         let mut seen: Vec<String> = Vec::new();
         for r in &parsed.records {
-            let d = r.party.display();
+            let d = r.party.shown();
             if !seen.contains(&d) {
                 seen.push(d);
             }
@@ -342,14 +349,13 @@ pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Resul
                 break;
             }
         }
-        return Err(Error::usage(format!(
-            "no record in {file} is from or to {}; it holds records of {}",
-            shown.join(", "),
-            seen.join(", ")
+        return Err(Error::usage(crate::t!(
+            "import-nobody-named",
+            file = file,
+            named = shown.join(", "),
+            found = seen.join(", ")
         ))
-        .with_hint(
-            "give --from as the file writes the name, number or address; nothing was recorded",
-        ));
+        .with_hint(crate::t!("import-nobody-named-hint")));
     }
 
     let mut plan = Plan {
@@ -467,12 +473,29 @@ pub fn draft(r: &Record, side: Side, counterparty: &[String], source: Source) ->
     }
 }
 
+/// Positions in a file (`line 12`, `message 3 (line 40)`, `call 5 (line
+/// 7)`): recorded in each entry's `source`, so always in these English
+/// words, whatever the interface language.
+pub fn pos_line(line: usize) -> String {
+    format!("line {line}")
+}
+
+/// See [`pos_line`].
+pub fn pos_message(index: usize, line: usize) -> String {
+    format!("message {index} (line {line})")
+}
+
+/// See [`pos_line`].
+pub fn pos_call(index: usize, line: usize) -> String {
+    format!("call {index} (line {line})")
+}
+
 /// A time from a source, checked: not in the future.
 pub fn checked_time(dt: DateTime<FixedOffset>, now: DateTime<Utc>) -> Result<String, String> {
     if dt.with_timezone(&Utc) > now {
-        return Err(format!(
-            "its time {} is in the future",
-            crate::timeparse::format_rfc3339(&dt)
+        return Err(crate::t!(
+            "import-time-in-future",
+            time = crate::timeparse::format_rfc3339(&dt)
         ));
     }
     Ok(crate::timeparse::format_rfc3339(&dt))
