@@ -40,7 +40,7 @@ fn parties(a: Option<&Address<'_>>) -> Vec<Party> {
 
 /// The raw value of a top-level header (unfolded, without the name), as
 /// bytes: `None` when the message has no such header.
-fn raw_header<'a>(raw: &'a [u8], name: &str) -> Option<Vec<u8>> {
+fn raw_header(raw: &[u8], name: &str) -> Option<Vec<u8>> {
     let mut value: Option<Vec<u8>> = None;
     for line in raw.split(|&b| b == b'\n') {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
