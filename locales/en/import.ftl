@@ -136,3 +136,9 @@ import-csv-day-missing = its day does not exist here
 import-csv-day-only-note = the spreadsheet gives the day but not the time
 import-csv-end-no-time = its end "{ $end }" has no time of day
 import-csv-no-channel = it does not say how they contacted you
+
+## Positions in a file, in messages (the entry records them in English)
+import-pos-line = line { $line }
+import-pos-message = message { $index } (line { $line })
+import-pos-call = call { $index } (line { $line })
+import-pos-row = row { $index } (line { $line })

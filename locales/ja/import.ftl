@@ -132,3 +132,9 @@ import-csv-day-missing = この日付はこのタイムゾーンに存在しま�
 import-csv-day-only-note = the spreadsheet gives the day but not the time
 import-csv-end-no-time = 終了「{ $end }」に時刻がありません
 import-csv-no-channel = 連絡手段が書かれていません
+
+## ファイル内の位置（メッセージ用。記録には英語で残ります）
+import-pos-line = { $line }行目
+import-pos-message = メッセージ{ $index }（{ $line }行目）
+import-pos-call = 通話{ $index }（{ $line }行目）
+import-pos-row = { $index }件目の行（{ $line }行目）

@@ -101,7 +101,7 @@ fn first_bad(shown: &str, bad: &[Bad]) -> Error {
     Error::usage(crate::t!(
         "import-bad-record",
         file = shown,
-        position = bad[0].position.as_str(),
+        position = import::shown_position(&bad[0].position),
         problem = one_line(&bad[0].message),
         more = bad.len() - 1
     ))
@@ -531,7 +531,7 @@ fn summary(
             tell(&crate::t!(
                 "import-skipped",
                 file = one_line(&w.shown),
-                position = b.position.as_str(),
+                position = import::shown_position(&b.position),
                 problem = one_line(&b.message)
             ));
         }

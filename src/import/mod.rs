@@ -490,6 +490,36 @@ pub fn pos_call(index: usize, line: usize) -> String {
     format!("call {index} (line {line})")
 }
 
+/// A position ([`pos_line`], [`pos_message`], [`pos_call`], `row N (line
+/// M)`) in the words of the interface language, for messages.
+pub fn shown_position(pos: &str) -> String {
+    shown_position_in(crate::i18n::current(), pos)
+}
+
+/// [`shown_position`] in a given language.
+pub fn shown_position_in(lang: crate::i18n::Lang, pos: &str) -> String {
+    let num = |s: &str| s.trim().parse::<usize>().ok();
+    if let Some(n) = pos.strip_prefix("line ").and_then(num) {
+        return crate::t_in!(lang, "import-pos-line", line = n);
+    }
+    let Some((what, rest)) = pos.split_once(' ') else {
+        return pos.to_string();
+    };
+    let Some((index, line)) = rest
+        .strip_suffix(')')
+        .and_then(|r| r.split_once(" (line "))
+        .and_then(|(i, l)| Some((num(i)?, num(l)?)))
+    else {
+        return pos.to_string();
+    };
+    match what {
+        "message" => crate::t_in!(lang, "import-pos-message", index = index, line = line),
+        "call" => crate::t_in!(lang, "import-pos-call", index = index, line = line),
+        "row" => crate::t_in!(lang, "import-pos-row", index = index, line = line),
+        _ => pos.to_string(),
+    }
+}
+
 /// A time from a source, checked: not in the future.
 pub fn checked_time(dt: DateTime<FixedOffset>, now: DateTime<Utc>) -> Result<String, String> {
     if dt.with_timezone(&Utc) > now {
@@ -598,6 +628,20 @@ pub(crate) mod tests {
         assert!(names("-1", &party(None, Some("Unknown"))));
         assert!(!names("withheld", &party(None, Some("Unknown"))));
         assert!(!names("-1", &party(None, Some("+4312341234"))));
+    }
+
+    #[test]
+    fn positions_are_shown_in_words() {
+        use crate::i18n::Lang;
+        let en = |p| shown_position_in(Lang::En, p);
+        assert_eq!(en("line 12"), "line 12");
+        assert_eq!(en("call 5 (line 7)"), "call 5 (line 7)");
+        assert_eq!(en("row 4 (line 5)"), "row 4 (line 5)");
+        assert_eq!(en("somewhere"), "somewhere");
+        let ja = |p| shown_position_in(Lang::Ja, p);
+        assert_eq!(ja("message 3 (line 40)"), "メッセージ3（40行目）");
+        assert_eq!(ja("line 12"), "12行目");
+        assert_eq!(ja("call 5 (line x)"), "call 5 (line x)");
     }
 
     #[test]
