@@ -496,8 +496,9 @@ pub struct SenderFact {
 /// decides which entries count (withdrawn ones do not, corrected ones
 /// count with their corrected values).
 pub fn senders(facts: impl IntoIterator<Item = SenderFact>) -> Vec<Sender> {
-    let mut by_key: BTreeMap<(Option<String>, Option<String>, Option<String>), Sender> =
-        BTreeMap::new();
+    // Keyed by (name, address, organisation).
+    type Key = (Option<String>, Option<String>, Option<String>);
+    let mut by_key: BTreeMap<Key, Sender> = BTreeMap::new();
     for f in facts {
         let clean = |v: Option<String>| v.filter(|s| !s.trim().is_empty());
         let (from, address, org) = (clean(f.from), clean(f.address), clean(f.org));
@@ -517,7 +518,7 @@ pub fn senders(facts: impl IntoIterator<Item = SenderFact>) -> Vec<Sender> {
         s.latest = s.latest.max(at);
     }
     let mut list: Vec<Sender> = by_key.into_values().collect();
-    list.sort_by(|a, b| b.latest.cmp(&a.latest));
+    list.sort_by_key(|s| std::cmp::Reverse(s.latest));
     list
 }
 
@@ -697,7 +698,7 @@ pub mod label {
     /// (16 columns instead of up to 22), is used in tables of many rows
     /// (`list`) and in sentences of other commands, where the column must
     /// stay narrow so that the content keeps its width and rows line up.
-    /// English uses `2026-11-20 14:32` in both places.
+    /// English reads `Fri 2026-11-20 14:32` and `2026-11-20 14:32`.
     pub fn date_time(d: &DateTime<FixedOffset>, long: bool, seconds: bool) -> String {
         let time = if seconds {
             d.format("%H:%M:%S").to_string()
@@ -711,10 +712,8 @@ pub mod label {
         crate::t!(
             "core-date-time-long",
             year = d.year().to_string(),
-            month = d.month().to_string(),
-            day = d.day().to_string(),
-            mm = d.format("%m").to_string(),
-            dd = d.format("%d").to_string(),
+            month = d.month(),
+            day = d.day(),
             weekday = d.weekday().num_days_from_monday(),
             time = time
         )

@@ -16,7 +16,10 @@ fn entry(env: &TestEnv, seq: u64) -> serde_json::Value {
     env.json(&["show", &seq.to_string(), "--json"])["entry"].clone()
 }
 
-fn offered(env: &TestEnv) -> Vec<(Option<String>, Option<String>, Option<String>, u64)> {
+/// A sender offered: name, address, organisation, times recorded.
+type Offered = (Option<String>, Option<String>, Option<String>, u64);
+
+fn offered(env: &TestEnv) -> Vec<Offered> {
     let case = Case::open(&env.db, Access::ReadOnly).unwrap();
     view::load_senders(&case)
         .unwrap()
@@ -77,7 +80,7 @@ fn again_repeats_the_last_contact_without_its_content() {
     );
     let out = env.ok(&["again", "--at", "2026-11-02 11:00"]);
     assert!(
-        out.starts_with("Recorded entry 2: sns/X, 2026-11-02 11:00, 山田 課長 <@yamada>"),
+        out.starts_with("Recorded entry 2: sns/X, Mon 2026-11-02 11:00, 山田 課長 <@yamada>"),
         "{out}"
     );
     let e = entry(&env, 2);

@@ -3,6 +3,10 @@
 //! key of the command tree exists, and no message holds a placeholder
 //! left over from another formatting system. Every offender is listed at
 //! once.
+//!
+//! A message whose languages need different arguments on purpose (a date
+//! written with a weekday in one language only) says so in its comment:
+//! `# Arguments differ by language: …`, in either language.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -16,7 +20,11 @@ struct Msg {
     file: String,
     vars: BTreeSet<String>,
     text: String,
+    /// Its comment says that the languages use different arguments.
+    own_arguments: bool,
 }
+
+const OWN_ARGUMENTS: &str = "Arguments differ by language";
 
 /// The entries of one language, by id (terms keep their leading `-`),
 /// and the problems found while reading them.
@@ -34,9 +42,14 @@ fn read_language(files: &[(String, String)]) -> (BTreeMap<String, Msg>, Vec<Stri
             }
         };
         for entry in resource.body {
-            let (id, pattern, attributes) = match entry {
-                ast::Entry::Message(m) => (m.id.name.to_owned(), m.value, m.attributes),
-                ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(t.value), t.attributes),
+            let (id, pattern, attributes, comment) = match entry {
+                ast::Entry::Message(m) => (m.id.name.to_owned(), m.value, m.attributes, m.comment),
+                ast::Entry::Term(t) => (
+                    format!("-{}", t.id.name),
+                    Some(t.value),
+                    t.attributes,
+                    t.comment,
+                ),
                 ast::Entry::Junk { content } => {
                     problems.push(format!("{name}: cannot parse: {}", content.trim()));
                     continue;
@@ -45,6 +58,8 @@ fn read_language(files: &[(String, String)]) -> (BTreeMap<String, Msg>, Vec<Stri
             };
             let mut msg = Msg {
                 file: name.clone(),
+                own_arguments: comment
+                    .is_some_and(|c| c.content.iter().any(|l| l.contains(OWN_ARGUMENTS))),
                 ..Msg::default()
             };
             let patterns = pattern.iter().chain(attributes.iter().map(|a| &a.value));
@@ -109,12 +124,14 @@ fn walk_inline(i: &ast::InlineExpression<&str>, msg: &mut Msg) {
 
 /// Everything wrong with a catalogue, one line per offender.
 /// `en` and `ja` are (file name, content) pairs; `source` is the text of
-/// every source file; `help_keys` the keys the command tree asks for.
+/// every source file; `help_keys` the keys the command tree needs and
+/// `optional_keys` those it uses when they exist.
 fn problems(
     en: &[(String, String)],
     ja: &[(String, String)],
     source: &str,
     help_keys: &[String],
+    optional_keys: &[String],
 ) -> Vec<String> {
     let (en, mut out) = read_language(en);
     let (ja, more) = read_language(ja);
@@ -122,10 +139,12 @@ fn problems(
     for (id, m) in &en {
         match ja.get(id) {
             None => out.push(format!("{id} ({}) is missing in Japanese", m.file)),
-            Some(j) if j.vars != m.vars => out.push(format!(
-                "{id}: English uses {:?}, Japanese uses {:?}",
-                m.vars, j.vars
-            )),
+            Some(j) if j.vars != m.vars && !m.own_arguments && !j.own_arguments => {
+                out.push(format!(
+                    "{id}: English uses {:?}, Japanese uses {:?}",
+                    m.vars, j.vars
+                ))
+            }
             Some(_) => {}
         }
     }
@@ -134,7 +153,11 @@ fn problems(
             out.push(format!("{id} ({}) is missing in English", m.file));
         }
     }
-    let help: BTreeSet<&str> = help_keys.iter().map(String::as_str).collect();
+    let help: BTreeSet<&str> = help_keys
+        .iter()
+        .chain(optional_keys)
+        .map(String::as_str)
+        .collect();
     for (id, m) in &en {
         if id.starts_with('-') || help.contains(id.as_str()) {
             continue;
@@ -206,8 +229,16 @@ fn rust_sources(dir: &Path, out: &mut String) {
 fn the_catalogue_is_complete_and_consistent() {
     let mut source = String::new();
     rust_sources(&root().join("src"), &mut source);
-    let help_keys = kiroku::i18n::help::keys(&kiroku::cli::Cli::command());
-    let found = problems(&ftl_files("en"), &ftl_files("ja"), &source, &help_keys);
+    let cli = kiroku::cli::Cli::command();
+    let help_keys = kiroku::i18n::help::keys(&cli);
+    let optional = kiroku::i18n::help::optional_keys(&cli);
+    let found = problems(
+        &ftl_files("en"),
+        &ftl_files("ja"),
+        &source,
+        &help_keys,
+        &optional,
+    );
     assert!(
         found.is_empty(),
         "{} problem(s) in the message catalogue:\n{}",
@@ -251,6 +282,9 @@ leftover = Value: {\"{}\"}
 printf = Value: %s
 -brand = kiroku
 cmd-new-about = A new command
+cmd-new-long = A long text the code does not have
+# Arguments differ by language: no weekday in English.
+date = { $mm }/{ $dd }
 broken = { oops
 "
         .to_owned(),
@@ -265,12 +299,15 @@ vars = { $n } 件
 leftover = 値
 printf = 値
 -brand = kiroku
+cmd-new-long = コードにない長い説明
+date = { $month }月{ $day }日（{ $weekday }）
 "
         .to_owned(),
     )];
-    let source = r#"t!("used"); t!("only-en"); t!("only-ja"); t!("vars"); t!("leftover"); t!("printf"); t!("broken")"#;
+    let source = r#"t!("used"); t!("only-en"); t!("only-ja"); t!("vars"); t!("leftover"); t!("printf"); t!("broken"); t!("date")"#;
     let help = vec!["cmd-new-about".to_owned(), "cmd-new-arg-x".to_owned()];
-    let found = problems(&en, &ja, source, &help).join("\n");
+    let optional = vec!["cmd-new-long".to_owned(), "cmd-new-after".to_owned()];
+    let found = problems(&en, &ja, source, &help, &optional).join("\n");
     for expected in [
         "only-en (en/x.ftl) is missing in Japanese",
         "only-ja (ja/x.ftl) is missing in English",
@@ -287,4 +324,7 @@ printf = 値
     }
     assert!(!found.lines().any(|l| l.starts_with("used ")), "{found}");
     assert!(!found.contains("-brand"), "{found}");
+    assert!(!found.contains("cmd-new-long"), "{found}");
+    assert!(!found.contains("cmd-new-after"), "{found}");
+    assert!(!found.contains("date"), "{found}");
 }

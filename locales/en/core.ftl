@@ -121,7 +121,39 @@ core-label-void = void of { $seq }
 core-label-attach = files for { $seq }
 core-label-anchor-of = timestamp of 1..{ $seq }
 core-label-anchor = timestamp
-core-date-time-long = { $year }-{ $mm }-{ $dd } { $time }
+# The long form of a date and time, for one entry at a time (month and
+# day are numbers: 1 to 9 get a leading zero here).
+core-date-time-long = { $weekday ->
+        [0] Mon
+        [1] Tue
+        [2] Wed
+        [3] Thu
+        [4] Fri
+        [5] Sat
+       *[6] Sun
+    } { $year }-{ $month ->
+        [1] 01
+        [2] 02
+        [3] 03
+        [4] 04
+        [5] 05
+        [6] 06
+        [7] 07
+        [8] 08
+        [9] 09
+       *[other] { $month }
+    }-{ $day ->
+        [1] 01
+        [2] 02
+        [3] 03
+        [4] 04
+        [5] 05
+        [6] 06
+        [7] 07
+        [8] 08
+        [9] 09
+       *[other] { $day }
+    } { $time }
 core-label-direction = { $direction }
 
 ## Files, and words typed for channels, outcomes and actions

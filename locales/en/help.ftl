@@ -16,10 +16,41 @@ help-flag-help-summary = Print help (see a summary with '-h')
 help-flag-version = Print version
 help-command-about = Print this message or the help of the given command
 help-command-arg = The command to show the help of
-help-note-default = [default: { $value }]
-help-note-env = [env: { $name }]
-help-note-values = [possible values: { $values }]
+# The notes follow the help text directly: English puts a space first.
+help-note-default = {" "}[default: { $value }]
+help-note-env = {" "}[env: { $name }]
+help-note-values = {" "}[possible values: { $values }]
 help-values-heading = Possible values:
+
+## Placeholders of values in help, usage lines and errors
+help-value-time = TIME
+help-value-name = NAME
+help-value-address = ADDR
+help-value-org = ORG
+help-value-who = WHO
+help-value-text = TEXT
+help-value-file = FILE
+help-value-file-tsq = FILE.tsq
+help-value-file-tsr = FILE.tsr
+help-value-length = LENGTH
+help-value-outcome = OUTCOME
+help-value-direction = DIR
+help-value-folder = DIR
+help-value-tag = TAG
+help-value-channel = CHANNEL
+help-value-path = PATH
+help-value-lang = LANG
+help-value-zone = ZONE
+help-value-number = NUMBER
+help-value-seq = SEQ
+help-value-format = FORMAT
+help-value-action = ACTION
+help-value-title = TITLE
+help-value-counterparty = COUNTERPARTY
+help-value-owner = OWNER
+help-value-receipt = RECEIPT
+help-value-column-field = COLUMN=FIELD
+help-value-name-or-address = NAME|ADDRESS
 
 ## Command-line parse errors (one line; the hint follows after a dash)
 parse-hint-help = `{ $command } --help` shows how to use it

@@ -63,12 +63,12 @@ cmd-again-arg-tags = 後で探すためのタグ（複数指定可）
 cmd-again-arg-notes = ご自身のメモ（受けた影響、目撃者など）
 cmd-again-arg-channel = 元の記録と違う手段（phone、sms、line、電話、不在着信 など）
 
-## 事件ファイル、記録の確認
+## 記録ファイル、記録の確認
 cli-case-readable = { $path } はこのパソコンの他のユーザーも読めます。`chmod 600 { $path }` で本人だけが読めるようにできます
-cli-case-created-default = 新しい事件ファイルを { $path } に作りました（タイムゾーン { $tz }）
-cli-no-home = 事件ファイルを置くホームフォルダーが見つかりません
-cli-no-home-hint = 事件ファイルのパスを --db パス または KIROKU_DB で指定してください
-cli-output-is-case-file = { $path } は事件ファイルそのものです
+cli-case-created-default = 新しい記録ファイルを { $path } に作りました（タイムゾーン { $tz }）
+cli-no-home = 記録ファイルを置くホームフォルダーが見つかりません
+cli-no-home-hint = 記録ファイルのパスを --db パス または KIROKU_DB で指定してください
+cli-output-is-case-file = { $path } は記録ファイルそのものです
 cli-output-is-case-file-hint = -o で別の出力ファイルを指定してください
 cli-add-which-channel = 連絡の手段を最初に指定してください
 cli-add-which-channel-hint = 例: `kiroku add 電話 --from 名前`。手段: phone（電話）、missed（不在着信）、voicemail（留守電）、sms、email（メール）、line、sns、letter（郵便）、visit（訪問）、other（その他）
@@ -76,7 +76,7 @@ cli-list-separator = 、
 cli-recorded = 記録 { $seq } を保存しました: { $summary }
 cli-recorded-file = ファイル { $name }（{ $media_type }、{ $size }）sha256 { $sha256 }
 cli-recorded-hash = ハッシュ値 { $hash }
-cli-init-created = 事件ファイル { $path } を作りました
+cli-init-created = 記録ファイル { $path } を作りました
 cli-init-case-id = 事件ID          { $id }
 cli-init-tz = タイムゾーン    { $tz }
 cli-receipt-send = この1行を弁護士またはご自身にメールで送り、このパソコンの外に保管してください。
@@ -139,8 +139,8 @@ cli-show-title = 記録 { $seq } · { $kind ->
         [anchor] タイムスタンプ
        *[other] { $kind }
     }
-cli-show-corrected-by = ・記録 { $by } で訂正
-cli-show-withdrawn-by = ・記録 { $by } で取消し済み
+cli-show-corrected-by = { " " }· 記録 { $by } で訂正
+cli-show-withdrawn-by = { " " }· 記録 { $by } で取消し済み
 cli-show-file = ファイル
 cli-show-file-value = { $name }（{ $media_type }、{ $size }）
 cli-show-attached = 添付
@@ -213,10 +213,10 @@ cli-evidence-no-such-hint = 番号は 1〜{ $count } です。`kiroku evidence l
 cli-file-exists = { $path } はすでにあります
 cli-file-exists-hint = kiroku はファイルを上書きしません。-o で別の名前を指定するか、今あるファイルを移動してください
 cli-evidence-unreadable = 保存されている証拠ファイル { $number }（{ $name }）を読み取れません: { $detail }
-cli-evidence-keep-hint = `kiroku verify` を実行し、事件ファイルと証拠フォルダーはそのまま保管してください
+cli-evidence-keep-hint = `kiroku verify` を実行し、記録ファイルと証拠フォルダーはそのまま保管してください
 cli-evidence-stored-copy = 保存されている { $name }
 cli-evidence-altered = 保存されている証拠ファイル { $number }（{ $name }）が変更されています: SHA-256 が記録と一致しません
-cli-evidence-altered-hint = 何も書き出していません。`kiroku verify` を実行し、事件ファイルと証拠フォルダーはそのまま保管してください
+cli-evidence-altered-hint = 何も書き出していません。`kiroku verify` を実行し、記録ファイルと証拠フォルダーはそのまま保管してください
 cli-file-appeared = 書き込み中に { $path } が作られました
 cli-file-appeared-hint = kiroku はファイルを上書きしません。-o で別の名前を指定してください
 cli-evidence-wrote = 証拠ファイル { $number }（{ $size }）を { $path } に書き出しました。SHA-256 は記録と一致しています: { $sha256 }

@@ -1,4 +1,4 @@
-# 事件ファイル・記録の項目・日時と長さ・ファイルに関するメッセージ。
+# 記録ファイル・記録の項目・日時と長さ・ファイルに関するメッセージ。
 
 ## 入力された日時（--at、--until、--since）とファイルから読んだ日時
 core-time-bad = 日時「{ $input }」を読み取れません: { $why }
@@ -35,27 +35,27 @@ core-duration-why-long = 長すぎます
 core-duration-why-not-unit = 「{ $unit }」は単位（h、m、s、時間、分、秒）ではありません
 core-duration-why-needs-unit = 数字ごとに単位を付けてください
 
-## 事件ファイル
-core-case-busy = 事件ファイルは使用中です（別の kiroku が書き込んでいます）
+## 記録ファイル
+core-case-busy = 記録ファイルは使用中です（別の kiroku が書き込んでいます）
 core-case-busy-hint = 少し待ってからもう一度実行してください。何も記録していません
 core-disk-full = ディスクがいっぱいです
 core-disk-full-hint = 空き容量を作ってからもう一度実行してください。何も記録していません
 core-disk-error = ディスクがエラーを返しました（{ $detail }）。容量不足か故障の可能性があります
 core-disk-error-hint = 空き容量（df -h）とディスクを確認してからもう一度実行してください。何も記録していません
-core-case-read-only = 事件ファイルは読み取り専用です
+core-case-read-only = 記録ファイルは読み取り専用です
 core-case-read-only-hint = ファイルとフォルダーに書き込めるか（ls -l）確認するか、コピーで作業してください
-core-case-not-kiroku = kiroku の事件ファイルではありません
-core-case-damaged = 事件ファイルが壊れています
+core-case-not-kiroku = kiroku の記録ファイルではありません
+core-case-damaged = 記録ファイルが壊れています
 core-case-damaged-hint = 書き込まずにコピーを取り、コピーに対して `kiroku verify` を実行してください
-core-case-cannot-open = 事件ファイルを開けません
+core-case-cannot-open = 記録ファイルを開けません
 core-case-cannot-open-hint = ファイルとフォルダーがあり、読み取れるか確認してください
-core-case-permission = 事件ファイルへのアクセス権がありません
+core-case-permission = 記録ファイルへのアクセス権がありません
 core-unknown-tz = タイムゾーン「{ $name }」は分かりません
 core-unknown-tz-hint = tz データベースの名前で指定してください（例: Asia/Tokyo、Europe/London、America/New_York、UTC）
-core-case-is-folder = { $path } はフォルダーで、kiroku の事件ファイルではありません
-core-case-is-folder-hint = 事件ファイルそのもののパスを指定してください（--db パス）
-core-case-foreign = { $path } は kiroku の事件ファイルではありません（{ $why }）
-core-case-foreign-hint = パスを確認してください。新しい事件ファイルは `kiroku init --db パス` で作れます。ファイルは変更していません
+core-case-is-folder = { $path } はフォルダーで、kiroku の記録ファイルではありません
+core-case-is-folder-hint = 記録ファイルそのもののパスを指定してください（--db パス）
+core-case-foreign = { $path } は kiroku の記録ファイルではありません（{ $why }）
+core-case-foreign-hint = パスを確認してください。新しい記録ファイルは `kiroku init --db パス` で作れます。ファイルは変更していません
 core-case-foreign-empty = 空のファイルです
 core-case-foreign-not-sqlite = SQLite のデータベースではありません
 core-case-foreign-other-program = 別のプログラムのデータベースです
@@ -64,20 +64,20 @@ core-case-cut-short-hint = ファイルは変更していません。完全な�
 core-case-newer = { $path } は新しい版の kiroku で作られています（スキーマ { $version }。この版は { $known } まで）
 core-case-newer-hint = 開くには新しい版の kiroku を入れてください。ファイルは変更していません
 core-case-read-only-disk = { $path } は読み取り専用のディスクにあるため、記録できません
-core-case-read-only-disk-hint = 読み取り（list、show、verify、export）はできます。記録するには、事件ファイルを書き込めるディスクにコピーするか、書き込めるようにマウントしてください
+core-case-read-only-disk-hint = 読み取り（list、show、verify、export）はできます。記録するには、記録ファイルを書き込めるディスクにコピーするか、書き込めるようにマウントしてください
 core-case-not-writable = { $path } に書き込めません（アクセス権がないか、変更不可の属性が付いています）
 core-case-not-writable-hint = 読み取り（list、show、verify、export）はできます。記録するには `ls -l` と `lsattr` で確認するか、コピーで作業してください
 core-case-exists = { $path } はすでにあります
-core-case-exists-hint = kiroku は事件ファイルを上書きしません。--db で別のパスを指定してください
+core-case-exists-hint = kiroku は記録ファイルを上書きしません。--db で別のパスを指定してください
 core-folder-missing = フォルダー { $path } がありません
 core-folder-missing-hint = 先にフォルダーを作るか、--db で別のパスを指定してください
 core-not-a-file-path = { $path } はファイルのパスではありません
-core-case-missing = { $path } に事件ファイルがありません
+core-case-missing = { $path } に記録ファイルがありません
 core-case-missing-hint = `kiroku init` で作るか、--db で正しいパスを指定してください
 core-case-upgrade = { $path } は古い版の kiroku で作られているため更新が必要ですが、ここでは書き込めません
-core-case-upgrade-hint = 事件ファイルを書き込めるフォルダーにコピーし、コピーに対してコマンドを実行してください
-core-case-no-id = 事件ファイルに事件IDがありません
-core-case-unknown-tz = 事件ファイルのタイムゾーン「{ $name }」は分かりません
+core-case-upgrade-hint = 記録ファイルを書き込めるフォルダーにコピーし、コピーに対してコマンドを実行してください
+core-case-no-id = 記録ファイルに事件IDがありません
+core-case-unknown-tz = 記録ファイルのタイムゾーン「{ $name }」は分かりません
 core-run-verify = `kiroku verify` で記録を確認してください
 core-run-verify-nothing-recorded = `kiroku verify` を実行してください。何も記録していません
 core-anchor-hash-changed = 記録 { $seq } のハッシュ値が、タイムスタンプを取ったときと変わっています
@@ -207,7 +207,7 @@ core-receipt-file-hint = 控えの行を引用符で囲んで指定するか、�
 core-receipt-none = { $path } に控えが見つかりません
 core-receipt-none-hint = 控えは `kiroku receipt` が出力した kiroku-receipt/1 で始まる行です
 
-## 事件ファイルの変更防止
+## 記録ファイルの変更防止
 core-guard-case-id-change = 事件IDは変更できません
 core-guard-case-id-remove = 事件IDは削除できません
 core-guard-entries-update = 記録は追記のみです。代わりに訂正を記録してください

@@ -16,10 +16,41 @@ help-flag-help-summary = ヘルプを表示します（要約は -h）
 help-flag-version = バージョンを表示します
 help-command-about = このヘルプ、または指定したコマンドのヘルプを表示します
 help-command-arg = ヘルプを見たいコマンド
+# 注記は説明の直後に続けます（日本語では空白を入れません）。
 help-note-default = ［既定: { $value }］
 help-note-env = ［環境変数: { $name }］
 help-note-values = ［指定できる値: { $values }］
 help-values-heading = 指定できる値:
+
+## 値の置き場所の名前（ヘルプ、使い方の行、エラー）
+help-value-time = 日時
+help-value-name = 名前
+help-value-address = 宛先
+help-value-org = 所属
+help-value-who = 相手
+help-value-text = テキスト
+help-value-file = ファイル
+help-value-file-tsq = ファイル.tsq
+help-value-file-tsr = ファイル.tsr
+help-value-length = 長さ
+help-value-outcome = 結果
+help-value-direction = 向き
+help-value-folder = フォルダ
+help-value-tag = タグ
+help-value-channel = 連絡の種類
+help-value-path = パス
+help-value-lang = 言語
+help-value-zone = タイムゾーン
+help-value-number = 番号
+help-value-seq = 記録番号
+help-value-format = 形式
+help-value-action = 行動
+help-value-title = 標目
+help-value-counterparty = 相手
+help-value-owner = 氏名
+help-value-receipt = 控え
+help-value-column-field = 列=項目
+help-value-name-or-address = 名前|宛先
 
 ## コマンドラインの読み取りエラー（1行。ダッシュの後にヒント）
 parse-hint-help = `{ $command } --help` で使い方を確認できます
@@ -79,7 +110,7 @@ cmd-add-after =
       kiroku add instagram --address @old_boss --content '番号変わりました。連絡下さい。'
       kiroku add 電話 --at '11/20 9:00' --until '11/20 18:00' --count 7 --outcome 拒否
     連絡の種類を省くと、端末では項目を一つずつ尋ねます。
-cmd-add-arg-channel = 連絡の種類: 電話、不在着信、留守電、SMS、メール、LINE、SNS（X、Instagram など）、郵便、訪問、その他（phone、sms、email など英語でも可）
+cmd-add-arg-channel = 電話、不在着信、留守電、SMS、メール、LINE、SNS（X、Instagram など）、郵便、訪問、その他（phone、sms、email など英語でも可）
 cmd-add-arg-at = 日時［既定: 今］（例:「2026-11-20 14:32」「11/20 14:32」「昨日 14:32」「14:32」）
 cmd-add-arg-until = 続けて来た連絡の終わりの日時（「9時から18時までに7回着信」なら --at 9:00 --until 18:00 --count 7）
 cmd-add-arg-from = 相手（ご存じの呼び方で）
@@ -247,7 +278,7 @@ cmd-verify-after =
     記録ファイルに保管したタイムスタンプ（`kiroku timestamp`）もすべて確認し直します。
     トークンそのものと、それが対象とする記録が変わっていないことを確認します。
 cmd-verify-arg-receipt = 控えの行、または控えを含むファイル（保存したメールなど）。複数指定可
-cmd-verify-arg-timestamp = 別の場所に保管したタイムスタンプ（FILE.tsr と、その隣の対象の FILE.txt）。トークンを確認し、テキストを控えとして使います。複数指定可
+cmd-verify-arg-timestamp = 別の場所に保管したタイムスタンプ（ファイル.tsr と、その隣の対象のファイル.txt）。トークンを確認し、テキストを控えとして使います。複数指定可
 cmd-verify-arg-tsa-ca = 各タイムスタンプの TSA 証明書がこの信頼できるルート証明書（PEM または DER）の下で発行されたことも確認します
 cmd-verify-arg-no-files = 証拠ファイルのハッシュ値を計算し直しません（記録だけを素早く確認）
 cmd-verify-arg-json = 結果を JSON で表示します
@@ -294,7 +325,7 @@ cmd-import-arg-from = 連絡してくる相手: ファイルに書かれてい�
 cmd-import-arg-include-own = ご自身から相手へのメッセージも送信の記録として残します（メッセージで伝えた拒否も証拠になります）
 cmd-import-arg-dry-run = 記録される内容を表示するだけで、何も書き込みません
 cmd-import-arg-skip-bad = 読める分だけ取り込み、読めない記録を一覧にします
-cmd-import-arg-map = csv: 列の内容（例: --map 時間=duration。複数指定可。FIELD を ignore にするとその列を使いません）
+cmd-import-arg-map = csv: 列の内容（例: --map 時間=duration。複数指定可。項目を ignore にするとその列を使いません）
 cmd-receipt-about = 弁護士やご自身に送る一行の控えを表示します
 cmd-receipt-after =
     この行を弁護士に送るか、ご自身にメールしておいてください。後で
@@ -323,6 +354,6 @@ cmd-timestamp-request-about = 今の記録のリクエスト（.tsq）と、そ�
 cmd-timestamp-request-arg-output = リクエストのファイル。控えのテキストは隣に .txt で書きます
 cmd-timestamp-add-about = リクエストに対する TSA のレスポンス（.tsr）を確認して記録します
 cmd-timestamp-add-arg-response = TSA から返ってきたレスポンスのファイル
-cmd-timestamp-add-arg-request = 対応するリクエスト［既定: レスポンスの隣の FILE.tsq］。控えのテキストは同じ名前の .txt から読みます
+cmd-timestamp-add-arg-request = 対応するリクエスト［既定: レスポンスの隣のファイル.tsq］。控えのテキストは同じ名前の .txt から読みます
 cmd-timestamp-export-about = 保管したタイムスタンプを、確認用の openssl コマンドと一緒に書き出します
 cmd-timestamp-export-arg-dir = 書き出し先のフォルダ（既にあるもの）

@@ -90,6 +90,10 @@ pub enum Command {
     /// Record a contact attempt (a call, message, visit…)
     Add(add::Args),
     /// Record the same caller again: a new contact like the last one (or entry N), now
+    ///
+    /// Records a new contact like an earlier one: the same channel, sender, address and
+    /// organisation (as corrected, if the entry was amended), at the time now or --at. The
+    /// content is never copied. Any field can be given again with the usual flags.
     Again(again::Args),
     /// Record something you did: refused, blocked, reported, consulted
     Action(action::Args),

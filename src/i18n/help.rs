@@ -120,6 +120,7 @@ fn texts(mut cmd: Command, path: &str, lang: Lang) -> Command {
             }
         });
     }
+    cmd = value_names(cmd, lang);
     let subs: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_owned())
@@ -129,6 +130,70 @@ fn texts(mut cmd: Command, path: &str, lang: Lang) -> Command {
         cmd = cmd.mut_subcommand(name.as_str(), |s| texts(s, &p, lang));
     }
     cmd
+}
+
+/// The placeholders of values (`--at <TIME>`, `<SEQ>`) in the interface
+/// language, in help, usage lines and parse errors alike.
+fn value_names(mut cmd: Command, lang: Lang) -> Command {
+    let renames: Vec<(String, Vec<String>)> = cmd
+        .get_arguments()
+        .filter_map(|a| {
+            let id = a.get_id().as_str();
+            let names = a.get_value_names()?;
+            let mut changed = false;
+            let new: Vec<String> = names
+                .iter()
+                .map(|n| match value_name_key(n.as_str(), id) {
+                    Some(key) => {
+                        changed = true;
+                        message(lang, key, &[])
+                    }
+                    None => n.to_string(),
+                })
+                .collect();
+            changed.then(|| (id.to_owned(), new))
+        })
+        .collect();
+    for (id, names) in renames {
+        cmd = cmd.mut_arg(id.as_str(), |a| a.value_names(names));
+    }
+    cmd
+}
+
+/// The catalogue key of a value placeholder; `None` keeps it as written
+/// (`N`, `URL`, `day|week|month`, the words to type).
+fn value_name_key(name: &str, id: &str) -> Option<&'static str> {
+    Some(match (name, id) {
+        ("TIME", _) => "help-value-time",
+        ("NAME", _) => "help-value-name",
+        ("ADDR", _) => "help-value-address",
+        ("ORG", _) => "help-value-org",
+        ("WHO", _) => "help-value-who",
+        ("TEXT", _) => "help-value-text",
+        ("FILE", _) => "help-value-file",
+        ("FILE.tsq", _) => "help-value-file-tsq",
+        ("FILE.tsr", _) => "help-value-file-tsr",
+        ("LENGTH", _) => "help-value-length",
+        ("OUTCOME", _) => "help-value-outcome",
+        ("DIR", "direction") => "help-value-direction",
+        ("DIR", _) => "help-value-folder",
+        ("TAG", _) => "help-value-tag",
+        ("CHANNEL", _) => "help-value-channel",
+        ("PATH", _) => "help-value-path",
+        ("LANG", _) => "help-value-lang",
+        ("ZONE", _) => "help-value-zone",
+        ("NUMBER", _) => "help-value-number",
+        ("SEQ", _) => "help-value-seq",
+        ("FORMAT", _) => "help-value-format",
+        ("ACTION", _) => "help-value-action",
+        ("TITLE", _) => "help-value-title",
+        ("COUNTERPARTY", _) => "help-value-counterparty",
+        ("OWNER", _) => "help-value-owner",
+        ("RECEIPT", _) => "help-value-receipt",
+        ("COLUMN=FIELD", _) => "help-value-column-field",
+        ("NAME|ADDRESS", _) => "help-value-name-or-address",
+        _ => return None,
+    })
 }
 
 /// The help of a flag with clap's notes (default, environment variable,
@@ -144,12 +209,12 @@ fn arg_help(arg: &clap::Arg, path: &str, help: &str, lang: Lang) -> (String, Opt
         .collect();
     if takes_values && !defaults.is_empty() && !arg.is_hide_default_value_set() {
         let note = t_in!(lang, "help-note-default", value = defaults.join(", "));
-        short = format!("{short} {note}");
+        short.push_str(&note);
     }
     if let Some(env) = arg.get_env() {
         if !arg.is_hide_env_set() {
             let note = t_in!(lang, "help-note-env", name = env.to_string_lossy());
-            short = format!("{short} {note}");
+            short.push_str(&note);
         }
     }
     let values: Vec<clap::builder::PossibleValue> = if takes_values {
@@ -168,7 +233,7 @@ fn arg_help(arg: &clap::Arg, path: &str, help: &str, lang: Lang) -> (String, Opt
     let described = values.iter().any(|v| v.get_help().is_some());
     let list = t_in!(lang, "help-note-values", values = names.join(", "));
     if !described {
-        return (format!("{short} {list}"), None);
+        return (format!("{short}{list}"), None);
     }
     let mut long = format!("{short}\n\n{}", t_in!(lang, "help-values-heading"));
     let wide = names.iter().map(|n| n.len()).max().unwrap_or(0);
@@ -181,7 +246,7 @@ fn arg_help(arg: &clap::Arg, path: &str, help: &str, lang: Lang) -> (String, Opt
         };
         long.push_str(&format!("\n- {:wide$}  {text}", v.get_name()));
     }
-    (format!("{short} {list}"), Some(long))
+    (format!("{short}{list}"), Some(long))
 }
 
 /// What clap adds itself: headings, usage, the help and version flags and
@@ -284,12 +349,27 @@ fn help_command(mut h: Command, lang: Lang) -> Command {
     h
 }
 
-/// Every key [`localize`] looks up for a command tree, for the catalogue
-/// tests: each command's about, its long about and after-help where the
-/// code has them, each flag, and each described value of a flag.
+/// The keys a command tree needs, for the catalogue tests: each command's
+/// about, its long about and after-help where the code has them, each
+/// flag, and each described value of a flag.
 pub fn keys(cmd: &Command) -> Vec<String> {
     let mut out = Vec::new();
     collect(cmd, "kiroku", &mut out);
+    out
+}
+
+/// The keys [`localize`] uses when they exist but a command does not need:
+/// a long about or after-help the code does not have.
+pub fn optional_keys(cmd: &Command) -> Vec<String> {
+    fn walk(cmd: &Command, path: &str, out: &mut Vec<String>) {
+        out.push(command_key(path, "long"));
+        out.push(command_key(path, "after"));
+        for s in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+            walk(s, &sub_path(path, s.get_name()), out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(cmd, "kiroku", &mut out);
     out
 }
 
