@@ -104,3 +104,28 @@ cmd-restore-arg-source = A backup folder, or an encrypted archive (.age) written
 cmd-restore-arg-passphrase-file = Read the passphrase of an encrypted archive from the first line of this file
 cmd-restore-arg-json = Print the result as JSON
 cmd-verify-arg-backup = Check a backup folder against the case instead: is it an unchanged copy of the first entries, are its evidence files intact
+cmd-backup-after =
+    A backup folder holds a copy of the case file and of every evidence file.
+    Backing up into the same folder again copies only what is new; the copy is
+    replaced only once the new one is complete, so an interrupted backup (a
+    full disk, a stick pulled out) leaves the previous one usable.
+
+    --encrypt writes one archive instead (age, with a passphrase), for cloud
+    folders. The passphrase is asked twice, or read from --passphrase-file or
+    KIROKU_PASSPHRASE; it is never given on the command line. Without it the
+    archive cannot be opened: keep it somewhere safe.
+
+    Examples:
+      kiroku backup /media/usb/kiroku-backup
+      kiroku backup ~/Dropbox/kiroku.age --encrypt
+      kiroku verify --backup /media/usb/kiroku-backup
+      kiroku restore /media/usb/kiroku-backup --db ~/new/kiroku.sqlite
+cmd-restore-after =
+    The case file given with --db must not exist yet: restore never overwrites
+    a case. Everything is checked (the chain and every evidence file) before
+    the case file appears; the restored case has the same case id and head
+    hash as the one backed up, and new entries chain on.
+
+    Examples:
+      kiroku restore /media/usb/kiroku-backup --db ~/kiroku/kiroku.sqlite
+      kiroku restore ~/Dropbox/kiroku.age --db ~/kiroku/kiroku.sqlite

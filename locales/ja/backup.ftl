@@ -1,8 +1,8 @@
 ## kiroku backup・restore・verify --backup
 
-backup-done = 事件ファイルを { $path } にバックアップしました。
+backup-done = 記録ファイルを { $path } にバックアップしました。
 backup-done-encrypted = 暗号化したバックアップ { $path } を作成しました。
-backup-restored = 事件ファイルを { $path } に復元しました。
+backup-restored = 記録ファイルを { $path } に復元しました。
 backup-summary-entries = 記録：{ $count } 件（1～{ $count }）
 backup-summary-files = 証拠ファイル：{ $count } 件（{ $size }）　今回コピー：{ $copied } 件（{ $copied_size }）
 backup-summary-archive = アーカイブの大きさ：{ $size }
@@ -26,11 +26,11 @@ backup-other-case = { $path } は別の事件のバックアップです（事�
 backup-other-case-hint = 正しいバックアップを指定したか確認してください
 backup-verify-other-case-hint = この事件（--db）のバックアップを指定したか確認してください
 
-backup-live-not-intact = 事件ファイルが完全ではありません：{ $problem }
+backup-live-not-intact = 記録ファイルが完全ではありません：{ $problem }
 backup-live-not-intact-hint = `kiroku verify` を実行してください。前回のバックアップは上書きしていません
 backup-live-file-unreadable = 証拠ファイル「{ $name }」を読み込めません（{ $problem }）
 backup-live-file-changed = 証拠フォルダ内の証拠ファイル「{ $name }」が改変されています
-backup-snapshot-unreadable = 事件ファイルの一時コピーを読み込めません
+backup-snapshot-unreadable = 記録ファイルの一時コピーを読み込めません
 backup-copy-differs = コピーが書き込んだ内容と一致しません
 
 backup-not-a-backup = { $path } は kiroku のバックアップではありません
@@ -39,7 +39,7 @@ backup-newer-format = { $path } は新しいバージョンの kiroku で作成�
 backup-newer-format-hint = 新しい kiroku をインストールしてから復元してください（何も変更していません）
 backup-damaged = バックアップ { $path } は破損しています：{ $problem }
 backup-damaged-hint = 何も復元・上書きしていません。別のバックアップを使ってください
-backup-no-case-copy = 事件ファイルのコピーが含まれていません
+backup-no-case-copy = 記録ファイルのコピーが含まれていません
 backup-no-manifest = バックアップの説明ファイルが含まれていません
 backup-file-missing = 証拠ファイル「{ $name }」がありません
 backup-file-changed = 証拠ファイル「{ $name }」が改変されています
@@ -47,7 +47,7 @@ backup-unexpected-member = 想定外のファイル「{ $name }」が含まれ�
 backup-source-missing = { $path } にバックアップがありません
 backup-source-missing-hint = ディスクやUSBメモリが接続されているか、パスが正しいか確認してください
 backup-restore-exists = { $path } は既にあります
-backup-restore-exists-hint = 復元で事件ファイルを上書きすることはありません。--db で新しいパスを指定してください
+backup-restore-exists-hint = 復元で記録ファイルを上書きすることはありません。--db で新しいパスを指定してください
 backup-restore-no-folder = フォルダ { $path } がありません
 backup-restore-no-folder-hint = 先にフォルダを作成するか、--db で別のパスを指定してください
 
@@ -83,13 +83,36 @@ backup-not-prefix = バックアップの記録 { $entries } が事件の同じ�
 backup-verify-failed = バックアップはこの事件の完全なコピーではありません：{ $problem }
 backup-verify-failed-hint = どちらもそのまま保管し、別のフォルダに新しくバックアップしてください
 
-cmd-backup-about = 事件ファイルと証拠ファイルをバックアップフォルダ、または暗号化した1つのファイルにコピーします
+cmd-backup-about = 記録ファイルと証拠ファイルをバックアップフォルダ、または暗号化した1つのファイルにコピーします
 cmd-backup-arg-dest = バックアップ先のフォルダ（USBメモリなど）。--encrypt の場合は暗号化ファイルのパス
 cmd-backup-arg-encrypt = フォルダではなく、暗号化した1つのファイル（age、パスフレーズ）を作成します
 cmd-backup-arg-passphrase-file = このファイルの1行目をパスフレーズとして読み込みます
 cmd-backup-arg-json = 結果を JSON で出力します
-cmd-restore-about = バックアップフォルダまたは暗号化ファイルから事件ファイルを復元します
+cmd-restore-about = バックアップフォルダまたは暗号化ファイルから記録ファイルを復元します
 cmd-restore-arg-source = バックアップフォルダ、または `kiroku backup --encrypt` で作成した暗号化ファイル（.age）
 cmd-restore-arg-passphrase-file = 暗号化ファイルのパスフレーズをこのファイルの1行目から読み込みます
 cmd-restore-arg-json = 結果を JSON で出力します
 cmd-verify-arg-backup = 事件の代わりにバックアップフォルダを確認します（最初の記録の改変のないコピーか、証拠ファイルが完全か）
+cmd-backup-after =
+    バックアップフォルダには、記録ファイルとすべての証拠ファイルのコピーが入ります。
+    同じフォルダに再度バックアップすると、新しいものだけをコピーします。コピーは新しいものが
+    完成してから置き換えるため、途中で中断しても（ディスクが一杯、USBメモリが抜けたなど）
+    前回のバックアップはそのまま使えます。
+
+    --encrypt を付けると、クラウドのフォルダ向けに暗号化した1つのファイル（age、パスフレーズ）を
+    作成します。パスフレーズは2回入力するか、--passphrase-file または KIROKU_PASSPHRASE から
+    読み込みます（コマンドラインには書けません）。パスフレーズがないと開けないため、安全な場所に保管してください。
+
+    例：
+      kiroku backup /media/usb/kiroku-backup
+      kiroku backup ~/Dropbox/kiroku.age --encrypt
+      kiroku verify --backup /media/usb/kiroku-backup
+      kiroku restore /media/usb/kiroku-backup --db ~/new/kiroku.sqlite
+cmd-restore-after =
+    --db で指定する記録ファイルはまだ存在しない必要があります（復元で上書きすることはありません）。
+    記録ファイルを置く前にすべて（ハッシュチェーンとすべての証拠ファイル）を確認します。
+    復元した事件は、バックアップした事件と事件IDも最終ハッシュも同じで、新しい記録はその続きにつながります。
+
+    例：
+      kiroku restore /media/usb/kiroku-backup --db ~/kiroku/kiroku.sqlite
+      kiroku restore ~/Dropbox/kiroku.age --db ~/kiroku/kiroku.sqlite

@@ -266,9 +266,9 @@ fn open_connection(path: &Path, access: Access) -> Result<Connection> {
     if access == Access::ReadOnly && check_writable(path).is_ok() {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         if let Ok(conn) = Connection::open_with_flags(path, flags) {
-            let ready = conn
-                .pragma_update(None, "query_only", true)
-                .and_then(|()| conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(())));
+            let ready = conn.pragma_update(None, "query_only", true).and_then(|()| {
+                conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
+            });
             if ready.is_ok() {
                 return Ok(conn);
             }
