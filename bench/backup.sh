@@ -25,14 +25,14 @@ cd "$(dirname "$0")/.."
 # Cargo.toml) where a release build is too costly.
 profile=${KIROKU_PROFILE:-release}
 if [[ $profile == release ]]; then
-  cargo build --release --quiet --bin kiroku --example export_bench_case
+  cargo build --release --quiet --bin kiroku --example gen_case
   dir=$PWD/target/release
 else
-  cargo build --quiet --bin kiroku --example export_bench_case
+  cargo build --quiet --bin kiroku --example gen_case
   dir=$PWD/target/debug
 fi
 bin=$dir/kiroku
-gen=$dir/examples/export_bench_case
+gen=$dir/examples/gen_case
 work=$(mktemp -d "${TMPDIR:-/var/tmp}/kiroku-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export TZ=Asia/Tokyo KIROKU_PASSPHRASE='bench passphrase, not secret'
