@@ -117,6 +117,20 @@ impl Keybag {
         pbkdf2::pbkdf2_hmac_array::<sha1::Sha1, 32>(&first, &self.salt, self.iter)
     }
 
+    /// Unwraps the class keys with the passphrase, refusing keybags that
+    /// ask for more than `max_rounds` PBKDF2 rounds (for tests of damaged
+    /// keybags, which may ask for billions).
+    pub fn unlock_with_limit(
+        &mut self,
+        passphrase: &[u8],
+        max_rounds: u32,
+    ) -> Result<(), KeyError> {
+        if self.iter > max_rounds || self.dpic > max_rounds {
+            return Err(KeyError::Damaged("too many rounds".into()));
+        }
+        self.unlock(passphrase)
+    }
+
     /// Unwraps the class keys with the passphrase.
     pub fn unlock(&mut self, passphrase: &[u8]) -> Result<(), KeyError> {
         let key = self.passphrase_key(passphrase);
