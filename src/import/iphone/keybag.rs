@@ -46,6 +46,10 @@ pub struct Keybag {
     classes: Vec<ClassKey>,
 }
 
+/// The most PBKDF2 rounds accepted (iOS uses 10,000,000 and 10,000).
+const MAX_DPIC: u32 = 100_000_000;
+const MAX_ITER: u32 = 1_000_000;
+
 /// Passphrase-wrapped class keys.
 const WRAP_PASSCODE: u32 = 2;
 
@@ -131,8 +135,16 @@ impl Keybag {
         self.unlock(passphrase)
     }
 
-    /// Unwraps the class keys with the passphrase.
+    /// Unwraps the class keys with the passphrase. A damaged or hostile
+    /// keybag may ask for billions of rounds: more than ten times what
+    /// iOS uses (10,000,000 and 10,000) is refused before any is run.
     pub fn unlock(&mut self, passphrase: &[u8]) -> Result<(), KeyError> {
+        if self.dpic > MAX_DPIC || self.iter > MAX_ITER {
+            return Err(KeyError::Damaged(format!(
+                "the keybag asks for {} and {} rounds of PBKDF2, far more than iOS uses",
+                self.dpic, self.iter
+            )));
+        }
         let key = self.passphrase_key(passphrase);
         let mut any = false;
         for c in &mut self.classes {
@@ -222,6 +234,28 @@ mod tests {
             Err(KeyError::Damaged(_))
         ));
         assert!(matches!(Keybag::parse(b""), Err(KeyError::Damaged(_))));
+    }
+
+    #[test]
+    fn absurd_round_counts_are_refused_before_running() {
+        let mut kb = Vec::new();
+        for (tag, value) in [
+            (b"UUID", vec![1u8; 16]),
+            (b"SALT", vec![2; 20]),
+            (b"ITER", u32::MAX.to_be_bytes().to_vec()),
+            (b"UUID", vec![3; 16]),
+            (b"CLAS", 1u32.to_be_bytes().to_vec()),
+            (b"WRAP", 2u32.to_be_bytes().to_vec()),
+            (b"WPKY", vec![4; 40]),
+        ] {
+            kb.extend_from_slice(tag);
+            kb.extend_from_slice(&(value.len() as u32).to_be_bytes());
+            kb.extend_from_slice(&value);
+        }
+        let mut bag = Keybag::parse(&kb).unwrap();
+        let started = std::time::Instant::now();
+        assert!(matches!(bag.unlock(b"x"), Err(KeyError::Damaged(_))));
+        assert!(started.elapsed().as_secs() < 1);
     }
 
     #[test]
