@@ -77,3 +77,17 @@ iphone-summary = { $dry ->
    *[no] recorded
 } { $added } new, { $already } already recorded (skipped), { $own } of your own left out (--include-own keeps them), { $others } of other people left out, { $bad } unreadable skipped — from { $whom }
 iphone-dry-run = (dry run: nothing was written)
+
+iphone-keybag-cut = its keybag is cut short
+iphone-keybag-no-salt = its keybag has no salt or round count
+iphone-keybag-no-keys = its keybag holds no keys protected by the passphrase
+iphone-keybag-rounds = its keybag asks for { $dpic } and { $iter } rounds of key derivation, far more than iOS uses
+iphone-plist-not-dict = it is not a property list dictionary
+iphone-plist-no-file = it does not describe a file
+iphone-plist-bad-key = its file key is not where it should be
+iphone-reason-no-manifest-key = it has no ManifestKey
+iphone-reason-not-blocks = its length is not a whole number of AES blocks
+iphone-reason-bad-key = its key does not unwrap
+iphone-reason-no-class-key = the keybag has no key for protection class { $class }
+iphone-changed = { $file } changed while it was being read
+iphone-no-case = there is no case file to import into

@@ -70,3 +70,17 @@ iphone-summary = { $dry ->
    *[no] 記録
 } { $added } 件、記録済み（スキップ）{ $already } 件、自分の発信で除外 { $own } 件（--include-own で含めます）、他の人との分で除外 { $others } 件、読めずにスキップ { $bad } 件（相手：{ $whom }）
 iphone-dry-run = （試行のみ：何も書き込んでいません）
+
+iphone-keybag-cut = キーバッグが途中で切れています
+iphone-keybag-no-salt = キーバッグにソルトまたは反復回数がありません
+iphone-keybag-no-keys = キーバッグにパスワードで保護された鍵がありません
+iphone-keybag-rounds = キーバッグが求める鍵導出の反復回数（{ $dpic } 回・{ $iter } 回）が iOS の値より大きすぎます
+iphone-plist-not-dict = プロパティリストの辞書ではありません
+iphone-plist-no-file = ファイルの情報がありません
+iphone-plist-bad-key = ファイルの鍵が正しい位置にありません
+iphone-reason-no-manifest-key = ManifestKey がありません
+iphone-reason-not-blocks = 長さが AES のブロックの整数倍ではありません
+iphone-reason-bad-key = 鍵を復号できません
+iphone-reason-no-class-key = キーバッグに保護クラス { $class } の鍵がありません
+iphone-changed = { $file } が読み込み中に変わりました
+iphone-no-case = 取り込み先の事件ファイルがありません

@@ -126,12 +126,12 @@ impl Backup {
             let mk = mp
                 .manifest_key
                 .as_deref()
-                .ok_or_else(|| damaged("Manifest.plist", "ManifestKey is missing"))?;
+                .ok_or_else(|| damaged("Manifest.plist", &t!("iphone-reason-no-manifest-key")))?;
             let key = kb
                 .file_key(mk)
                 .map_err(|e| key_error("Manifest.plist", e))?;
             let plain = keybag::decrypt(&key, read(&manifest_db)?, None)
-                .ok_or_else(|| damaged("Manifest.db", "its length is not whole AES blocks"))?;
+                .ok_or_else(|| damaged("Manifest.db", &t!("iphone-reason-not-blocks")))?;
             write_private(&db_copy, &plain)?;
             keybag = Some(kb);
         } else {
@@ -221,11 +221,10 @@ impl Backup {
                         let key = kb
                             .file_key_for(class, &k[4..])
                             .map_err(|e| key_error(relative, e))?;
-                        keybag::decrypt(&key, bytes, meta.size).ok_or_else(|| {
-                            damaged(relative, "its length is not whole AES blocks")
-                        })?
+                        keybag::decrypt(&key, bytes, meta.size)
+                            .ok_or_else(|| damaged(relative, &t!("iphone-reason-not-blocks")))?
                     }
-                    (Some(_), _) => return Err(damaged(relative, "its key is not 44 bytes")),
+                    (Some(_), _) => return Err(damaged(relative, &t!("iphone-reason-bad-key"))),
                     // Files without a key are stored as they are.
                     (None, _) => bytes,
                 };
@@ -266,8 +265,8 @@ fn key_error(what: &str, e: KeyError) -> Error {
         KeyError::WrongPassphrase => Error::usage(t!("iphone-wrong-passphrase"))
             .with_hint(t!("iphone-wrong-passphrase-hint")),
         KeyError::Damaged(reason) => damaged(what, &reason),
-        KeyError::NoClassKey(c) => damaged(what, &format!("no key for protection class {c}")),
-        KeyError::BadKey => damaged(what, "its key does not unwrap"),
+        KeyError::NoClassKey(c) => damaged(what, &t!("iphone-reason-no-class-key", class = c)),
+        KeyError::BadKey => damaged(what, &t!("iphone-reason-bad-key")),
     }
 }
 

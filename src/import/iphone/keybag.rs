@@ -15,6 +15,8 @@
 
 use aes::cipher::{block_padding::NoPadding, BlockDecryptMut, KeyIvInit};
 
+use crate::t;
+
 /// Why a keybag or a key cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyError {
@@ -66,14 +68,12 @@ impl Keybag {
         let mut rest = data;
         while !rest.is_empty() {
             if rest.len() < 8 {
-                return Err(KeyError::Damaged("the keybag ends inside a block".into()));
+                return Err(KeyError::Damaged(t!("iphone-keybag-cut")));
             }
             let tag = &rest[..4];
             let len = be_u32(&rest[4..8]).unwrap_or(0) as usize;
             if rest.len() - 8 < len {
-                return Err(KeyError::Damaged(
-                    "a keybag block is longer than the keybag".into(),
-                ));
+                return Err(KeyError::Damaged(t!("iphone-keybag-cut")));
             }
             let value = &rest[8..8 + len];
             rest = &rest[8 + len..];
@@ -102,10 +102,10 @@ impl Keybag {
         }
         kb.classes.extend(current);
         if kb.salt.is_empty() || kb.iter == 0 {
-            return Err(KeyError::Damaged("the keybag has no SALT or ITER".into()));
+            return Err(KeyError::Damaged(t!("iphone-keybag-no-salt")));
         }
         if kb.classes.is_empty() {
-            return Err(KeyError::Damaged("the keybag holds no class keys".into()));
+            return Err(KeyError::Damaged(t!("iphone-keybag-no-keys")));
         }
         Ok(kb)
     }
@@ -130,7 +130,11 @@ impl Keybag {
         max_rounds: u32,
     ) -> Result<(), KeyError> {
         if self.iter > max_rounds || self.dpic > max_rounds {
-            return Err(KeyError::Damaged("too many rounds".into()));
+            return Err(KeyError::Damaged(t!(
+                "iphone-keybag-rounds",
+                dpic = self.dpic,
+                iter = self.iter
+            )));
         }
         self.unlock(passphrase)
     }
@@ -140,9 +144,10 @@ impl Keybag {
     /// iOS uses (10,000,000 and 10,000) is refused before any is run.
     pub fn unlock(&mut self, passphrase: &[u8]) -> Result<(), KeyError> {
         if self.dpic > MAX_DPIC || self.iter > MAX_ITER {
-            return Err(KeyError::Damaged(format!(
-                "the keybag asks for {} and {} rounds of PBKDF2, far more than iOS uses",
-                self.dpic, self.iter
+            return Err(KeyError::Damaged(t!(
+                "iphone-keybag-rounds",
+                dpic = self.dpic,
+                iter = self.iter
             )));
         }
         let key = self.passphrase_key(passphrase);
@@ -155,9 +160,7 @@ impl Keybag {
             any = true;
         }
         if !any {
-            return Err(KeyError::Damaged(
-                "the keybag holds no key wrapped with the passphrase".into(),
-            ));
+            return Err(KeyError::Damaged(t!("iphone-keybag-no-keys")));
         }
         Ok(())
     }

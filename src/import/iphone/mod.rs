@@ -181,7 +181,7 @@ fn passphrase(file: Option<&PathBuf>) -> Result<String> {
 }
 
 /// One file read from the backup.
-struct Source_ {
+struct ReadFile {
     name: &'static str,
     path: PathBuf,
     sha256: String,
@@ -217,7 +217,7 @@ pub struct Read {
     attachments: Vec<Vec<Attachment>>,
     /// Records of calls without a number.
     withheld: Vec<usize>,
-    files: Vec<Source_>,
+    files: Vec<ReadFile>,
 }
 
 /// Reads the calls and messages of an opened backup.
@@ -289,7 +289,7 @@ fn read_backup(backup: &mut Backup, ictx: &Ctx, skip_bad: bool) -> Result<Read> 
         }
         read.parsed.bad.extend(bad);
         drop(conn);
-        read.files.push(Source_ {
+        read.files.push(ReadFile {
             name: "CallHistory.storedata",
             sha256: sha(&path)?,
             path,
@@ -306,7 +306,7 @@ fn read_backup(backup: &mut Backup, ictx: &Ctx, skip_bad: bool) -> Result<Read> 
         }
         read.parsed.bad.extend(bad);
         drop(conn);
-        read.files.push(Source_ {
+        read.files.push(ReadFile {
             name: "sms.db",
             sha256: sha(&path)?,
             path,
@@ -512,7 +512,7 @@ pub fn run(ctx: &mut CliCtx, o: Options) -> Result<()> {
     }
     let case: &mut Case = case
         .as_mut()
-        .ok_or_else(|| Error::internal("no case file to import into"))?;
+        .ok_or_else(|| Error::internal(t!("iphone-no-case")))?;
     let store = EvidenceStore::beside(case.path());
     let known = case.known_fingerprints(&fingerprints)?;
     let mut staged = Staged::default();

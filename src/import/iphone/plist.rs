@@ -8,6 +8,8 @@ use std::io::Cursor;
 use chrono::{DateTime, Utc};
 use plist::{Dictionary, Value};
 
+use crate::t;
+
 /// What `Info.plist` says about the phone and the backup.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Info {
@@ -50,7 +52,9 @@ fn text(d: &Dictionary, key: &str) -> Option<String> {
 /// Reads `Info.plist`. `Err` with the reason when it is no property list.
 pub fn info(bytes: &[u8]) -> Result<Info, String> {
     let v = parse(bytes)?;
-    let d = v.as_dictionary().ok_or("it is not a dictionary")?;
+    let d = v
+        .as_dictionary()
+        .ok_or_else(|| t!("iphone-plist-not-dict"))?;
     Ok(Info {
         device_name: text(d, "Device Name").or_else(|| text(d, "Display Name")),
         product_type: text(d, "Product Type"),
@@ -65,7 +69,9 @@ pub fn info(bytes: &[u8]) -> Result<Info, String> {
 /// Reads `Manifest.plist`.
 pub fn manifest(bytes: &[u8]) -> Result<Manifest, String> {
     let v = parse(bytes)?;
-    let d = v.as_dictionary().ok_or("it is not a dictionary")?;
+    let d = v
+        .as_dictionary()
+        .ok_or_else(|| t!("iphone-plist-not-dict"))?;
     Ok(Manifest {
         encrypted: d
             .get("IsEncrypted")
@@ -100,29 +106,31 @@ fn unsigned(v: &Value) -> Option<u64> {
 /// `EncryptionKey`, which points at an `NSMutableData` holding `NS.data`.
 pub fn file_meta(bytes: &[u8]) -> Result<FileMeta, String> {
     let v = parse(bytes)?;
-    let d = v.as_dictionary().ok_or("it is not a dictionary")?;
+    let d = v
+        .as_dictionary()
+        .ok_or_else(|| t!("iphone-plist-not-dict"))?;
     let objects = d
         .get("$objects")
         .and_then(Value::as_array)
-        .ok_or("it has no $objects")?;
+        .ok_or_else(|| t!("iphone-plist-no-file"))?;
     let root = d
         .get("$top")
         .and_then(Value::as_dictionary)
         .and_then(|t| t.get("root"))
         .and_then(|r| uid_target(objects, r))
         .and_then(Value::as_dictionary)
-        .ok_or("its $top.root is not a file description")?;
+        .ok_or_else(|| t!("iphone-plist-no-file"))?;
     let key = match root.get("EncryptionKey") {
         None => None,
         Some(k) => {
-            let target = uid_target(objects, k).ok_or("its EncryptionKey points nowhere")?;
+            let target = uid_target(objects, k).ok_or_else(|| t!("iphone-plist-bad-key"))?;
             let data = match target {
                 Value::Data(d) => d.as_slice(),
                 Value::Dictionary(d) => d
                     .get("NS.data")
                     .and_then(Value::as_data)
-                    .ok_or("its EncryptionKey holds no NS.data")?,
-                _ => return Err("its EncryptionKey is not data".into()),
+                    .ok_or_else(|| t!("iphone-plist-bad-key"))?,
+                _ => return Err(t!("iphone-plist-bad-key")),
             };
             Some(data.to_vec())
         }
