@@ -99,6 +99,7 @@ fn rows(items: &[Value]) -> Vec<Row> {
         .collect()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn row(
     at: &str,
     channel: &str,

@@ -205,8 +205,12 @@ pub fn attachment_place(filename: &str) -> Option<(String, String)> {
     Some(("MediaDomain".to_string(), rel.to_string()))
 }
 
+/// The messages read, each with its attachments, and the rows that could
+/// not be read.
+pub type Messages = (Vec<(Record, Vec<Attachment>)>, Vec<Bad>);
+
 /// Reads every message, with its attachments.
-pub fn read(conn: &Connection, ictx: &Ctx) -> Result<(Vec<(Record, Vec<Attachment>)>, Vec<Bad>)> {
+pub fn read(conn: &Connection, ictx: &Ctx) -> Result<Messages> {
     let file = "sms.db";
     let db_err = |e: rusqlite::Error| super::unreadable(file, &e.to_string());
     let cols = columns(
