@@ -188,9 +188,10 @@ impl ChannelWord {
                 });
             }
         }
-        Err(Error::usage(format!("unknown channel \"{}\"", input.trim())).with_hint(
-            "use one of phone, missed, voicemail, sms, email, line, sns (or x, instagram, facebook, linkedin), letter, visit, other — 電話, 不在着信, 留守電, メール, LINE, 訪問 work too",
-        ))
+        Err(
+            Error::usage(crate::t!("core-unknown-channel", word = input.trim()))
+                .with_hint(crate::t!("core-unknown-channel-hint")),
+        )
     }
 }
 
@@ -205,8 +206,8 @@ impl Outcome {
             "blocked" | "block" | "ブロック" | "着信拒否" => Outcome::Blocked,
             _ => {
                 return Err(
-                    Error::usage(format!("unknown outcome \"{}\"", input.trim()))
-                        .with_hint("use one of answered, missed, declined, ignored, blocked"),
+                    Error::usage(crate::t!("core-unknown-outcome", word = input.trim()))
+                        .with_hint(crate::t!("core-unknown-outcome-hint")),
                 )
             }
         })
@@ -217,7 +218,9 @@ impl ActionKind {
     pub fn parse(input: &str) -> Result<ActionKind> {
         let w = fold_word(input);
         Ok(match w.as_str() {
-            "refused" | "refuse" | "拒否" | "拒否の意思表示" | "断った" => ActionKind::Refused,
+            "refused" | "refuse" | "拒否" | "拒否の意思表示" | "断った" => {
+                ActionKind::Refused
+            }
             "blocked" | "block" | "ブロック" | "着信拒否" => ActionKind::Blocked,
             "reported" | "report" | "police" | "警察" | "届出" | "通報" | "相談届" => {
                 ActionKind::Reported
@@ -225,10 +228,10 @@ impl ActionKind {
             "consulted" | "consult" | "lawyer" | "相談" | "弁護士" => ActionKind::Consulted,
             "other" | "その他" => ActionKind::Other,
             _ => {
-                return Err(Error::usage(format!("unknown action \"{}\"", input.trim()))
-                    .with_hint(
-                        "use one of refused (told them to stop), blocked, reported (to police), consulted (a lawyer or support service), other",
-                    ))
+                return Err(
+                    Error::usage(crate::t!("core-unknown-action", word = input.trim()))
+                        .with_hint(crate::t!("core-unknown-action-hint")),
+                )
             }
         })
     }
@@ -240,8 +243,8 @@ impl Direction {
             "incoming" | "in" | "received" | "受信" | "着信" => Ok(Direction::Incoming),
             "outgoing" | "out" | "sent" | "送信" | "発信" => Ok(Direction::Outgoing),
             _ => Err(
-                Error::usage(format!("unknown direction \"{}\"", input.trim()))
-                    .with_hint("use incoming or outgoing"),
+                Error::usage(crate::t!("core-unknown-direction", word = input.trim()))
+                    .with_hint(crate::t!("core-unknown-direction-hint")),
             ),
         }
     }

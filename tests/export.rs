@@ -435,7 +435,9 @@ fn english_pdf_needs_no_system_font() {
         ],
         2,
     );
-    assert_one_error_line(&err);
+    // --lang is the interface language too: the error line is Japanese.
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("エラー: "), "{err}");
     assert!(err.contains("fonts-ipaexfont-gothic"), "{err}");
     std::fs::write(env.path().join("notafont.ttf"), "plain text").unwrap();
     let (_, err) = env.fails(

@@ -117,7 +117,12 @@ fn request_respond_add_verify_and_openssl_agrees() {
         shown.contains(&format!("covers     entries 1..3 (head {head})")),
         "{shown}"
     );
-    assert!(shown.contains("TSA time   20"), "{shown}");
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.starts_with("  TSA time   ") && l.contains(" 20")),
+        "{shown}"
+    );
     assert_eq!(
         env.json(&["show", "4", "--json"])["entry"]["anchor"]["covers_seq"],
         3

@@ -38,12 +38,12 @@ impl FilterArgs {
             .transpose()?;
         if let (Some(s), Some(u)) = (since, until) {
             if u <= s {
-                return Err(Error::usage(format!(
-                    "the period is backwards: --until ({}) is not after --since ({})",
-                    self.until.as_deref().unwrap_or_default(),
-                    self.since.as_deref().unwrap_or_default()
+                return Err(Error::usage(crate::t!(
+                    "cli-period-backwards",
+                    until = self.until.as_deref().unwrap_or_default(),
+                    since = self.since.as_deref().unwrap_or_default()
                 ))
-                .with_hint("swap them: --since is the start, --until the end"));
+                .with_hint(crate::t!("cli-period-backwards-hint")));
             }
         }
         Ok(Filter {
