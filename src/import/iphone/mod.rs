@@ -531,14 +531,11 @@ pub fn run(ctx: &mut CliCtx, o: Options) -> Result<()> {
             note_evidence.push(put.file);
         }
     }
-    for (_, file) in read.files.iter().enumerate().filter(|(f, _)| wanted[*f]) {
+    for (file, _) in read.files.iter().zip(&wanted).filter(|(_, w)| **w) {
         let put = store.put(&file.path)?;
         staged.add(&put);
         if put.file.sha256 != file.sha256 {
-            return Err(Error::internal(format!(
-                "{} changed while it was read",
-                file.name
-            )));
+            return Err(Error::internal(t!("iphone-changed", file = file.name)));
         }
         note_evidence.push(put.file);
     }
