@@ -46,9 +46,8 @@ median_of() {
   for r in $(seq "$runs"); do
     export KIROKU_DB="$dir/case-$name-$r.sqlite"
     "$bin" init --tz Asia/Tokyo > /dev/null
-    local t
-    t=$( { /usr/bin/time -f "%e %M" "$@" > "$dir/out-$name" 2>/dev/null; } 2>&1 | tail -1)
-    times+=("$t")
+    /usr/bin/time -o "$dir/time" -f "%e %M" "$@" > "$dir/out-$name" 2>/dev/null
+    times+=("$(tail -1 "$dir/time")")
   done
   printf '%s\n' "${times[@]}" | sort -n | awk -v n="$runs" -v name="$name" \
     '{ t[NR]=$1; m[NR]=$2 } END { printf "%s %s %s\n", name, t[int((n+1)/2)], m[int((n+1)/2)] }'
