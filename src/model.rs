@@ -351,6 +351,11 @@ pub struct Body {
     pub recorded_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+    /// 32 lower-case hex digits (128 bits) from the operating system's
+    /// random source, so that a hash-only stub of this entry cannot be
+    /// confirmed by guessing its fields. Absent in entries written before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salt: Option<String>,
     pub seq: u64,
     /// Where an imported entry came from (absent for entries typed in).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -191,7 +191,22 @@ fn parse_time_part(s: &str) -> Option<NaiveTime> {
 }
 
 pub fn localise(input: &str, naive: NaiveDateTime, tz: Tz) -> Result<DateTime<FixedOffset>> {
+    let whole = |dt: &DateTime<Tz>| dt.fixed_offset().offset().local_minus_utc() % 60 == 0;
     match tz.from_local_datetime(&naive) {
+        // Twice only because local mean time ended: the standard-time one.
+        LocalResult::Ambiguous(a, b) if whole(&a) != whole(&b) => {
+            Ok(if whole(&a) { a } else { b }.fixed_offset())
+        }
+        // Before standard time (local mean time, e.g. before 1888 in Tokyo)
+        // a zone's offset has seconds, which RFC 3339 cannot write.
+        LocalResult::Single(dt) if dt.fixed_offset().offset().local_minus_utc() % 60 != 0 => {
+            Err(Error::usage(crate::t!(
+                "verify-time-before-standard-time",
+                time = input.trim(),
+                zone = tz.name()
+            ))
+            .with_hint(crate::t!("verify-time-before-standard-time-hint")))
+        }
         LocalResult::Single(dt) => Ok(dt.fixed_offset()),
         LocalResult::Ambiguous(a, b) => Err(Error::usage(crate::t!(
             "core-time-twice",

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
+use crate::address::AddressKind;
 use crate::error::Result;
 use crate::model::{Body, Channel, ChannelWord, EvidenceFile, Kind};
 use crate::store::{Case, Stored};
@@ -113,7 +114,9 @@ impl Filter {
 
 /// Whether `needle` names the sender: part of the name, address or
 /// organisation (ignoring case), or the same digits as a phone number
-/// written another way (`09012345678` finds `090-1234-5678`).
+/// written another way (`09012345678` finds `090-1234-5678`); a word for
+/// callers whose number was not shown (`withheld`, `非通知`) finds all of
+/// that kind.
 pub fn matches_party(body: &Body, needle: &str) -> bool {
     Party::new(needle).matches(
         &[&body.from, &body.address, &body.org, &body.with, &body.to].map(|f| f.as_deref()),
@@ -127,6 +130,9 @@ pub struct Party {
     lower: String,
     /// The digits, when the text is mostly a phone number.
     digits: Option<String>,
+    /// The kind, when the text names callers whose number was not shown
+    /// (`withheld`, `非通知`, `公衆電話`, `-1`…).
+    kind: Option<AddressKind>,
 }
 
 impl Party {
@@ -136,7 +142,8 @@ impl Party {
         let mostly_digits =
             nd.len() >= 3 && nd.len() * 2 >= lower.chars().filter(|c| !c.is_whitespace()).count();
         Party {
-            digits: mostly_digits.then_some(nd),
+            digits: mostly_digits.then(|| crate::address::phone_digits(&lower)),
+            kind: crate::address::kind_of(&lower),
             lower,
         }
     }
@@ -148,17 +155,25 @@ impl Party {
             || address.is_some_and(|a| self.in_number(a))
     }
 
-    /// Whether `text` contains the needle, ignoring case.
+    /// Whether `text` contains the needle, ignoring case. A kind of hidden
+    /// caller matches every spelling of that kind, and nothing else.
     pub fn in_text(&self, text: &str) -> bool {
+        if let Some(kind) = self.kind {
+            return crate::address::kind_of(text) == Some(kind);
+        }
         self.lower.is_empty() || text.to_lowercase().contains(&self.lower)
     }
 
     /// Whether `address` has the needle's digits (`09012345678` in
-    /// `090-1234-5678`), when the needle is mostly a phone number.
+    /// `090-1234-5678`, `5555554545` in `+1 555-555-4545`), when the
+    /// needle is mostly a phone number.
     pub fn in_number(&self, address: &str) -> bool {
+        if let Some(kind) = self.kind {
+            return crate::address::kind_of(address) == Some(kind);
+        }
         self.digits
             .as_ref()
-            .is_some_and(|nd| digits(address).contains(nd.as_str()))
+            .is_some_and(|nd| crate::address::phone_digits(address).contains(nd.as_str()))
     }
 }
 
@@ -610,11 +625,30 @@ pub mod label {
 
     pub fn who(b: &Body) -> String {
         let name = b.from.as_deref().or(b.with.as_deref());
-        match (name, b.address.as_deref()) {
+        let address = b.address.as_deref().map(address);
+        match (name, address) {
             (Some(n), Some(a)) => format!("{n} <{a}>"),
             (Some(n), None) => n.to_string(),
-            (None, Some(a)) => a.to_string(),
+            (None, Some(a)) => a,
             (None, None) => b.org.clone().unwrap_or_default(),
+        }
+    }
+
+    /// An address as recorded, with the kind of caller in words when the
+    /// number was not shown: `-2 (withheld)`, `Private（非通知）`; a word
+    /// that already says it (`非通知` in Japanese) stays alone.
+    pub fn address(a: &str) -> String {
+        match crate::address::kind_of(a) {
+            Some(kind) => {
+                let lang = crate::i18n::current();
+                let word = crate::address::kind_label(lang, kind);
+                if crate::model::fold_word(a) == crate::model::fold_word(&word) {
+                    a.to_string()
+                } else {
+                    crate::t!("address-with-kind", address = a, kind = word)
+                }
+            }
+            None => a.to_string(),
         }
     }
 

@@ -185,3 +185,25 @@ fn parse_errors_in_both_languages() {
     }
     insta::assert_snapshot!("parse_errors", all);
 }
+
+/// An argument that is not UTF-8 text is one error line too.
+#[test]
+fn an_argument_that_is_not_text() {
+    use std::os::unix::ffi::OsStrExt;
+    let env = TestEnv::empty();
+    let bad = std::ffi::OsStr::from_bytes(b"\x8e\xca");
+    for (lang, expected) in [
+        ("ja", "エラー: 引数に文字として読めないもの（UTF-8 でないもの）があります — `kiroku note --help` で使い方を確認できます\n"),
+        ("en", "error: an argument is not valid text (UTF-8) — `kiroku note --help` shows how to use it\n"),
+    ] {
+        let out = env
+            .cmd()
+            .args(["--lang", lang, "note"])
+            .arg(bad)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(String::from_utf8(out.stderr).unwrap(), expected);
+        assert!(out.stdout.is_empty());
+    }
+}

@@ -234,6 +234,13 @@ pub fn count(n: Option<u64>) -> Result<Option<u64>> {
             Err(Error::usage(crate::t!("cli-count-zero"))
                 .with_hint(crate::t!("cli-count-zero-hint")))
         }
+        Some(n) if n > crate::chain::MAX_INT => Err(Error::usage(crate::t!(
+            "verify-number-too-large",
+            field = "--count",
+            value = n.to_string(),
+            max = crate::chain::MAX_INT.to_string()
+        ))
+        .with_hint(crate::t!("verify-number-too-large-hint"))),
         other => Ok(other),
     }
 }

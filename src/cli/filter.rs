@@ -19,8 +19,10 @@ pub struct FilterArgs {
     /// Only this channel (phone, email, line, instagram…)
     #[arg(long, value_name = "CHANNEL")]
     pub channel: Option<String>,
-    /// Only entries whose sender name, address or organisation contains this text
-    #[arg(long, value_name = "TEXT")]
+    /// Only entries whose sender name, address or organisation contains this text;
+    /// callers whose number was not shown: withheld (非通知), payphone (公衆電話),
+    /// unavailable (通知不可能)
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub from: Option<String>,
 }
 

@@ -341,7 +341,8 @@ pub fn render(s: &Stats, width: Option<usize>, bars: Bars) -> String {
         };
         at.row(vec![
             a.address
-                .clone()
+                .as_deref()
+                .map(crate::view::label::address)
                 .unwrap_or_else(|| crate::t!("stats-no-address")),
             channel_list(&a.seen.channels),
             a.seen.attempts.to_string(),
@@ -353,6 +354,24 @@ pub fn render(s: &Stats, width: Option<usize>, bars: Bars) -> String {
     out.push_str(&at.render(width));
     if any_new {
         out.push_str(&crate::t!("stats-new-after-block-legend"));
+        out.push('\n');
+    }
+    let hidden: Vec<String> = crate::address::AddressKind::ALL
+        .iter()
+        .filter(|k| s.totals.hidden_callers.get(**k) > 0)
+        .map(|k| {
+            crate::t!(
+                "address-stats-kind-count",
+                kind = crate::address::kind_label(crate::i18n::current(), *k),
+                count = s.totals.hidden_callers.get(*k)
+            )
+        })
+        .collect();
+    if !hidden.is_empty() {
+        out.push_str(&crate::t!(
+            "address-stats-hidden",
+            counts = hidden.join(&crate::t!("address-stats-separator"))
+        ));
         out.push('\n');
     }
 
