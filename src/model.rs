@@ -297,7 +297,8 @@ pub struct Source {
     /// Lower-case hex SHA-256 of the importer family and the normalised
     /// source record (see `docs/import.md`).
     pub fingerprint: String,
-    /// `line`, `eml`, `mbox`, `android-calls`, `android-sms` or `csv`.
+    /// `line`, `eml`, `mbox`, `android-calls`, `android-sms`, `csv` or
+    /// `iphone-backup`.
     pub importer: String,
     /// Where the record is in the file, e.g. `line 12`, `message 3 (line 40)`.
     pub position: String,

@@ -27,11 +27,13 @@ Examples:
   kiroku import eml *.eml --from boss@example.co.jp
   kiroku import mbox Inbox.mbox --from boss@example.co.jp --skip-bad
   kiroku import csv 記録.csv --map 時間=duration --map 気分=notes
+  kiroku import iphone-backup ~/Library/Application\\ Support/MobileSync/Backup/00008030-… --from 090-1234-5678
 Only the counterparty's messages become entries (incoming); --from names
 them as the file does. Importing the same file again adds only what is new.
 See docs/import.md for the layouts each importer reads.")]
 pub struct Args {
-    /// What the files are: line, eml, mbox, android-calls, android-sms or csv
+    /// What the files are: line, eml, mbox, android-calls, android-sms, csv,
+    /// or iphone-backup (then FILE is the backup folder)
     #[arg(value_parser = clap::builder::PossibleValuesParser::new(import::IMPORTERS))]
     format: String,
     /// The files to import
@@ -58,6 +60,10 @@ pub struct Args {
     /// FIELD "ignore" leaves a column out)
     #[arg(long = "map", value_name = "COLUMN=FIELD")]
     map: Vec<String>,
+    /// iphone-backup: a file holding the backup's passphrase (else
+    /// KIROKU_BACKUP_PASSPHRASE, else asked on the terminal)
+    #[arg(long, value_name = "FILE")]
+    passphrase_file: Option<PathBuf>,
 }
 
 /// One file, read and sorted.
@@ -122,6 +128,21 @@ fn progress_bar(len: u64, what: String) -> ProgressBar {
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
+    if args.format == "iphone-backup" {
+        let (dirs, from, passphrase_file) = (args.files, args.from, args.passphrase_file);
+        let (include_own, dry_run, skip_bad) = (args.include_own, args.dry_run, args.skip_bad);
+        return import::iphone::run(
+            ctx,
+            import::iphone::Options {
+                dirs,
+                from,
+                include_own,
+                dry_run,
+                skip_bad,
+                passphrase_file,
+            },
+        );
+    }
     let importer = import::importer(&args.format)
         .ok_or_else(|| Error::internal(format!("no importer \"{}\"", args.format)))?;
     let map = parse_map(&args.map, &args.format)?;

@@ -16,6 +16,7 @@
 pub mod android;
 pub mod csv;
 pub mod email;
+pub mod iphone;
 pub mod line;
 
 use std::collections::HashMap;
@@ -189,7 +190,15 @@ pub fn importer(name: &str) -> Option<Box<dyn Importer>> {
     })
 }
 
-pub const IMPORTERS: &[&str] = &["line", "eml", "mbox", "android-calls", "android-sms", "csv"];
+pub const IMPORTERS: &[&str] = &[
+    "line",
+    "eml",
+    "mbox",
+    "android-calls",
+    "android-sms",
+    "csv",
+    "iphone-backup",
+];
 
 /// Names and digits compared loosely: case, width and spaces ignored.
 pub fn fold_name(s: &str) -> String {
