@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::export::{self, lang::Lang};
 use crate::output::AtomicFile;
 use crate::store::Access;
+use crate::t;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -61,22 +62,21 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         bom: !args.no_bom,
     };
     if matches!(args.format, Format::Pdf | Format::Bundle) && args.output.is_none() {
-        return Err(Error::usage(format!(
-            "the {} is a file: give its name with -o",
-            if args.format == Format::Pdf {
-                "PDF report"
-            } else {
-                "bundle"
-            }
-        ))
-        .with_hint(if args.format == Format::Pdf {
-            "e.g. kiroku export pdf -o report.pdf"
+        let (message, hint) = if args.format == Format::Pdf {
+            (
+                t!("export-pdf-needs-output"),
+                t!("export-pdf-needs-output-hint"),
+            )
         } else {
-            "e.g. kiroku export bundle -o case.zip"
-        }));
+            (
+                t!("export-bundle-needs-output"),
+                t!("export-bundle-needs-output-hint"),
+            )
+        };
+        return Err(Error::usage(message).with_hint(hint));
     }
     if args.no_bom && args.format != Format::Csv && args.format != Format::Bundle {
-        return Err(Error::usage("--no-bom is for CSV only"));
+        return Err(Error::usage(t!("export-no-bom-csv-only")));
     }
     match args.output {
         Some(path) => {
@@ -86,14 +86,18 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                 Format::Jsonl => {
                     let w = export::jsonl::write_filtered(&case, &filter, &mut file)?;
                     if w.stubs > 0 {
-                        format!("{} entries ({} more as hash-only stubs)", w.full, w.stubs)
+                        t!(
+                            "export-wrote-jsonl-stubs",
+                            entries = w.full,
+                            stubs = w.stubs
+                        )
                     } else {
-                        format!("{} entries", w.full)
+                        t!("export-wrote-jsonl", entries = w.full)
                     }
                 }
                 Format::Csv => {
                     let n = export::csv::write(&case, &filter, csv_opts, &mut file)?;
-                    format!("{n} rows")
+                    t!("export-wrote-csv", rows = n)
                 }
                 Format::Pdf => {
                     let r = export::pdf::build(
@@ -107,9 +111,11 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                         },
                     )?;
                     file.write_all(&r.bytes)?;
-                    format!(
-                        "{} entries on {} pages (font: {})",
-                        r.entries, r.pages, r.font
+                    t!(
+                        "export-wrote-pdf",
+                        entries = r.entries,
+                        pages = r.pages,
+                        font = &r.font
                     )
                 }
                 Format::Bundle => {
@@ -123,17 +129,17 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                     let (summary, f) = export::bundle::write(&case, &filter, &opts, file)?;
                     file = f;
                     if let Some(why) = &summary.report_missing {
-                        super::warn(&format!("the bundle has no PDF report: {why}"));
+                        super::warn(&t!("export-bundle-no-report", why = why));
                     }
-                    format!(
-                        "{} files ({} timeline rows)",
-                        summary.files.len() + 1,
-                        summary.entries
+                    t!(
+                        "export-wrote-bundle",
+                        files = summary.files.len() + 1,
+                        rows = summary.entries
                     )
                 }
             };
             file.commit()?;
-            super::tell(&format!("Wrote {what} to {}", path.display()));
+            super::tell(&t!("export-wrote", what = what, path = &path));
         }
         None => {
             match args.format {
