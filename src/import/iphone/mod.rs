@@ -449,7 +449,10 @@ pub fn run(ctx: &mut CliCtx, o: Options) -> Result<()> {
         Some(word) if !read.withheld.is_empty() => {
             let mut shadow = read.parsed.clone();
             for &i in &read.withheld {
+                // `--from 非通知` names callers by the kind of their
+                // address, so the shadow gets the word as its address too.
                 shadow.records[i].party.name = Some(word.clone());
+                shadow.records[i].party.address = Some(word.clone());
             }
             import::plan(&shown, FAMILY, &shadow, &sel)?
         }
