@@ -5,6 +5,7 @@
 //! touch the terminal are plain library modules with their own unit tests.
 
 pub mod address;
+pub mod backup;
 pub mod canonical;
 pub mod chain;
 pub mod cli;

@@ -71,5 +71,6 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         ..Body::default()
     };
     let stored = attach::append_with_files(&mut case, draft, &args.attach)?;
+    super::backup::remind(ctx, &case, args.json);
     add::print_recorded(ctx, &stored, args.json)
 }

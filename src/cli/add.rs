@@ -60,6 +60,7 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     };
     let draft = contact_draft(ctx, &case.meta.tz, word, args.fields)?;
     let stored = attach::append_with_files(&mut case, draft, &args.attach)?;
+    super::backup::remind(ctx, &case, args.json);
     print_recorded(ctx, &stored, args.json)
 }
 

@@ -370,6 +370,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         };
         writeln!(ctx.out, "{line}")?;
     }
+    super::backup::remind(ctx, case, false);
     summary(ctx, &work, added, appended.already, repeated, false)
 }
 

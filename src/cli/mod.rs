@@ -6,6 +6,7 @@ mod add;
 mod again;
 mod amend;
 mod attach;
+mod backup;
 mod evidence;
 mod export;
 mod fields;
@@ -16,6 +17,7 @@ mod list;
 mod note;
 mod prompt;
 mod receipt;
+mod restore;
 mod show;
 mod stats;
 mod timestamp;
@@ -124,6 +126,10 @@ pub enum Command {
     Receipt(receipt::Args),
     /// Get a trusted timestamp (RFC 3161) of the record from a timestamp authority
     Timestamp(timestamp::Args),
+    /// Copy the case and its evidence into a backup folder, or one encrypted archive
+    Backup(backup::Args),
+    /// Make a case file again from a backup folder or an encrypted archive
+    Restore(restore::Args),
 }
 
 /// What every command gets: where the case file is, and where to write.
@@ -232,6 +238,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(a) => import::run(&mut ctx, a)?,
         Command::Receipt(a) => receipt::run(&mut ctx, a)?,
         Command::Timestamp(a) => timestamp::run(&mut ctx, a)?,
+        Command::Backup(a) => backup::run(&mut ctx, a)?,
+        Command::Restore(a) => restore::run(&mut ctx, a)?,
     }
     ctx.out.flush()?;
     Ok(())

@@ -45,6 +45,10 @@ pub struct Args {
     /// Do not re-hash the evidence files (a quick check of the entries only)
     #[arg(long)]
     no_files: bool,
+    /// Check a backup folder against the case instead: is it an unchanged
+    /// copy of the first entries, are its evidence files intact
+    #[arg(long, value_name = "DEST")]
+    backup: Option<std::path::PathBuf>,
     /// Print the result as JSON
     #[arg(long)]
     json: bool,
@@ -132,6 +136,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     // Machine output never changes with the language: its messages too.
     if args.json {
         crate::i18n::set(crate::i18n::Lang::En);
+    }
+    if let Some(dest) = &args.backup {
+        return super::backup::verify_backup(ctx, dest, args.json);
     }
     let mut receipts = Vec::new();
     for r in &args.receipt {

@@ -87,6 +87,15 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER IF NOT EXISTS anchors_no_delete BEFORE DELETE ON anchors
     BEGIN SELECT RAISE(ABORT, 'kiroku: timestamps are append-only'); END;
     "#,
+    // 6: when the case was last backed up, and when a reminder to back up
+    // was last shown. Outside the chain: housekeeping, not the record, so
+    // rows here may be replaced.
+    r#"
+    CREATE TABLE IF NOT EXISTS housekeeping (
+        key   TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    ) STRICT;
+    "#,
 ];
 
 pub fn current_version() -> i64 {

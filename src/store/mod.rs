@@ -10,6 +10,7 @@
 //!   transaction, so concurrent writers queue instead of forking the chain.
 
 pub mod facts;
+mod housekeeping;
 pub mod migrations;
 mod sqlite_errors;
 
@@ -255,7 +256,24 @@ fn file_uri(path: &Path, query: &str) -> String {
 /// the `-shm` file. When no `-wal` file exists, the main file holds the
 /// whole record and nothing can change it there, so it is opened as
 /// immutable instead.
+///
+/// A read-only command on a case file it may write opens it read-write
+/// with `query_only` set instead: SQLite then removes the `-wal` and
+/// `-shm` files when the last connection closes, so reading leaves
+/// nothing beside the case file. (A read-only connection cannot remove
+/// them.) `query_only` refuses any write on that connection.
 fn open_connection(path: &Path, access: Access) -> Result<Connection> {
+    if access == Access::ReadOnly && check_writable(path).is_ok() {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if let Ok(conn) = Connection::open_with_flags(path, flags) {
+            let ready = conn.pragma_update(None, "query_only", true).and_then(|()| {
+                conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
+            });
+            if ready.is_ok() {
+                return Ok(conn);
+            }
+        }
+    }
     let flags = match access {
         Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
         Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
