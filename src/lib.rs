@@ -6,6 +6,7 @@
 
 pub mod address;
 pub mod backup;
+pub mod canonical;
 pub mod chain;
 pub mod cli;
 pub mod error;

@@ -26,13 +26,14 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::canonical::BodyView;
 use crate::chain;
 use crate::error::{Error, Result};
 use crate::evidence::{EvidenceStore, Health};
-use crate::model::{Anchor, Kind};
+use crate::model::{Anchor, Body, Kind};
 use crate::receipt::{self, Receipt};
 use crate::sanitize;
-use crate::store::{AnchorFiles, Case, IndexColumns, RawRow};
+use crate::store::{AnchorFiles, Case, RawRow};
 use crate::timeparse;
 use crate::tsp;
 
@@ -204,19 +205,27 @@ impl ChainCheck {
             *slot = Some(row.hash.clone());
         }
 
-        let body = match chain::parse_canonical_with(&row.body, &mut self.buf) {
-            Ok(b) => Some(b),
-            Err(why) => {
-                self.problem(
-                    seq,
-                    "unreadable",
-                    crate::t!("verify-entry-unreadable", seq = seq, reason = why),
-                );
-                None
-            }
+        // The fast proof of canonical form; when it cannot decide, the
+        // exact check (which also says what is wrong).
+        let parsed: Body;
+        let body = match BodyView::canonical(&row.body) {
+            Some(view) => Some(view),
+            None => match chain::parse_canonical_with(&row.body, &mut self.buf) {
+                Ok(b) => {
+                    parsed = b;
+                    Some(BodyView::of(&parsed))
+                }
+                Err(why) => {
+                    self.problem(
+                        seq,
+                        "unreadable",
+                        crate::t!("verify-entry-unreadable", seq = seq, reason = why),
+                    );
+                    None
+                }
+            },
         };
-        let computed = chain::entry_hash(&row.body);
-        if computed != row.hash {
+        if !hash_matches(&row.body, &row.hash) {
             self.problem(
                 seq,
                 "content_changed",
@@ -227,15 +236,20 @@ impl ChainCheck {
             if body.kind == Kind::Anchor {
                 self.anchors.push((seq, body.anchor.clone()));
             }
-            for f in &body.evidence {
-                let i = *self.file_index.entry(f.sha256.clone()).or_insert_with(|| {
-                    self.files.push(NamedFile {
-                        sha256: f.sha256.clone(),
-                        name: f.name.clone(),
-                        seqs: Vec::new(),
-                    });
-                    self.files.len() - 1
-                });
+            for f in body.files() {
+                let i = match self.file_index.get(&*f.sha256) {
+                    Some(&i) => i,
+                    None => {
+                        self.files.push(NamedFile {
+                            sha256: f.sha256.to_string(),
+                            name: f.name.to_string(),
+                            seqs: Vec::new(),
+                        });
+                        self.file_index
+                            .insert(f.sha256.to_string(), self.files.len() - 1);
+                        self.files.len() - 1
+                    }
+                };
                 if self.files[i].seqs.last() != Some(&seq) {
                     self.files[i].seqs.push(seq);
                 }
@@ -247,25 +261,21 @@ impl ChainCheck {
                     crate::t!("verify-entry-moved", seq = seq, other = body.seq),
                 );
             }
-            if body.case_id != self.case_id {
+            if *body.case_id != *self.case_id {
                 self.problem(
                     seq,
                     "wrong_case",
-                    crate::t!(
-                        "verify-entry-other-case",
-                        seq = seq,
-                        case = body.case_id.as_str()
-                    ),
+                    crate::t!("verify-entry-other-case", seq = seq, case = &*body.case_id),
                 );
             }
-            if body.prev_hash != row.prev_hash {
+            if *body.prev_hash != *row.prev_hash {
                 self.problem(
                     seq,
                     "index_changed",
                     crate::t!("verify-entry-stored-link", seq = seq),
                 );
             }
-            if body.prev_hash != self.prev_hash {
+            if *body.prev_hash != *self.prev_hash {
                 let what = if seq == 1 {
                     crate::t!("verify-entry-not-first")
                 } else {
@@ -273,9 +283,7 @@ impl ChainCheck {
                 };
                 self.problem(seq, "link_broken", what);
             }
-            match timeparse::parse_stored(&body.recorded_at).filter(|t| {
-                timeparse::format_utc_millis(&t.with_timezone(&chrono::Utc)) == body.recorded_at
-            }) {
+            match recorded_time(&body.recorded_at) {
                 Some(t) => {
                     if let Some(last) = self.last_recorded {
                         if t < last {
@@ -285,7 +293,7 @@ impl ChainCheck {
                                 crate::t!(
                                     "verify-entry-time-backwards",
                                     seq = seq,
-                                    time = body.recorded_at.as_str()
+                                    time = &*body.recorded_at
                                 ),
                             );
                         }
@@ -307,7 +315,7 @@ impl ChainCheck {
                     );
                 }
             }
-            if !IndexColumns::agree(body, row) {
+            if !index_agrees(body, row) {
                 self.problem(
                     seq,
                     "index_changed",
@@ -315,10 +323,10 @@ impl ChainCheck {
                 );
             }
             if let Some(source) = &body.source {
-                self.sources.insert(source.fingerprint.clone(), seq);
+                self.sources.insert(source.fingerprint.to_string(), seq);
             }
         }
-        self.prev_hash = row.hash.clone();
+        self.prev_hash.clone_from(&row.hash);
     }
 
     /// The number the next entry should have, minus one: the head number.
@@ -386,6 +394,43 @@ impl ChainCheck {
             },
         }
     }
+}
+
+/// Whether SHA-256 of `body` is `stored` (lower-case hex), without
+/// building a string per entry.
+fn hash_matches(body: &str, stored: &str) -> bool {
+    use sha2::{Digest, Sha256};
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let digest = Sha256::digest(body.as_bytes());
+    let stored = stored.as_bytes();
+    stored.len() == 64
+        && digest.iter().enumerate().all(|(i, b)| {
+            stored[2 * i] == DIGITS[(b >> 4) as usize]
+                && stored[2 * i + 1] == DIGITS[(b & 15) as usize]
+        })
+}
+
+/// The time of a `recorded_at` value, when it is in the one form kiroku
+/// writes (UTC, milliseconds, `Z`).
+fn recorded_time(s: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    timeparse::parse_stored(s)
+        .filter(|t| timeparse::format_utc_millis(&t.with_timezone(&chrono::Utc)) == s)
+}
+
+/// Whether a stored row's index columns and kind agree with its body
+/// (as `IndexColumns::agree`, for a borrowed body).
+fn index_agrees(body: &BodyView, row: &RawRow) -> bool {
+    let occurred = body
+        .occurred_at
+        .as_deref()
+        .and_then(timeparse::parse_stored)
+        .map(|d| d.timestamp());
+    body.kind.as_str() == row.kind
+        && occurred == row.occurred_utc
+        && body.channel.map(|c| c.as_str()) == row.channel.as_deref()
+        && body.from.as_deref() == row.sender.as_deref()
+        && body.address.as_deref() == row.address.as_deref()
+        && body.target.map(|t| t as i64) == row.target
 }
 
 /// Re-hashes the stored copy of each file; a problem for each that fails.
@@ -743,6 +788,7 @@ impl ChainCheck {
 mod tests {
     use super::*;
     use crate::model::{Body, Kind};
+    use crate::store::IndexColumns;
 
     const CASE: &str = "case-1";
 

@@ -92,7 +92,9 @@ pub fn for_each(
         if corrected.contains(&(seq as u64)) {
             continue;
         }
-        let stored = parse_row(seq, &r.get::<_, String>(1)?, r.get(2)?, r.get(3)?)?;
+        // The body is parsed from SQLite's own buffer, not copied first.
+        let body = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+        let stored = parse_row(seq, body, r.get(2)?, r.get(3)?)?;
         let v = view_of(&related, stored)?;
         if !filter.matches(&v.effective) {
             continue;

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# The speed targets of verify, stats, export csv and add, each against a
+# baseline measured in the same run (docs/performance.md, "Speed targets").
+#
+#   bench/perf.sh                          # growth 10k, 100k, 1M; targets at 1M
+#   SIZES="10000 100000" RUNS=3 bench/perf.sh   # smaller, quicker
+#
+# Needs: cargo, sqlite3, openssl, GNU time (/usr/bin/time) and python3.
+#   apt-get install sqlite3 openssl time python3
+# Each figure is the median of RUNS runs (default 5) of the whole process,
+# warm page cache. Work files (about 1 GB at 1M entries) go to a new
+# temporary folder ($BENCH_DIR to choose), removed at the end unless
+# BENCH_KEEP=1. Results are printed and written to $BENCH_DIR/results.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for tool in sqlite3 openssl python3 /usr/bin/time; do
+    command -v "$tool" >/dev/null || { echo "bench: $tool is missing (see the header of $0)" >&2; exit 2; }
+done
+
+SIZES=${SIZES:-"10000 100000 1000000"}
+RUNS=${RUNS:-5}
+BIG=$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -1)
+W=${BENCH_DIR:-$(mktemp -d -t kiroku-perf.XXXXXX)}
+mkdir -p "$W"
+[ "${BENCH_KEEP:-0}" = 1 ] || trap 'rm -rf "$W"' EXIT
+export TZ=Asia/Tokyo LANG=C.UTF-8
+OUT="$W/results.txt"
+: > "$OUT"
+say() { echo "$@" | tee -a "$OUT"; }
+
+cargo build --release --quiet --bin kiroku --example gen_case --example hash_bodies
+K=$PWD/target/release/kiroku
+GEN=$PWD/target/release/examples/gen_case
+HASH=$PWD/target/release/examples/hash_bodies
+
+say "## machine"
+say "date:   $(date -u +%Y-%m-%dT%H:%MZ)"
+say "cpu:    $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) ($(nproc) cores)"
+say "memory: $(free -g | awk '/Mem:/ {print $2}') GB; file system of the work folder: $(stat -f -c %T "$W")"
+say "kiroku: $(git rev-parse --short HEAD 2>/dev/null || echo '?') ($(rustc --version)); sqlite3 $(sqlite3 --version | cut -d' ' -f1); $(openssl version)"
+say "load:   $(uptime | sed 's/.*load average/load average/')"
+
+# runs LABEL COMMAND...: runs the command RUNS times (output discarded),
+# prints "LABEL: median W s wall, median C s CPU, P MB peak" and leaves
+# the medians in $WALL and $CPU.
+runs() {
+    local label=$1; shift
+    : > "$W/times.txt"
+    for _ in $(seq "$RUNS"); do
+        /usr/bin/time -f "%e %U %S %M" -a -o "$W/times.txt" "$@" > /dev/null
+    done
+    read -r WALL CPU PEAK < <(python3 - "$W/times.txt" <<'PY'
+import statistics, sys
+rows = [l.split() for l in open(sys.argv[1]) if l.strip() and l.split()[0][0].isdigit()]
+wall = statistics.median(float(r[0]) for r in rows)
+cpu = statistics.median(float(r[1]) + float(r[2]) for r in rows)
+peak = max(int(r[3]) for r in rows) / 1024
+print("%.3f %.3f %.1f" % (wall, cpu, peak))
+PY
+)
+    say "$label: median $WALL s wall, $CPU s CPU, $PEAK MB peak ($RUNS runs)"
+}
+ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
+
+say
+say "## cases (examples/gen_case.rs: salted entries, as kiroku writes them)"
+for n in $SIZES; do
+    "$GEN" "$W/case-$n.sqlite" "$n" 1 2> /dev/null
+    cat "$W/case-$n.sqlite" > /dev/null # in the page cache
+    say "case-$n: $(du -m "$W/case-$n.sqlite" | cut -f1) MB"
+done
+C=$W/case-$BIG.sqlite
+
+say
+say "## verify, $BIG entries, against SHA-256 of the same bodies one by one"
+sqlite3 "$C" "SELECT body FROM entries ORDER BY seq" > "$W/bodies.txt"
+bytes=$(python3 -c "import sys; print(sum(len(l.rstrip(b'\n')) for l in open(sys.argv[1], 'rb')))" "$W/bodies.txt")
+bodies=$(wc -l < "$W/bodies.txt")
+avg=$((bytes / bodies))
+runs "kiroku verify" "$K" --db "$C" verify
+vw=$WALL; vc=$CPU
+runs "baseline: SHA-256 of each body (examples/hash_bodies, RustCrypto sha2)" "$HASH" "$W/bodies.txt"
+hc=$CPU
+# OpenSSL's speed on messages of the bodies' mean size, scaled to their number.
+rate=$(openssl speed -evp sha256 -bytes "$avg" -seconds 2 2>/dev/null | awk '/^sha256|^SHA256/ {v=$NF} END {sub(/k$/, "", v); print v * 1000}')
+oc=$(python3 -c "print('%.3f' % ($bytes / $rate))")
+say "baseline: OpenSSL SHA-256 (openssl speed -evp sha256 -bytes $avg, $(python3 -c "print('%.0f' % ($rate / 1e6))") MB/s) over $bodies bodies of $((bytes / 1000000)) MB: $oc s CPU"
+say "verify: wall $vw s (target < 1.0 s); CPU / OpenSSL hashing = $(ratio "$vc" "$oc") (target < 2); CPU / sha2 hashing = $(ratio "$vc" "$hc")"
+rm -f "$W/bodies.txt"
+
+say
+say "## stats --json, $BIG entries"
+runs "kiroku stats --json" "$K" --db "$C" stats --json
+say "stats: wall $WALL s (target < 0.5 s)"
+
+say
+say "## export csv, $BIG entries, against sqlite3 -csv selecting the same columns"
+runs "kiroku export csv" "$K" --db "$C" export csv -o "$W/t.csv"
+kw=$WALL
+# The same 26 columns, in the same (time) order, from the same rows.
+j() { echo "json_extract(body, '\$.$1')"; }
+SQL="SELECT seq, $(j occurred_at), $(j occurred_until), $(j recorded_at), kind, channel, $(j direction),
+ sender, address, $(j platform), $(j org), $(j to), $(j with), $(j count), $(j duration_secs),
+ $(j outcome), $(j subject), $(j content), $(j notes), $(j reference), $(j tags), NULL,
+ $(j evidence), $(j evidence), prev_hash, hash
+ FROM entries WHERE kind IN ('contact', 'action', 'note') ORDER BY occurred_utc, seq"
+runs "baseline: sqlite3 -csv" sqlite3 -csv -header "$C" "$SQL"
+say "export csv: $(ratio "$kw" "$WALL") x sqlite3 -csv (target <= 1.2)"
+
+say
+say "## add: whole process against sqlite3 inserting one row durably (WAL, synchronous=FULL), same folder"
+"$K" --db "$W/add.sqlite" init --tz Asia/Tokyo > /dev/null
+sqlite3 "$W/base.sqlite" "PRAGMA journal_mode=WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT;" > /dev/null
+RUNS_SAVED=$RUNS; RUNS=$((RUNS * 20))
+runs "kiroku add" "$K" --db "$W/add.sqlite" add phone --from 山田 --address 090-1234-5678 --content 連絡下さい
+aw=$WALL
+runs "baseline: sqlite3 insert" sqlite3 "$W/base.sqlite" "PRAGMA synchronous=FULL; INSERT INTO t (body) VALUES ('連絡下さい')"
+say "add: $(ratio "$aw" "$WALL") x sqlite3 (target <= 1.5)"
+RUNS=$RUNS_SAVED
+
+say
+say "## growth: median wall time and peak memory"
+for n in $SIZES; do
+    for cmd in "verify" "stats --json" "export csv -o $W/g.csv" "export jsonl -o $W/g.jsonl"; do
+        # shellcheck disable=SC2086 # split on purpose
+        runs "$n entries, ${cmd%% -o*}" "$K" --db "$W/case-$n.sqlite" $cmd
+    done
+done
+say
+say "load after: $(uptime | sed 's/.*load average/load average/')"
+say "results: $OUT"
