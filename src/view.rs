@@ -462,6 +462,8 @@ pub mod label {
             Kind::Correction => format!("correction of {}", b.target.unwrap_or(0)),
             Kind::Void => format!("void of {}", b.target.unwrap_or(0)),
             Kind::Attach => format!("files for {}", b.target.unwrap_or(0)),
+            Kind::Exhibit => "exhibit details".to_string(),
+            Kind::Transcript => "transcript".to_string(),
             Kind::Anchor => match &b.anchor {
                 Some(a) => format!("timestamp of 1..{}", a.covers_seq),
                 None => "timestamp".to_string(),

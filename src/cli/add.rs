@@ -84,6 +84,8 @@ pub fn contact_draft(
         outcome,
         tags: fields::tags(f.tags)?,
         notes: fields::optional_text("notes", f.notes)?,
+        place: fields::optional_text("place", f.place)?,
+        witnesses: fields::witnesses(f.witnesses)?,
         ..Body::default()
     })
 }

@@ -91,6 +91,13 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     text_change(&mut changes, "platform", f.platform)?;
     text_change(&mut changes, "subject", f.subject)?;
     text_change(&mut changes, "notes", f.notes)?;
+    text_change(&mut changes, "place", f.place)?;
+    if !f.witnesses.is_empty() {
+        changes.insert(
+            "witnesses".into(),
+            ChangeValue::List(fields::witnesses(f.witnesses)?),
+        );
+    }
     if let Some(c) = fields::content(f.content, f.content_file)? {
         changes.insert("content".into(), ChangeValue::Text(c));
     }

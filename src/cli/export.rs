@@ -20,6 +20,8 @@ pub enum Format {
     Jsonl,
     /// One zip archive with the PDF, CSV, JSONL, receipt, checksums and a README (needs -o)
     Bundle,
+    /// A workbook (Excel): timeline, exhibit list (証拠説明書) and counts (needs -o)
+    Xlsx,
 }
 
 #[derive(Debug, clap::Args)]
@@ -48,6 +50,9 @@ pub struct Args {
     /// The font for the PDF report (.ttf, .otf or .ttc with a Japanese face) [env: KIROKU_FONT]
     #[arg(long, value_name = "PATH", env = "KIROKU_FONT")]
     font: Option<PathBuf>,
+    /// The exhibit prefix: 甲 (default), 乙, or another [default: 甲; English: Exhibit ]
+    #[arg(long, value_name = "PREFIX")]
+    exhibit_prefix: Option<String>,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
@@ -75,6 +80,21 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
             "e.g. kiroku export bundle -o case.zip"
         }));
     }
+    if args.format == Format::Xlsx && args.output.is_none() {
+        return Err(Error::usage(crate::t!("export-xlsx-needs-output"))
+            .with_hint(crate::t!("export-xlsx-needs-output-hint")));
+    }
+    let prefix = match args.exhibit_prefix {
+        Some(p) => {
+            let p = super::fields::check_text("exhibit prefix", p)?;
+            if p.trim().is_empty() || p.contains(['\n', '/', '\\']) {
+                return Err(Error::usage(crate::t!("export-bad-prefix"))
+                    .with_hint(crate::t!("export-bad-prefix-hint")));
+            }
+            p
+        }
+        None => crate::t_in!(lang, "export-default-prefix"),
+    };
     if args.no_bom && args.format != Format::Csv && args.format != Format::Bundle {
         return Err(Error::usage("--no-bom is for CSV only"));
     }
@@ -100,6 +120,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                         &case,
                         &filter,
                         &export::pdf::Options {
+                            prefix: &prefix,
                             lang,
                             font: args.font.as_deref(),
                             generated_at: ctx.now(),
@@ -112,8 +133,25 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                         r.entries, r.pages, r.font
                     )
                 }
+                Format::Xlsx => {
+                    let w = export::xlsx::write(
+                        &case,
+                        &filter,
+                        &export::xlsx::Options {
+                            lang,
+                            prefix: &prefix,
+                        },
+                        &mut file,
+                    )?;
+                    crate::t!(
+                        "export-xlsx-wrote",
+                        entries = w.entries,
+                        exhibits = w.exhibits
+                    )
+                }
                 Format::Bundle => {
                     let opts = export::bundle::Options {
+                        prefix: &prefix,
                         lang,
                         bom: !args.no_bom,
                         font: args.font.as_deref(),
@@ -143,7 +181,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                 Format::Csv => {
                     export::csv::write(&case, &filter, csv_opts, &mut ctx.out)?;
                 }
-                Format::Pdf | Format::Bundle => unreachable_output()?,
+                Format::Pdf | Format::Bundle | Format::Xlsx => unreachable_output()?,
             };
             ctx.out.flush()?;
         }

@@ -64,6 +64,12 @@ pub struct EntryFields {
     /// Your own notes (how it affected you, witnesses…)
     #[arg(long, value_name = "TEXT")]
     pub notes: Option<String>,
+    /// Where it happened (a visit, someone waiting outside): e.g. "自宅マンション前"
+    #[arg(long, value_name = "PLACE")]
+    pub place: Option<String>,
+    /// Someone who saw or heard it (repeatable)
+    #[arg(long = "witness", value_name = "NAME")]
+    pub witnesses: Vec<String>,
 }
 
 /// Checks a text field: no NUL bytes, not too long. The text itself is
@@ -192,6 +198,16 @@ pub fn duration(d: Option<&str>) -> Result<Option<u64>> {
 pub fn tags(tags: Vec<String>) -> Result<Vec<String>> {
     tags.into_iter()
         .map(|t| check_text("tag", t.trim().to_string()))
+        .filter(|t| !matches!(t, Ok(s) if s.is_empty()))
+        .collect()
+}
+
+/// The witnesses as given, trimmed; empty names are dropped (so
+/// `amend --witness ''` clears the list).
+pub fn witnesses(names: Vec<String>) -> Result<Vec<String>> {
+    names
+        .into_iter()
+        .map(|t| check_text("witness", t.trim().to_string()))
         .filter(|t| !matches!(t, Ok(s) if s.is_empty()))
         .collect()
 }

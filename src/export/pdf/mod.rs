@@ -21,6 +21,7 @@
 //! invisible formatting characters as `\u{…}`: the report never shows
 //! boxes or blanks in place of recorded text.
 
+mod filing;
 pub mod font;
 mod summary;
 pub mod wrap;
@@ -61,6 +62,8 @@ const EVIDENCE_COLS: [f32; 6] = [30.0, 115.0, 65.0, 50.0, 150.0, 105.28];
 /// What the report needs besides the case.
 pub struct Options<'a> {
     pub lang: Lang,
+    /// The exhibit prefix (甲, 乙…).
+    pub prefix: &'a str,
     pub font: Option<&'a std::path::Path>,
     pub generated_at: DateTime<Utc>,
     /// A description of the filter, when one was given.
@@ -965,10 +968,35 @@ pub fn build(case: &Case, filter: &Filter, opts: &Options) -> Result<Report> {
         .filter(|e| filter.is_empty() || e.refs.iter().any(|r| kept.contains(&r.entry)))
         .map(|e| exhibit_row(e, opts.lang))
         .collect();
+    let filing_rows: Vec<super::exhibits::Row> =
+        super::exhibits::list(&super::exhibits::Context {
+            case,
+            lang: opts.lang,
+            prefix: opts.prefix,
+        })?
+        .into_iter()
+        .filter(|r| filter.is_empty() || kept.contains(&r.entry))
+        .collect();
+    let filing_cells: Vec<Row> = filing_rows
+        .iter()
+        .map(|r| filing::exhibit_row(r, opts.lang))
+        .collect();
+    let transcript_chars = filing_rows
+        .iter()
+        .filter_map(|r| r.transcript.as_ref())
+        .flat_map(|t| &t.utterances)
+        .flat_map(|u| u.speaker.chars().chain(u.text.chars()))
+        .chain(filing_rows.iter().flat_map(|r| {
+            r.transcript
+                .iter()
+                .flat_map(|t| t.by.iter())
+                .flat_map(|b| b.chars())
+        }));
     let meta = &case.meta;
     let chars = rows
         .iter()
         .chain(&index_rows)
+        .chain(&filing_cells)
         .flat_map(|r| r.cells.iter().flatten())
         .flat_map(|s| s.text.chars())
         .chain(
@@ -978,6 +1006,7 @@ pub fn build(case: &Case, filter: &Filter, opts: &Options) -> Result<Report> {
                 .flat_map(|s| s.chars()),
         )
         .chain(opts.filter_text.iter().flat_map(|s| s.chars()))
+        .chain(transcript_chars)
         .chain(
             verification
                 .anchors
@@ -1052,6 +1081,22 @@ pub fn build(case: &Case, filter: &Filter, opts: &Options) -> Result<Report> {
         for row in &index_rows {
             t.row(&safe_row(&font, row));
         }
+    }
+    if !filing_rows.is_empty() {
+        filing::exhibit_list(&mut canvas, &filing_rows, opts.lang);
+    }
+    let durations: std::collections::HashMap<u64, u64> = views
+        .iter()
+        .filter_map(|v| v.effective.duration_secs.map(|d| (v.seq(), d)))
+        .collect();
+    for r in &filing_rows {
+        filing::transcript(
+            &mut canvas,
+            r,
+            durations.get(&r.entry).copied(),
+            opts.lang,
+            meta.tz,
+        );
     }
     let mut pages = std::mem::take(&mut canvas.pages);
     footer(
