@@ -94,3 +94,6 @@ export-pdf-not-given = (not given)
 export-pdf-transcript-col-no = No.
 export-pdf-transcript-col-speaker = Speaker
 export-pdf-transcript-col-text = Words spoken
+export-pdf-place = Place: { $place }
+export-pdf-witnesses = Witnesses: { $names }
+export-pdf-col-when = Date / time ({ $zone })

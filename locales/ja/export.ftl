@@ -91,3 +91,6 @@ export-pdf-not-given = （記載なし）
 export-pdf-transcript-col-no = 番号
 export-pdf-transcript-col-speaker = 話者
 export-pdf-transcript-col-text = 発言内容
+export-pdf-place = 場所：{ $place }
+export-pdf-witnesses = 目撃者：{ $names }
+export-pdf-col-when = 日時（{ $zone }）

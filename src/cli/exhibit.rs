@@ -221,3 +221,81 @@ fn show(ctx: &mut Ctx, case: &Case, number: usize) -> Result<()> {
     }
     Ok(())
 }
+
+/// For `kiroku show`: what an exhibit or transcript entry records, and for
+/// each evidence file of an entry, its exhibit entries (every value ever
+/// set, in order; the latest wins).
+pub fn write_for_show(out: &mut impl Write, case: &Case, v: &crate::view::View) -> Result<()> {
+    let one = crate::sanitize::one_line;
+    let b = &v.stored.body;
+    if let Some(s) = &b.exhibit {
+        writeln!(out, "  {:<10} sha256 {}", "file", s.file)?;
+        write_spec(out, s)?;
+    }
+    if let Some(tr) = &b.transcript {
+        writeln!(out, "  {:<10} sha256 {}", "file", tr.file)?;
+        if let Some(by) = &tr.by {
+            writeln!(out, "  {:<10} {}", "by", one(by))?;
+        }
+        for (i, u) in tr.utterances.iter().enumerate() {
+            let text = crate::sanitize::multi_line(&u.text);
+            let mut lines = text.lines();
+            writeln!(
+                out,
+                "  {:>4}  {}：{}",
+                i + 1,
+                one(&u.speaker),
+                lines.next().unwrap_or("")
+            )?;
+            for l in lines {
+                writeln!(out, "        {l}")?;
+            }
+        }
+    }
+    for f in v.evidence() {
+        for h in exhibits::history(case, &f.sha256)? {
+            if let Some(s) = &h.body.exhibit {
+                writeln!(
+                    out,
+                    "  {:<10} {} ({}, {})",
+                    "exhibit",
+                    one(&f.name),
+                    t!("lawyer-entry-number", seq = h.seq),
+                    h.body.recorded_at
+                )?;
+                write_spec(out, s)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_spec(out: &mut impl Write, s: &ExhibitSpec) -> Result<()> {
+    let one = crate::sanitize::one_line;
+    let lang = crate::i18n::current();
+    let mut line = |k: String, v: Option<String>| -> Result<()> {
+        if let Some(v) = v {
+            writeln!(out, "    {k}: {}", one(&v))?;
+        }
+        Ok(())
+    };
+    line(t!("lawyer-col-title"), s.title.clone())?;
+    line(
+        t!("lawyer-col-original"),
+        s.original.map(|o| exhibits::original_word(lang, o)),
+    )?;
+    line(t!("lawyer-col-made-on"), s.made_on.clone())?;
+    line(t!("lawyer-col-made-by"), s.made_by.clone())?;
+    line(t!("lawyer-col-purpose"), s.purpose.clone())?;
+    if let Some(g) = &s.group {
+        line(
+            t!("lawyer-col-group"),
+            Some(if g.is_empty() {
+                t!("lawyer-ungrouped")
+            } else {
+                t!("lawyer-grouped", sha = g[..g.len().min(12)].to_string())
+            }),
+        )?;
+    }
+    Ok(())
+}

@@ -96,6 +96,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         )?;
         writeln!(ctx.out, "  {:<10} sha256 {}", "", f.sha256)?;
     }
+    super::exhibit::write_for_show(&mut ctx.out, &case, &v)?;
     if !v.attachments.is_empty() {
         let by: Vec<String> = v.attachments.iter().map(|a| a.seq.to_string()).collect();
         writeln!(ctx.out, "  {:<10} by entry {}", "attached", by.join(", "))?;
@@ -202,6 +203,11 @@ fn write_fields(out: &mut impl Write, b: &Body, tz: chrono_tz::Tz) -> Result<()>
     line("target", b.target.map(|t| t.to_string()))?;
     line("reason", b.reason.clone())?;
     line("tags", (!b.tags.is_empty()).then(|| b.tags.join(", ")))?;
+    line("place", b.place.clone())?;
+    line(
+        "witnesses",
+        (!b.witnesses.is_empty()).then(|| b.witnesses.join(", ")),
+    )?;
     line(
         "source",
         b.source.as_ref().map(|s| {

@@ -3,7 +3,7 @@
 //! The offset is not repeated in each cell: the heading states the case's
 //! time zone once ([`zone_note`]).
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 
 use super::lang::Lang;
@@ -19,17 +19,30 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
     }
 }
 
-/// A date with its weekday and the time to the minute.
-pub fn date_time(lang: Lang, t: &DateTime<FixedOffset>) -> String {
+/// A date with its weekday: `2026年9月1日(火)`, `Tue 1 Sep 2026`.
+pub fn day(lang: Lang, t: &DateTime<FixedOffset>) -> String {
     match lang {
         Lang::Ja => format!(
-            "{}({}) {}",
+            "{}({})",
             date(lang, t.date_naive()),
             JA_WEEKDAYS[t.weekday().num_days_from_monday() as usize],
-            t.format("%H:%M")
         ),
-        Lang::En => t.format("%a %-d %b %Y %H:%M").to_string(),
+        Lang::En => t.format("%a %-d %b %Y").to_string(),
     }
+}
+
+/// The time of day: to the minute, or to the second when it has seconds.
+pub fn clock(t: &DateTime<FixedOffset>) -> String {
+    if t.second() == 0 {
+        t.format("%H:%M").to_string()
+    } else {
+        t.format("%H:%M:%S").to_string()
+    }
+}
+
+/// A date with its weekday and the time to the minute.
+pub fn date_time(lang: Lang, t: &DateTime<FixedOffset>) -> String {
+    format!("{} {}", day(lang, t), t.format("%H:%M"))
 }
 
 /// A stored RFC 3339 time in the case's zone, as [`date_time`]; the text
@@ -52,10 +65,10 @@ pub fn in_zone(t: &DateTime<Utc>, tz: Tz) -> DateTime<FixedOffset> {
     local.fixed_offset()
 }
 
-/// The zone note of a heading: `Asia/Tokyo (UTC+09:00)`.
+/// The zone note of a heading: `Asia/Tokyo, UTC+09:00`.
 pub fn zone_note(tz: Tz, at: &DateTime<Utc>) -> String {
     let off = in_zone(at, tz).offset().to_string();
-    format!("{} (UTC{off})", tz.name())
+    format!("{}, UTC{off}", tz.name())
 }
 
 #[cfg(test)]
@@ -76,7 +89,7 @@ mod tests {
         );
         assert_eq!(
             zone_note(chrono_tz::Asia::Tokyo, &Utc::now()),
-            "Asia/Tokyo (UTC+09:00)"
+            "Asia/Tokyo, UTC+09:00"
         );
     }
 }

@@ -9,7 +9,7 @@ use crate::export::when;
 use crate::t_in;
 
 /// 号証, 標目, 原本・写しの別, 作成年月日, 作成者, 立証趣旨, 備考.
-pub const EXHIBIT_COLS: [f32; 7] = [40.0, 92.0, 34.0, 54.0, 56.0, 89.28, 150.0];
+pub const EXHIBIT_COLS: [f32; 7] = [40.0, 86.0, 34.0, 54.0, 56.0, 80.28, 165.0];
 
 /// Utterance number, speaker, what was said.
 pub const TRANSCRIPT_COLS: [f32; 3] = [30.0, 80.0, BODY_W - 110.0];
@@ -42,8 +42,8 @@ pub fn exhibit_row(r: &Exhibit, lang: Lang) -> Row {
                     name = r.file.name.clone(),
                     entry = r.entry
                 )),
-                Styled::plain(sha.get(..32).unwrap_or(sha).to_string()),
-                Styled::plain(sha.get(32..).unwrap_or("").to_string()),
+                Styled::fixed(sha.get(..32).unwrap_or(sha).to_string()),
+                Styled::fixed(sha.get(32..).unwrap_or("").to_string()),
             ],
         ],
         grey: false,
@@ -82,7 +82,7 @@ pub fn transcript(
     let y = canvas.y;
     let title = t_in!(lang, "export-pdf-transcript-title", label = r.label.clone());
     canvas.text(MARGIN, y, 16.0, &showable(canvas.font, &title), true);
-    canvas.space(10.0);
+    canvas.space(26.0);
     let sha = &r.file.sha256;
     let mut facts: Vec<(String, String)> = vec![
         (
