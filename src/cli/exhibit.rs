@@ -92,12 +92,17 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     };
     let made_on = match args.made_on.as_deref() {
         None => None,
-        Some(d) => Some(
-            timeparse::parse_when(d, ctx.now(), case.meta.tz)?
-                .date_naive()
-                .format("%Y-%m-%d")
-                .to_string(),
-        ),
+        Some(d) => {
+            let t = d.trim();
+            let date = ["%Y-%m-%d", "%Y/%m/%d", "%Y年%m月%d日"]
+                .iter()
+                .find_map(|f| chrono::NaiveDate::parse_from_str(t, f).ok());
+            let date = match date {
+                Some(date) => date,
+                None => timeparse::parse_when(t, ctx.now(), case.meta.tz)?.date_naive(),
+            };
+            Some(date.format("%Y-%m-%d").to_string())
+        }
     };
     let text = |field: &str, v: Option<String>| -> Result<Option<String>> {
         match v {
