@@ -49,6 +49,20 @@ def no_floats(text):
     raise ValueError("a number that is not an integer: " + text)
 
 
+def unique_keys(pairs):
+    """A key written twice is refused: a reader would see one value, the hash
+    may cover the other."""
+    keys = [k for k, _ in pairs]
+    if len(set(keys)) != len(keys):
+        raise ValueError("a key is written twice")
+    return dict(pairs)
+
+
+def parse(text):
+    return json.loads(text, object_pairs_hook=unique_keys,
+                      parse_float=no_floats, parse_constant=no_floats)
+
+
 def check_values(value, seq):
     """Only strings, non-negative integers, lists and objects may occur."""
     if isinstance(value, dict):
@@ -65,17 +79,20 @@ def check_values(value, seq):
 
 def verify(lines, receipts):
     """Checks the export line by line; returns a summary, or raises NotIntact."""
-    case_id = prev_hash = None
-    expected, last_recorded = 1, ""
+    case_id = None
+    hashes = []  # hashes[n] is the hash of entry n; hashes[0] the genesis value
+    last_recorded = ""
     full, stub_seqs = 0, []
-    wanted = {r["entries"]: None for r in receipts}  # hashes of entries named by receipts
 
     for line_no, raw in enumerate(lines, 1):
         if not raw.strip():
-            continue
+            continue  # a blank line is no entry
+        expected = len(hashes) if hashes else 1
         try:
-            text = raw.decode("utf-8").rstrip("\n").rstrip("\r")
-            obj = json.loads(text, parse_float=no_floats, parse_constant=no_floats)
+            text = raw.decode("utf-8")
+            text = text[:-1] if text.endswith("\n") else text
+            text = text[:-1] if text.endswith("\r") else text
+            obj = parse(text)
         except (ValueError, RecursionError) as e:
             raise NotIntact("entry %d (line %d) cannot be read: %s" % (expected, line_no, e))
         seq = obj.get("seq") if isinstance(obj, dict) else None
@@ -95,7 +112,8 @@ def verify(lines, receipts):
             if not isinstance(obj["case_id"], str):
                 raise NotIntact("entry %d: its case_id is not text" % seq)
             if case_id is None:
-                case_id, prev_hash = obj["case_id"], genesis(obj["case_id"])
+                case_id = obj["case_id"]
+                hashes.append(genesis(case_id))
             elif obj["case_id"] != case_id:
                 raise NotIntact("entry %d belongs to another case (%s)" % (seq, obj["case_id"]))
         elif case_id is None:
@@ -106,7 +124,7 @@ def verify(lines, receipts):
             raise NotIntact("entry %d has no valid hash (64 lower-case hex digits)" % seq)
 
         # 3. The link: prev_hash is the hash of the entry before (genesis for entry 1).
-        if obj.get("prev_hash") != prev_hash:
+        if obj.get("prev_hash") != hashes[-1]:
             if seq == 1:
                 raise NotIntact("entry 1 does not start the chain of case %s (its prev_hash "
                                 "is not the genesis value)" % case_id)
@@ -125,15 +143,16 @@ def verify(lines, receipts):
                 raise NotIntact("entry %d is marked as a stub but holds other fields" % seq)
             body = dict(obj)
             del body["hash"]
+            check_values(body, seq)
             if body.get("v") != 1:
                 raise NotIntact("entry %d uses encoding version %r; this script knows "
                                 "version 1 only" % (seq, body.get("v")))
             for name in ("case_id", "kind", "prev_hash", "recorded_at"):
                 if not isinstance(body.get(name), str):
                     raise NotIntact("entry %d has no %s" % (seq, name))
-            check_values(body, seq)
 
-            # 4. The hash: SHA-256 of the canonical body (all fields but "hash").
+            # 4. The hash: SHA-256 of the canonical body (all fields but "hash"),
+            #    and the line is exactly that body with the hash added last.
             try:
                 text_of_body = canonical(body)
                 computed = sha256_hex(text_of_body)
@@ -160,30 +179,48 @@ def verify(lines, receipts):
             if target is not None and not (type(target) is int and 1 <= target < seq):
                 raise NotIntact("entry %d refers to entry %r, which is not before it"
                                 % (seq, target))
+
+            # 7. A timestamp (anchor) covers an entry before it, as it is here.
+            if body["kind"] == "anchor" or "anchor" in body:
+                check_anchor(body.get("anchor"), seq, hashes)
             full += 1
 
-        prev_hash = stated
-        if seq in wanted:
-            wanted[seq] = stated
-        expected += 1
+        hashes.append(stated)
 
-    head = expected - 1
-    results = [check_receipt(r, case_id, head, wanted, stub_seqs) for r in receipts]
-    return case_id, head, prev_hash, full, stub_seqs, results
+    head = len(hashes) - 1 if hashes else 0
+    results = [check_receipt(r, case_id, head, hashes, stub_seqs) for r in receipts]
+    return case_id, head, hashes[-1] if hashes else None, full, stub_seqs, results
 
 
-def check_receipt(r, case_id, head, wanted, stub_seqs):
+def check_anchor(anchor, seq, hashes):
+    """The stamped head is the hash of the entry the anchor names, before it."""
+    if not isinstance(anchor, dict):
+        raise NotIntact("entry %d is a timestamp entry without its anchor fields" % seq)
+    covered, covered_hash = anchor.get("covers_seq"), anchor.get("covers_hash")
+    if type(covered) is not int or not 0 <= covered < seq:
+        raise NotIntact("entry %d is a timestamp of entry %r, which is not before it"
+                        % (seq, covered))
+    if covered_hash != hashes[covered]:
+        raise NotIntact("entry %d is a timestamp of entries 1 to %d, but entry %d does not "
+                        "have the hash that was stamped (the entries were changed or "
+                        "rebuilt after the timestamp)" % (seq, covered, covered))
+
+
+def check_receipt(r, case_id, head, hashes, stub_seqs):
     """A receipt for entries 1..N holds when entry N has the receipt's hash."""
     n = r["entries"]
     if case_id is not None and r["case"] != case_id:
         raise NotIntact("the receipt is for another case (%s; this export is of %s)"
                         % (r["case"], case_id))
     if n == 0:
+        if r["head"] != genesis(r["case"]):
+            raise NotIntact("entry 0 does not match the receipt: a receipt for no entries "
+                            "must name the genesis value of its case")
         return "the receipt covers no entries"
     if n > head:
         raise NotIntact("entry %d is missing: the receipt covers entries 1 to %d but the "
                         "export ends at entry %d (the record was cut short)" % (head + 1, n, head))
-    if wanted[n] != r["head"]:
+    if hashes[n] != r["head"]:
         raise NotIntact("entry %d does not match the receipt: entries 1 to %d were changed "
                         "or rebuilt after the receipt was made" % (n, n))
     made = " of " + r["at"] if r["at"] else ""

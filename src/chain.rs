@@ -10,6 +10,8 @@
 //!   `json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)`.
 //! * `hash = lowercase_hex(SHA-256(UTF-8 bytes of the canonical form))`.
 //!   The body includes `prev_hash`, so every hash covers the whole history.
+//! * New entries carry `salt`, 128 random bits, so that the hash of a
+//!   hidden (stubbed) entry cannot be confirmed by guessing its fields.
 //! * Entry 1's `prev_hash` is `lowercase_hex(SHA-256("kiroku-genesis/1\n" + case_id))`.
 
 use sha2::{Digest, Sha256};
@@ -42,9 +44,61 @@ pub fn genesis(case_id: &str) -> String {
     hex(&h.finalize())
 }
 
+/// A new entry's `salt`: 128 bits from the operating system's random
+/// source, as 32 lower-case hex digits.
+pub fn new_salt() -> Result<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).map_err(|e| {
+        Error::internal(crate::t!(
+            "verify-random-source-failed",
+            reason = e.to_string()
+        ))
+    })?;
+    Ok(hex(&bytes))
+}
+
+/// The largest integer kiroku records: 2^53 − 1, the largest that a
+/// verifier reading JSON numbers as doubles (JavaScript, jq) holds exactly.
+pub const MAX_INT: u64 = (1 << 53) - 1;
+
+/// Refuses a body holding an integer above [`MAX_INT`], naming the field.
+pub fn check_integers(body: &Body) -> Result<()> {
+    let mut ints: Vec<(&str, u64)> = vec![("seq", body.seq)];
+    ints.extend(body.count.map(|n| ("count", n)));
+    ints.extend(body.duration_secs.map(|n| ("duration_secs", n)));
+    ints.extend(body.target.map(|n| ("target", n)));
+    ints.extend(body.anchor.as_ref().map(|a| ("covers_seq", a.covers_seq)));
+    ints.extend(body.evidence.iter().map(|f| ("size", f.size)));
+    for (name, value) in body.changes.iter().flatten() {
+        if let crate::model::ChangeValue::Int(n) = value {
+            ints.push((name.as_str(), *n));
+        }
+    }
+    match ints.into_iter().find(|(_, n)| *n > MAX_INT) {
+        Some((field, n)) => Err(Error::usage(crate::t!(
+            "verify-number-too-large",
+            field = field,
+            value = n.to_string(),
+            max = MAX_INT.to_string()
+        ))
+        .with_hint(crate::t!("verify-number-too-large-hint"))),
+        None => Ok(()),
+    }
+}
+
+/// Whether `s` has the form of a salt: 32 lower-case hex digits.
+pub fn is_salt(s: &str) -> bool {
+    s.len() == 32 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
 /// The canonical text of a body (see the module documentation).
 pub fn canonical(body: &Body) -> Result<String> {
-    serde_json::to_string(body).map_err(|e| Error::internal(format!("encoding an entry: {e}")))
+    serde_json::to_string(body).map_err(|e| {
+        Error::internal(crate::t!(
+            "verify-entry-unencodable",
+            reason = e.to_string()
+        ))
+    })
 }
 
 /// Hash of a canonical body text.
@@ -61,13 +115,16 @@ pub fn parse_canonical(text: &str) -> Result<Body, String> {
 /// [`parse_canonical`] encoding into `buf`, a buffer kept by the caller so
 /// that checking a long chain does not allocate one per entry.
 pub fn parse_canonical_with(text: &str, buf: &mut Vec<u8>) -> Result<Body, String> {
-    let body: Body =
-        serde_json::from_str(text).map_err(|e| format!("its fields cannot be read ({e})"))?;
+    let body: Body = serde_json::from_str(text)
+        .map_err(|e| crate::t!("verify-fields-unreadable", reason = e.to_string()))?;
     buf.clear();
     match serde_json::to_writer(&mut *buf, &body) {
         Ok(()) if buf.as_slice() == text.as_bytes() => Ok(body),
-        Ok(()) => Err("its fields are not in canonical form".to_string()),
-        Err(e) => Err(format!("its fields cannot be encoded ({e})")),
+        Ok(()) => Err(crate::t!("verify-fields-not-canonical")),
+        Err(e) => Err(crate::t!(
+            "verify-fields-unencodable",
+            reason = e.to_string()
+        )),
     }
 }
 
@@ -161,6 +218,7 @@ mod tests {
             platform: Some("p".into()),
             reason: Some("r".into()),
             reference: Some("ref".into()),
+            salt: Some("0123456789abcdef0123456789abcdef".into()),
             source: Some(crate::model::Source {
                 file_sha256: "f".into(),
                 fingerprint: "p".into(),
@@ -192,7 +250,7 @@ mod tests {
         );
         assert_eq!(
             value.as_object().unwrap().len(),
-            31,
+            32,
             "a new field must be filled in above"
         );
         let file = &value["evidence"][0];
@@ -212,6 +270,21 @@ mod tests {
         let escaped = text.replace("山", "\\u5c71");
         assert!(parse_canonical(&escaped).is_err());
         assert!(parse_canonical("{\"v\":1,\"zzz\":1}").is_err());
+    }
+
+    #[test]
+    fn integers_above_2_pow_53_are_refused() {
+        let mut body = sample();
+        body.count = Some(MAX_INT);
+        assert!(check_integers(&body).is_ok());
+        body.count = Some(MAX_INT + 1);
+        let e = check_integers(&body).unwrap_err();
+        assert!(e.to_string().contains("count"), "{e}");
+        body.count = Some(1);
+        let mut changes = BTreeMap::new();
+        changes.insert("duration_secs".to_string(), ChangeValue::Int(u64::MAX));
+        body.changes = Some(changes);
+        assert!(check_integers(&body).is_err());
     }
 
     #[test]

@@ -83,12 +83,18 @@ impl Error {
     /// An I/O error while working on `what` (a path or a description).
     pub fn from_io(err: io::Error, what: &str) -> Self {
         let mut e = match err.kind() {
-            io::ErrorKind::NotFound => Error::io(format!("{what}: no such file or directory")),
-            io::ErrorKind::PermissionDenied => Error::io(format!("{what}: permission denied"))
-                .with_hint("check that you may read and write it (ls -l), or choose another place"),
-            io::ErrorKind::StorageFull => Error::io(format!("{what}: the disk is full"))
-                .with_hint("free some space and try again; nothing was recorded"),
-            _ => Error::io(format!("{what}: {err}")),
+            io::ErrorKind::NotFound => Error::io(crate::t!("core-io-not-found", what = what)),
+            io::ErrorKind::PermissionDenied => {
+                Error::io(crate::t!("core-io-permission", what = what))
+                    .with_hint(crate::t!("core-io-permission-hint"))
+            }
+            io::ErrorKind::StorageFull => Error::io(crate::t!("core-io-full", what = what))
+                .with_hint(crate::t!("core-disk-full-hint")),
+            _ => Error::io(crate::t!(
+                "core-io-other",
+                what = what,
+                detail = err.to_string()
+            )),
         };
         e.broken_pipe = err.kind() == io::ErrorKind::BrokenPipe;
         e
@@ -119,7 +125,7 @@ impl std::error::Error for Error {}
 /// Output errors (stdout) only: a closed pipe is not worth a message.
 impl From<io::Error> for Error {
     fn from(err: io::Error) -> Self {
-        Error::from_io(err, "writing output")
+        Error::from_io(err, &crate::t!("core-io-writing-output"))
     }
 }
 

@@ -256,18 +256,18 @@ impl EvidenceStore {
         let shown = source.display().to_string();
         let meta = fs::metadata(source).map_err(|e| source_error(e, &shown))?;
         if meta.is_dir() {
-            return Err(Error::usage(format!("{shown} is a folder, not a file"))
-                .with_hint("attach the files inside it instead; nothing was recorded"));
+            return Err(Error::usage(crate::t!("core-attach-folder", path = &shown))
+                .with_hint(crate::t!("core-attach-folder-hint")));
         }
         if !meta.is_file() {
-            return Err(Error::usage(format!(
-                "{shown} is not a regular file (it is a device, pipe or socket)"
-            ))
-            .with_hint("save its content to a file and attach that; nothing was recorded"));
+            return Err(
+                Error::usage(crate::t!("core-attach-special", path = &shown))
+                    .with_hint(crate::t!("core-attach-special-hint")),
+            );
         }
         let name = source.file_name().ok_or_else(|| {
-            Error::usage(format!("{shown} does not name a file"))
-                .with_hint("give the path of the file itself; nothing was recorded")
+            Error::usage(crate::t!("core-attach-no-name", path = &shown))
+                .with_hint(crate::t!("core-attach-no-name-hint"))
         })?;
         let (name, name_hex) = recorded_name(name);
         let modified_at = meta
@@ -334,10 +334,8 @@ impl EvidenceStore {
             CopyError::Write(e) => self.store_error(e),
         })?;
         if copied.size != expected {
-            return Err(
-                Error::io(format!("{shown} changed while it was being copied"))
-                    .with_hint("try again when nothing is writing to it; nothing was recorded"),
-            );
+            return Err(Error::io(crate::t!("core-attach-changed", path = shown))
+                .with_hint(crate::t!("core-attach-changed-hint")));
         }
         set_read_only(&tmp.0).map_err(|e| self.store_error(e))?;
         dst.sync_all().map_err(|e| self.store_error(e))?;
@@ -410,9 +408,12 @@ impl EvidenceStore {
     }
 
     fn store_error(&self, e: io::Error) -> Error {
-        let mut err = Error::from_io(e, &format!("the evidence folder {}", self.root.display()));
+        let mut err = Error::from_io(
+            e,
+            &crate::t!("core-evidence-folder", path = self.root.as_path()),
+        );
         if err.hint.is_none() {
-            err = err.with_hint("nothing was recorded");
+            err = err.with_hint(crate::t!("core-nothing-recorded"));
         }
         err
     }
@@ -423,9 +424,9 @@ fn source_error(e: io::Error, shown: &str) -> Error {
     let not_found = e.kind() == io::ErrorKind::NotFound;
     let mut err = Error::from_io(e, shown);
     if not_found {
-        err = err.with_hint("check the file name and folder; nothing was recorded");
+        err = err.with_hint(crate::t!("core-attach-not-found-hint"));
     } else if err.hint.is_none() {
-        err = err.with_hint("nothing was recorded");
+        err = err.with_hint(crate::t!("core-nothing-recorded"));
     }
     err
 }

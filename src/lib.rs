@@ -4,6 +4,8 @@
 //! The binary is a thin wrapper around [`cli::run`]; the parts that do not
 //! touch the terminal are plain library modules with their own unit tests.
 
+pub mod address;
+pub mod backup;
 pub mod chain;
 pub mod cli;
 pub mod error;

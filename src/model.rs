@@ -190,9 +190,10 @@ impl ChannelWord {
                 });
             }
         }
-        Err(Error::usage(format!("unknown channel \"{}\"", input.trim())).with_hint(
-            "use one of phone, missed, voicemail, sms, email, line, sns (or x, instagram, facebook, linkedin), letter, visit, other — 電話, 不在着信, 留守電, メール, LINE, 訪問 work too",
-        ))
+        Err(
+            Error::usage(crate::t!("core-unknown-channel", word = input.trim()))
+                .with_hint(crate::t!("core-unknown-channel-hint")),
+        )
     }
 }
 
@@ -207,8 +208,8 @@ impl Outcome {
             "blocked" | "block" | "ブロック" | "着信拒否" => Outcome::Blocked,
             _ => {
                 return Err(
-                    Error::usage(format!("unknown outcome \"{}\"", input.trim()))
-                        .with_hint("use one of answered, missed, declined, ignored, blocked"),
+                    Error::usage(crate::t!("core-unknown-outcome", word = input.trim()))
+                        .with_hint(crate::t!("core-unknown-outcome-hint")),
                 )
             }
         })
@@ -219,7 +220,9 @@ impl ActionKind {
     pub fn parse(input: &str) -> Result<ActionKind> {
         let w = fold_word(input);
         Ok(match w.as_str() {
-            "refused" | "refuse" | "拒否" | "拒否の意思表示" | "断った" => ActionKind::Refused,
+            "refused" | "refuse" | "拒否" | "拒否の意思表示" | "断った" => {
+                ActionKind::Refused
+            }
             "blocked" | "block" | "ブロック" | "着信拒否" => ActionKind::Blocked,
             "reported" | "report" | "police" | "警察" | "届出" | "通報" | "相談届" => {
                 ActionKind::Reported
@@ -227,10 +230,10 @@ impl ActionKind {
             "consulted" | "consult" | "lawyer" | "相談" | "弁護士" => ActionKind::Consulted,
             "other" | "その他" => ActionKind::Other,
             _ => {
-                return Err(Error::usage(format!("unknown action \"{}\"", input.trim()))
-                    .with_hint(
-                        "use one of refused (told them to stop), blocked, reported (to police), consulted (a lawyer or support service), other",
-                    ))
+                return Err(
+                    Error::usage(crate::t!("core-unknown-action", word = input.trim()))
+                        .with_hint(crate::t!("core-unknown-action-hint")),
+                )
             }
         })
     }
@@ -242,8 +245,8 @@ impl Direction {
             "incoming" | "in" | "received" | "受信" | "着信" => Ok(Direction::Incoming),
             "outgoing" | "out" | "sent" | "送信" | "発信" => Ok(Direction::Outgoing),
             _ => Err(
-                Error::usage(format!("unknown direction \"{}\"", input.trim()))
-                    .with_hint("use incoming or outgoing"),
+                Error::usage(crate::t!("core-unknown-direction", word = input.trim()))
+                    .with_hint(crate::t!("core-unknown-direction-hint")),
             ),
         }
     }
@@ -296,7 +299,8 @@ pub struct Source {
     /// Lower-case hex SHA-256 of the importer family and the normalised
     /// source record (see `docs/import.md`).
     pub fingerprint: String,
-    /// `line`, `eml`, `mbox`, `android-calls`, `android-sms` or `csv`.
+    /// `line`, `eml`, `mbox`, `android-calls`, `android-sms`, `csv` or
+    /// `iphone-backup`.
     pub importer: String,
     /// Where the record is in the file, e.g. `line 12`, `message 3 (line 40)`.
     pub position: String,
@@ -355,6 +359,11 @@ pub struct Body {
     pub recorded_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
+    /// 32 lower-case hex digits (128 bits) from the operating system's
+    /// random source, so that a hash-only stub of this entry cannot be
+    /// confirmed by guessing its fields. Absent in entries written before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salt: Option<String>,
     pub seq: u64,
     /// Where an imported entry came from (absent for entries typed in).
     #[serde(default, skip_serializing_if = "Option::is_none")]

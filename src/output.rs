@@ -19,8 +19,10 @@ impl AtomicFile {
     pub fn create(dest: &Path) -> Result<AtomicFile> {
         let shown = dest.display().to_string();
         if dest.is_dir() {
-            return Err(Error::usage(format!("{shown} is a folder"))
-                .with_hint("give a file name, e.g. -o case.jsonl"));
+            return Err(
+                Error::usage(crate::t!("core-output-is-folder", path = &shown))
+                    .with_hint(crate::t!("core-output-is-folder-hint")),
+            );
         }
         let dir = match dest.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -28,7 +30,7 @@ impl AtomicFile {
         };
         let name = dest
             .file_name()
-            .ok_or_else(|| Error::usage(format!("{shown} is not a file name")))?;
+            .ok_or_else(|| Error::usage(crate::t!("core-output-not-file-name", path = &shown)))?;
         let tmp = dir.join(format!(
             ".{}.partial-{}",
             name.to_string_lossy(),

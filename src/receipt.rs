@@ -99,18 +99,19 @@ fn value_of(text: &str, key: &str) -> Option<String> {
 
 fn parse_fields(window: &str) -> Result<Receipt> {
     let text = unwrap_lines(window);
-    let bad = |what: &str| {
-        Error::usage(format!("the receipt is incomplete or damaged ({what})"))
-            .with_hint("paste the whole line that starts with kiroku-receipt/1, or give the file that holds it")
+    let bad = |what: String| {
+        Error::usage(crate::t!("core-receipt-damaged", what = what))
+            .with_hint(crate::t!("core-receipt-damaged-hint"))
     };
-    let case_id = value_of(&text, "case").ok_or_else(|| bad("no case="))?;
+    let missing = |key: &str| bad(crate::t!("core-receipt-missing", key = key));
+    let case_id = value_of(&text, "case").ok_or_else(|| missing("case="))?;
     let entries = value_of(&text, "entries")
-        .ok_or_else(|| bad("no entries="))?
+        .ok_or_else(|| missing("entries="))?
         .parse::<u64>()
-        .map_err(|_| bad("entries= is not a number"))?;
-    let head = value_of(&text, "head").ok_or_else(|| bad("no head="))?;
+        .map_err(|_| bad(crate::t!("core-receipt-entries-not-number")))?;
+    let head = value_of(&text, "head").ok_or_else(|| missing("head="))?;
     if head.len() != 64 || !head.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(bad("head= is not 64 hexadecimal digits"));
+        return Err(bad(crate::t!("core-receipt-head-not-hex")));
     }
     let at = value_of(&text, "at").unwrap_or_default();
     Ok(Receipt {
@@ -127,18 +128,15 @@ pub fn load(arg: &str) -> Result<Vec<Receipt>> {
         arg.to_string()
     } else {
         let bytes = std::fs::read(arg).map_err(|e| {
-            Error::from_io(e, &format!("receipt file {arg}"))
-                .with_hint("give the receipt line in quotes, or the path of a file that holds it")
+            Error::from_io(e, &crate::t!("core-receipt-file", path = arg))
+                .with_hint(crate::t!("core-receipt-file-hint"))
         })?;
         String::from_utf8_lossy(&bytes).into_owned()
     };
     let found = find_all(&text);
     if found.is_empty() {
-        return Err(
-            Error::usage(format!("no receipt found in {arg}")).with_hint(
-                "a receipt is the line `kiroku receipt` printed; it starts with kiroku-receipt/1",
-            ),
-        );
+        return Err(Error::usage(crate::t!("core-receipt-none", path = arg))
+            .with_hint(crate::t!("core-receipt-none-hint")));
     }
     found.into_iter().collect()
 }

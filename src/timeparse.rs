@@ -4,7 +4,9 @@
 //! `now`, RFC 3339 (`2026-11-20T14:32:00+09:00`), `2026-11-20 14:32[:05]`,
 //! `2026/11/20 14:32`, `2026年11月20日 14時32分`, `11/20 14:32` (the most
 //! recent such day), `14:32` (today), `yesterday 14:32`, `昨日 14:32`,
-//! `一昨日 9:00`. Full-width digits are fine. A weekday in brackets, as in
+//! `一昨日 9:00`, and the Japanese 12-hour forms `午後2時32分`, `午前9時`,
+//! `午後3:04`, `2時半` alone or after a date or day word (see
+//! [`meridiem`] for noon and midnight). Full-width digits are fine. A weekday in brackets, as in
 //! `2026/11/20(金) 14:32`, is ignored. Times in the future, local times that
 //! happen twice or never (clock changes), and anything else are refused with
 //! an example of what works. Pure functions: the caller passes `now`.
@@ -16,9 +18,6 @@ use chrono::{
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
-
-const EXAMPLES: &str =
-    "try \"2026-11-20 14:32\", \"11/20 14:32\", \"yesterday 14:32\", \"14:32\" or \"now\"";
 
 /// RFC 3339 with seconds and the numeric offset: `2026-11-20T14:32:00+09:00`.
 pub fn format_rfc3339(dt: &DateTime<FixedOffset>) -> String {
@@ -77,6 +76,10 @@ fn normalise(input: &str) -> String {
         }
     }
     let mut s = out
+        .replace("午前", " am ")
+        .replace("午後", " pm ")
+        .replace("正午", " 12:00 ")
+        .replace("時半", ":30")
         .replace(['年', '月'], "/")
         .replace('日', " ")
         .replace('時', ":")
@@ -107,7 +110,35 @@ fn normalise(input: &str) -> String {
 }
 
 fn bad_time(input: &str, why: &str) -> Error {
-    Error::usage(format!("cannot read the time \"{}\": {why}", input.trim())).with_hint(EXAMPLES)
+    Error::usage(crate::t!("core-time-bad", input = input.trim(), why = why))
+        .with_hint(crate::t!("core-time-examples"))
+}
+
+/// The 24-hour time of a Japanese 12-hour time: `午前` (am) or `午後` (pm)
+/// followed by an hour from 0 to 11.
+///
+/// The convention followed is today's common one (the one of the
+/// Japanese government's and broadcasters' style guides): 午前0時 is
+/// midnight (00:00) and 午後0時 is noon (12:00); 正午 is noon too.
+/// `午前12時` and `午後12時` are refused: under the 1872 rule that
+/// introduced the 12-hour clock (明治5年太政官達第337号) 午前12時 is noon and
+/// 午後12時 is the midnight that ends the day, but many people write
+/// 午後12時 for noon (as in English "12 pm") and 午前12時 for midnight, so
+/// either could be meant, and a guess would be recorded as fact.
+fn meridiem(input: &str, pm: bool, t: NaiveTime) -> Result<NaiveTime> {
+    use chrono::Timelike;
+    let h = t.hour();
+    if h == 12 {
+        return Err(
+            Error::usage(crate::t!("core-time-twelve", input = input.trim()))
+                .with_hint(crate::t!("core-time-twelve-hint")),
+        );
+    }
+    if h > 12 {
+        return Err(bad_time(input, &crate::t!("core-time-why-meridiem-hour")));
+    }
+    let hour = if pm { h + 12 } else { h };
+    Ok(t.with_hour(hour).unwrap_or(t))
 }
 
 enum DatePart {
@@ -160,22 +191,39 @@ fn parse_time_part(s: &str) -> Option<NaiveTime> {
 }
 
 pub fn localise(input: &str, naive: NaiveDateTime, tz: Tz) -> Result<DateTime<FixedOffset>> {
+    let whole = |dt: &DateTime<Tz>| dt.fixed_offset().offset().local_minus_utc() % 60 == 0;
     match tz.from_local_datetime(&naive) {
+        // Twice only because local mean time ended: the standard-time one.
+        LocalResult::Ambiguous(a, b) if whole(&a) != whole(&b) => {
+            Ok(if whole(&a) { a } else { b }.fixed_offset())
+        }
+        // Before standard time (local mean time, e.g. before 1888 in Tokyo)
+        // a zone's offset has seconds, which RFC 3339 cannot write.
+        LocalResult::Single(dt) if dt.fixed_offset().offset().local_minus_utc() % 60 != 0 => {
+            Err(Error::usage(crate::t!(
+                "verify-time-before-standard-time",
+                time = input.trim(),
+                zone = tz.name()
+            ))
+            .with_hint(crate::t!("verify-time-before-standard-time-hint")))
+        }
         LocalResult::Single(dt) => Ok(dt.fixed_offset()),
-        LocalResult::Ambiguous(a, b) => Err(Error::usage(format!(
-            "the time \"{}\" happens twice in {tz} (the clocks were turned back)",
-            input.trim()
+        LocalResult::Ambiguous(a, b) => Err(Error::usage(crate::t!(
+            "core-time-twice",
+            input = input.trim(),
+            tz = tz.name()
         ))
-        .with_hint(format!(
-            "give the offset, e.g. \"{}\" or \"{}\"",
-            format_rfc3339(&a.fixed_offset()),
-            format_rfc3339(&b.fixed_offset())
+        .with_hint(crate::t!(
+            "core-time-twice-hint",
+            first = format_rfc3339(&a.fixed_offset()),
+            second = format_rfc3339(&b.fixed_offset())
         ))),
-        LocalResult::None => Err(Error::usage(format!(
-            "the time \"{}\" does not exist in {tz} (the clocks were turned forward)",
-            input.trim()
+        LocalResult::None => Err(Error::usage(crate::t!(
+            "core-time-skipped",
+            input = input.trim(),
+            tz = tz.name()
         ))
-        .with_hint("check the time, or give it with its offset in RFC 3339 form")),
+        .with_hint(crate::t!("core-time-skipped-hint"))),
     }
 }
 
@@ -189,7 +237,7 @@ enum Parsed {
 fn parse_any(input: &str, now: DateTime<Utc>, tz: Tz) -> Result<Parsed> {
     let raw = input.trim();
     if raw.is_empty() {
-        return Err(bad_time(input, "it is empty"));
+        return Err(bad_time(input, &crate::t!("core-time-why-empty")));
     }
     if let Ok(dt) = DateTime::parse_from_rfc3339(raw) {
         return Ok(Parsed::Instant(dt));
@@ -203,20 +251,52 @@ fn parse_any(input: &str, now: DateTime<Utc>, tz: Tz) -> Result<Parsed> {
         return Ok(Parsed::Instant(dt));
     }
     let today = now.with_timezone(&tz).date_naive();
-    let tokens: Vec<&str> = s.split(' ').filter(|t| !t.is_empty()).collect();
+    let mut tokens: Vec<&str> = s.split(' ').filter(|t| !t.is_empty()).collect();
+    // 午前/午後 (read as "am"/"pm" by `normalise`) before the time.
+    let pm = match tokens.iter().position(|t| *t == "am" || *t == "pm") {
+        Some(i) if i + 2 == tokens.len() => Some(tokens.remove(i) == "pm"),
+        Some(_) => return Err(bad_time(input, &crate::t!("core-time-why-meridiem-place"))),
+        None => None,
+    };
+    let time_part = |t: &str| -> Result<Option<NaiveTime>> {
+        let t = if pm.is_some() && !t.contains(':') {
+            // 午前9時 without minutes.
+            parse_time_part(&format!("{t}:00"))
+        } else {
+            parse_time_part(t)
+        };
+        match (t, pm) {
+            (Some(t), Some(pm)) => meridiem(input, pm, t).map(Some),
+            (t, _) => Ok(t),
+        }
+    };
     let (date, time) = match tokens.as_slice() {
-        [one] => match parse_time_part(one) {
+        [one] => match time_part(one)? {
             Some(t) => (None, Some(t)),
+            None if pm.is_some() => {
+                return Err(bad_time(
+                    input,
+                    &crate::t!("core-time-why-not-time", text = *one),
+                ))
+            }
             None => (parse_date_part(one), None),
         },
         [d, t] => {
             let date = parse_date_part(d);
             if date.is_none() {
-                return Err(bad_time(input, &format!("\"{d}\" is not a date I know")));
+                return Err(bad_time(
+                    input,
+                    &crate::t!("core-time-why-not-date", text = *d),
+                ));
             }
-            match parse_time_part(t) {
+            match time_part(t)? {
                 Some(t) => (date, Some(t)),
-                None => return Err(bad_time(input, &format!("\"{t}\" is not a time (HH:MM)"))),
+                None => {
+                    return Err(bad_time(
+                        input,
+                        &crate::t!("core-time-why-not-time", text = *t),
+                    ))
+                }
             }
         }
         _ => (None, None),
@@ -233,7 +313,7 @@ fn parse_any(input: &str, now: DateTime<Utc>, tz: Tz) -> Result<Parsed> {
                     (Some(t), _) if t <= today => Ok(t),
                     (_, Some(l)) => Ok(l),
                     (Some(t), None) => Ok(t),
-                    (None, None) => Err(bad_time(input, "there is no such day")),
+                    (None, None) => Err(bad_time(input, &crate::t!("core-time-why-no-such-day"))),
                 }
             }
         }
@@ -248,23 +328,23 @@ fn parse_any(input: &str, now: DateTime<Utc>, tz: Tz) -> Result<Parsed> {
         (None, None) => {
             let looks_like_date = s.chars().filter(|c| c.is_ascii_digit()).count() >= 4;
             let why = if looks_like_date {
-                "that is not a valid date and time (check the month, day and hour)"
+                crate::t!("core-time-why-invalid")
             } else {
-                "that is not a date or time I know"
+                crate::t!("core-time-why-unknown")
             };
-            Err(bad_time(input, why))
+            Err(bad_time(input, &why))
         }
     }
 }
 
 fn refuse_future(input: &str, dt: DateTime<FixedOffset>, now: DateTime<Utc>) -> Result<()> {
     if dt.with_timezone(&Utc) > now {
-        return Err(Error::usage(format!(
-            "the time \"{}\" ({}) is in the future",
-            input.trim(),
-            format_rfc3339(&dt)
+        return Err(Error::usage(crate::t!(
+            "core-time-future",
+            input = input.trim(),
+            time = format_rfc3339(&dt)
         ))
-        .with_hint("check the date; for a time yesterday write \"yesterday 14:32\""));
+        .with_hint(crate::t!("core-time-future-hint")));
     }
     Ok(())
 }
@@ -276,14 +356,14 @@ pub fn parse_when(input: &str, now: DateTime<Utc>, tz: Tz) -> Result<DateTime<Fi
             refuse_future(input, dt, now)?;
             Ok(dt)
         }
-        Parsed::Day(d) => Err(Error::usage(format!(
-            "\"{}\" is a day without a time of day",
-            input.trim()
-        ))
-        .with_hint(format!(
-            "add the time, e.g. \"{} 14:32\"; if you do not know it, give your best guess and say so in --notes",
-            d.format("%Y-%m-%d")
-        ))),
+        Parsed::Day(d) => Err(
+            Error::usage(crate::t!("core-time-day-only", input = input.trim())).with_hint(
+                crate::t!(
+                    "core-time-day-only-hint",
+                    day = d.format("%Y-%m-%d").to_string()
+                ),
+            ),
+        ),
     }
 }
 
@@ -299,13 +379,13 @@ pub fn parse_import(input: &str, now: DateTime<Utc>, tz: Tz) -> Result<ImportTim
         let first = s.split(' ').next().unwrap_or("");
         if !matches!(parse_date_part(first), Some(DatePart::Full(_))) {
             let why = if s.is_empty() {
-                "it is empty"
+                crate::t!("core-time-why-empty")
             } else {
-                "it does not start with a full date (year, month, day)"
+                crate::t!("core-time-why-no-full-date")
             };
             return Err(
-                Error::usage(format!("cannot read the time \"{raw}\": {why}"))
-                    .with_hint("write it like 2026/11/18 15:04 or 2026-11-18 15:04"),
+                Error::usage(crate::t!("core-time-bad", input = raw, why = why))
+                    .with_hint(crate::t!("core-time-import-hint")),
             );
         }
     }
@@ -360,12 +440,13 @@ pub fn parse_bound(input: &str, now: DateTime<Utc>, tz: Tz, is_end: bool) -> Res
 /// `1:02:03`, `3分`, `45秒`, `1時間5分`. A bare number is refused: it could be
 /// seconds or minutes.
 pub fn parse_duration(input: &str) -> Result<u64> {
-    let bad = |why: &str| {
-        Error::usage(format!(
-            "cannot read the duration \"{}\": {why}",
-            input.trim()
+    let bad = |why: String| {
+        Error::usage(crate::t!(
+            "core-duration-bad",
+            input = input.trim(),
+            why = why
         ))
-        .with_hint("write it like 45s, 3m, 1h2m or 2:30 (minutes:seconds)")
+        .with_hint(crate::t!("core-duration-hint"))
     };
     let folded: String = input
         .trim()
@@ -377,7 +458,7 @@ pub fn parse_duration(input: &str) -> Result<u64> {
         .collect::<String>()
         .to_lowercase();
     if folded.is_empty() {
-        return Err(bad("it is empty"));
+        return Err(bad(crate::t!("core-time-why-empty")));
     }
     if folded.contains(':') {
         let parts: Vec<&str> = folded.split(':').collect();
@@ -391,15 +472,15 @@ pub fn parse_duration(input: &str) -> Result<u64> {
                 }
             })
             .collect();
-        let nums = nums.ok_or_else(|| bad("use digits and colons only"))?;
+        let nums = nums.ok_or_else(|| bad(crate::t!("core-duration-why-colons")))?;
         return match nums.as_slice() {
             [m, s] if *s < 60 => Ok(m * 60 + s),
             [h, m, s] if *m < 60 && *s < 60 => Ok(h * 3600 + m * 60 + s),
-            _ => Err(bad("minutes and seconds go up to 59")),
+            _ => Err(bad(crate::t!("core-duration-why-59"))),
         };
     }
     if folded.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(bad("a bare number could be seconds or minutes"));
+        return Err(bad(crate::t!("core-duration-why-bare")));
     }
     let s = folded
         .replace("時間", "h")
@@ -426,7 +507,7 @@ pub fn parse_duration(input: &str) -> Result<u64> {
             'h' | 'm' | 's' => {
                 let n: u64 = number
                     .parse()
-                    .map_err(|_| bad("a unit needs a number before it"))?;
+                    .map_err(|_| bad(crate::t!("core-duration-why-unit-number")))?;
                 number.clear();
                 let factor = match c {
                     'h' => 3600,
@@ -434,15 +515,23 @@ pub fn parse_duration(input: &str) -> Result<u64> {
                     _ => 1,
                 };
                 total = total
-                    .checked_add(n.checked_mul(factor).ok_or_else(|| bad("it is too long"))?)
-                    .ok_or_else(|| bad("it is too long"))?;
+                    .checked_add(
+                        n.checked_mul(factor)
+                            .ok_or_else(|| bad(crate::t!("core-duration-why-long")))?,
+                    )
+                    .ok_or_else(|| bad(crate::t!("core-duration-why-long")))?;
                 seen_unit = true;
             }
-            _ => return Err(bad(&format!("\"{c}\" is not a unit (h, m, s)"))),
+            _ => {
+                return Err(bad(crate::t!(
+                    "core-duration-why-not-unit",
+                    unit = c.to_string()
+                )))
+            }
         }
     }
     if !number.is_empty() || !seen_unit {
-        return Err(bad("every number needs a unit"));
+        return Err(bad(crate::t!("core-duration-why-needs-unit")));
     }
     Ok(total)
 }
@@ -594,5 +683,59 @@ mod tests {
         assert_eq!(format_duration(3723), "1h02m03s");
         assert_eq!(format_duration(180), "3m");
         assert_eq!(format_duration(45), "45s");
+    }
+
+    #[test]
+    fn japanese_twelve_hour_forms() {
+        assert_eq!(at("午前9時"), "2026-11-21T09:00:00+09:00");
+        assert_eq!(at("午前９時１５分"), "2026-11-21T09:15:00+09:00");
+        assert_eq!(at("今日 午前9時30分"), "2026-11-21T09:30:00+09:00");
+        assert_eq!(at("昨日 午後2時32分"), "2026-11-20T14:32:00+09:00");
+        assert_eq!(at("昨日午後2時"), "2026-11-20T14:00:00+09:00");
+        assert_eq!(at("昨日 午後2時半"), "2026-11-20T14:30:00+09:00");
+        assert_eq!(at("11/20 午後3:04"), "2026-11-20T15:04:00+09:00");
+        assert_eq!(
+            at("2026年11月20日 午後11時59分"),
+            "2026-11-20T23:59:00+09:00"
+        );
+        assert_eq!(at("2026/11/20(金) 午後3時"), "2026-11-20T15:00:00+09:00");
+        assert_eq!(at("一昨日 午後8:05"), "2026-11-19T20:05:00+09:00");
+        // Midnight and noon: 午前0時 is 00:00, 午後0時 and 正午 are 12:00.
+        assert_eq!(at("一昨日 午前0時"), "2026-11-19T00:00:00+09:00");
+        assert_eq!(at("昨日 午後0時"), "2026-11-20T12:00:00+09:00");
+        assert_eq!(at("昨日 午後0時15分"), "2026-11-20T12:15:00+09:00");
+        assert_eq!(at("昨日 正午"), "2026-11-20T12:00:00+09:00");
+        // A time alone is today, and today's afternoon is still to come.
+        assert!(err("午後2時32分").contains("in the future"));
+    }
+
+    #[test]
+    fn japanese_twelve_hour_forms_refused() {
+        // 午前12時 and 午後12時 are read both ways in Japan: never guessed.
+        for s in ["午前12時", "昨日 午後12時", "昨日 午後12時30分"] {
+            let e = err(s);
+            assert!(e.contains("could mean noon or midnight"), "{s}: {e}");
+            assert!(e.contains("午前0時") && e.contains("午後0時"), "{e}");
+        }
+        assert!(err("昨日 午後13時").contains("from 0 to 11"));
+        assert!(err("午後 昨日 2時").contains("just before the time"));
+        assert!(err("午後").contains("just before the time"));
+        assert!(err("昨日 午後x時").contains("is not a time"));
+        // Every refusal gives the examples.
+        assert!(err("昨日 午後13時").contains("yesterday 14:32"));
+    }
+
+    #[test]
+    fn twelve_hour_forms_keep_the_clock_change_rule() {
+        let ny: Tz = "America/New_York".parse().unwrap();
+        let later = Utc.with_ymd_and_hms(2026, 12, 1, 0, 0, 0).unwrap();
+        let e = parse_when("2026-11-01 午前1時30分", later, ny)
+            .unwrap_err()
+            .to_line();
+        assert!(e.contains("happens twice"), "{e}");
+        let e = parse_when("2026-03-08 午前2時30分", later, ny)
+            .unwrap_err()
+            .to_line();
+        assert!(e.contains("does not exist"), "{e}");
     }
 }

@@ -36,6 +36,11 @@ use crate::store::{AnchorFiles, Case, IndexColumns, RawRow};
 use crate::timeparse;
 use crate::tsp;
 
+/// At most this many problems are kept and reported one by one; the
+/// rest are only counted (a damaged record of millions of entries must
+/// not fill the memory with messages).
+pub const KEPT_PROBLEMS: usize = 1000;
+
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Problem {
     /// The entry that fails (the first entry affected).
@@ -77,7 +82,10 @@ pub struct Report {
     pub case_id: String,
     pub entries: u64,
     pub head: String,
+    /// The first problems found (at most [`KEPT_PROBLEMS`]), by entry.
     pub problems: Vec<Problem>,
+    /// How many more problems were found than are listed.
+    pub problems_not_listed: u64,
     pub receipts: Vec<ReceiptCheck>,
     pub anchors: Vec<AnchorCheck>,
     /// How many distinct evidence files were re-hashed; `null` when the
@@ -107,7 +115,10 @@ pub struct ChainCheck {
     expected_seq: u64,
     prev_hash: String,
     last_recorded: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// The first problems found (at most [`KEPT_PROBLEMS`]).
     pub problems: Vec<Problem>,
+    /// Problems found beyond those kept.
+    pub dropped: u64,
     /// Stored hashes of the entries named by receipts.
     wanted: HashMap<u64, Option<String>>,
     /// The `anchor` entries seen, with their fields.
@@ -130,6 +141,7 @@ impl ChainCheck {
             prev_hash: chain::genesis(case_id),
             last_recorded: None,
             problems: Vec::new(),
+            dropped: 0,
             wanted: receipt_seqs.into_iter().map(|s| (s, None)).collect(),
             anchors: Vec::new(),
             count: 0,
@@ -146,6 +158,11 @@ impl ChainCheck {
     }
 
     fn problem(&mut self, seq: u64, problem: &'static str, message: String) {
+        // Rows come in order, so the problems kept are the earliest.
+        if self.problems.len() >= KEPT_PROBLEMS {
+            self.dropped += 1;
+            return;
+        }
         self.problems.push(Problem {
             seq,
             problem,
@@ -158,17 +175,19 @@ impl ChainCheck {
         let seq = row.seq.max(0) as u64;
         if seq > self.expected_seq {
             let msg = if seq == self.expected_seq + 1 {
-                format!(
-                    "entry {} is missing (the numbers jump from {} to {seq})",
-                    self.expected_seq,
-                    self.expected_seq - 1
+                crate::t!(
+                    "verify-entry-missing",
+                    seq = self.expected_seq,
+                    before = self.expected_seq - 1,
+                    after = seq
                 )
             } else {
-                format!(
-                    "entries {} to {} are missing (the numbers jump from {} to {seq})",
-                    self.expected_seq,
-                    seq - 1,
-                    self.expected_seq - 1
+                crate::t!(
+                    "verify-entries-missing",
+                    first = self.expected_seq,
+                    last = seq - 1,
+                    before = self.expected_seq - 1,
+                    after = seq
                 )
             };
             let missing = self.expected_seq;
@@ -177,7 +196,7 @@ impl ChainCheck {
             self.problem(
                 seq,
                 "repeated",
-                format!("entry {seq} appears more than once"),
+                crate::t!("verify-entry-repeated", seq = seq),
             );
         }
         self.expected_seq = seq + 1;
@@ -188,7 +207,11 @@ impl ChainCheck {
         let body = match chain::parse_canonical_with(&row.body, &mut self.buf) {
             Ok(b) => Some(b),
             Err(why) => {
-                self.problem(seq, "unreadable", format!("entry {seq}: {why}"));
+                self.problem(
+                    seq,
+                    "unreadable",
+                    crate::t!("verify-entry-unreadable", seq = seq, reason = why),
+                );
                 None
             }
         };
@@ -197,7 +220,7 @@ impl ChainCheck {
             self.problem(
                 seq,
                 "content_changed",
-                format!("entry {seq} was changed after it was recorded (its hash does not match its fields)"),
+                crate::t!("verify-entry-changed", seq = seq),
             );
         }
         if let Some(body) = &body {
@@ -221,34 +244,32 @@ impl ChainCheck {
                 self.problem(
                     seq,
                     "moved",
-                    format!(
-                        "entry {seq} holds the fields of entry {} (entries were moved or swapped)",
-                        body.seq
-                    ),
+                    crate::t!("verify-entry-moved", seq = seq, other = body.seq),
                 );
             }
             if body.case_id != self.case_id {
                 self.problem(
                     seq,
                     "wrong_case",
-                    format!("entry {seq} belongs to another case ({})", body.case_id),
+                    crate::t!(
+                        "verify-entry-other-case",
+                        seq = seq,
+                        case = body.case_id.as_str()
+                    ),
                 );
             }
             if body.prev_hash != row.prev_hash {
                 self.problem(
                     seq,
                     "index_changed",
-                    format!("entry {seq}: the stored link differs from the hashed one"),
+                    crate::t!("verify-entry-stored-link", seq = seq),
                 );
             }
             if body.prev_hash != self.prev_hash {
                 let what = if seq == 1 {
-                    "entry 1 does not start this case's chain".to_string()
+                    crate::t!("verify-entry-not-first")
                 } else {
-                    format!(
-                        "entry {seq} does not link to entry {} (the chain is broken here)",
-                        seq - 1
-                    )
+                    crate::t!("verify-entry-unlinked", seq = seq, before = seq - 1)
                 };
                 self.problem(seq, "link_broken", what);
             }
@@ -261,9 +282,10 @@ impl ChainCheck {
                             self.problem(
                                 seq,
                                 "time_backwards",
-                                format!(
-                                    "entry {seq} was recorded at {} — before the entry above it",
-                                    body.recorded_at
+                                crate::t!(
+                                    "verify-entry-time-backwards",
+                                    seq = seq,
+                                    time = body.recorded_at.as_str()
                                 ),
                             );
                         }
@@ -273,7 +295,7 @@ impl ChainCheck {
                 None => self.problem(
                     seq,
                     "unreadable",
-                    format!("entry {seq}: its recorded time is not in the form 2026-11-20T05:32:00.250Z"),
+                    crate::t!("verify-entry-bad-time", seq = seq),
                 ),
             }
             if let Some(t) = body.target {
@@ -281,7 +303,7 @@ impl ChainCheck {
                     self.problem(
                         seq,
                         "bad_reference",
-                        format!("entry {seq} refers to entry {t}, which is not before it"),
+                        crate::t!("verify-entry-bad-reference", seq = seq, target = t),
                     );
                 }
             }
@@ -289,7 +311,7 @@ impl ChainCheck {
                 self.problem(
                     seq,
                     "index_changed",
-                    format!("entry {seq}: the search columns were changed (they no longer match its fields)"),
+                    crate::t!("verify-entry-index-changed", seq = seq),
                 );
             }
             if let Some(source) = &body.source {
@@ -315,57 +337,53 @@ impl ChainCheck {
             message,
         };
         if r.case_id != self.case_id {
-            return fail(format!(
-                "the receipt is for another case ({}, this is {})",
-                r.case_id, self.case_id
+            return fail(crate::t!(
+                "verify-receipt-other-case",
+                case = r.case_id.as_str(),
+                this = self.case_id.as_str()
             ));
         }
         if r.entries == 0 && r.head != chain::genesis(&self.case_id) {
-            return fail(
-                "the receipt covers no entries but names a head other than this case's start"
-                    .to_string(),
-            );
+            return fail(crate::t!("verify-receipt-empty-other-head"));
         }
         if r.entries == 0 {
             return ReceiptCheck {
                 receipt: r.clone(),
                 ok: true,
-                message: "the receipt covers no entries".to_string(),
+                message: crate::t!("verify-receipt-empty"),
             };
         }
         let stored = self.wanted.get(&r.entries).cloned().flatten();
         let Some(hash) = stored else {
-            return fail(format!(
-                "the record was cut short: the receipt covers entries 1 to {} but the record has {} (entry {} onwards is gone)",
-                r.entries,
-                self.head_seq(),
-                self.head_seq() + 1
+            return fail(crate::t!(
+                "verify-receipt-cut-short",
+                entries = r.entries,
+                head = self.head_seq(),
+                gone = self.head_seq() + 1
             ));
         };
         if hash != r.head {
-            return fail(format!(
-                "entry {} does not match the receipt: entries 1 to {} were changed or rebuilt after the receipt was made",
-                r.entries, r.entries
-            ));
+            return fail(crate::t!("verify-receipt-mismatch", entries = r.entries));
         }
         if let Some(p) = self.problems.iter().find(|p| p.seq <= r.entries) {
-            return fail(format!(
-                "entry {} has changed since the receipt was made ({})",
-                p.seq, p.problem
+            return fail(crate::t!(
+                "verify-receipt-entry-changed",
+                seq = p.seq,
+                problem = p.problem
             ));
         }
         ReceiptCheck {
             receipt: r.clone(),
             ok: true,
-            message: format!(
-                "entries 1 to {} are unchanged since the receipt of {}",
-                r.entries,
-                if r.at.is_empty() {
-                    "unknown time"
-                } else {
-                    &r.at
-                }
-            ),
+            message: if r.at.is_empty() {
+                crate::t!("verify-receipt-ok-unknown-time", entries = r.entries)
+            } else {
+                crate::t!(
+                    "verify-receipt-ok",
+                    entries = r.entries,
+                    time = r.at.as_str()
+                )
+            },
         }
     }
 }
@@ -376,35 +394,34 @@ pub fn check_files(store: &EvidenceStore, files: &[NamedFile]) -> Vec<Problem> {
     for f in files {
         let (problem, what) = match store.check(&f.sha256) {
             Health::Intact => continue,
-            Health::Missing => (
-                "file_missing",
-                "is missing from the evidence folder".to_string(),
-            ),
+            Health::Missing => ("file_missing", crate::t!("verify-file-missing")),
             Health::Changed(now) => (
                 "file_changed",
-                format!(
-                    "was altered (its SHA-256 is now {now}, recorded {})",
-                    f.sha256
+                crate::t!(
+                    "verify-file-changed",
+                    now = now,
+                    recorded = f.sha256.as_str()
                 ),
             ),
-            Health::Unreadable(why) => ("file_unreadable", format!("cannot be read ({why})")),
+            Health::Unreadable(why) => (
+                "file_unreadable",
+                crate::t!("verify-file-unreadable", reason = why.to_string()),
+            ),
         };
         let mut entries = String::new();
         for (i, s) in f.seqs.iter().enumerate() {
             let sep = if i == 0 { "" } else { ", " };
             let _ = write!(entries, "{sep}{s}");
         }
-        let word = if f.seqs.len() == 1 {
-            "entry"
-        } else {
-            "entries"
-        };
         problems.push(Problem {
             seq: f.seqs.first().copied().unwrap_or(0),
             problem,
-            message: format!(
-                "evidence file \"{}\" ({word} {entries}) {what}",
-                sanitize::one_line(&f.name)
+            message: crate::t!(
+                "verify-file-problem",
+                name = sanitize::one_line(&f.name),
+                count = f.seqs.len(),
+                entries = entries,
+                what = what
             ),
         });
     }
@@ -428,9 +445,7 @@ fn check_import_index(case: &Case, sources: &HashMap<String, u64>) -> Result<Vec
             _ => problems.push(Problem {
                 seq,
                 problem: "index_changed",
-                message: format!(
-                    "the import index names entry {seq} with a fingerprint that is not in its fields"
-                ),
+                message: crate::t!("verify-import-index-extra", seq = seq),
             }),
         }
     }
@@ -438,9 +453,7 @@ fn check_import_index(case: &Case, sources: &HashMap<String, u64>) -> Result<Vec
         problems.push(Problem {
             seq,
             problem: "index_changed",
-            message: format!(
-                "entry {seq} was imported but its fingerprint is missing from the import index"
-            ),
+            message: crate::t!("verify-import-index-missing", seq = seq),
         });
     }
     Ok(problems)
@@ -526,6 +539,11 @@ pub fn verify_case_with_roots(
         Files::Skip => None,
     };
     problems.sort_by_key(|p| p.seq);
+    let mut problems_not_listed = check.dropped;
+    if problems.len() > KEPT_PROBLEMS {
+        problems_not_listed += (problems.len() - KEPT_PROBLEMS) as u64;
+        problems.truncate(KEPT_PROBLEMS);
+    }
     Ok(Report {
         intact: problems.is_empty()
             && receipts.iter().all(|r| r.ok)
@@ -534,6 +552,7 @@ pub fn verify_case_with_roots(
         entries: check.count,
         head: check.head_hash().to_string(),
         problems,
+        problems_not_listed,
         receipts,
         anchors,
         files_checked,
@@ -597,29 +616,35 @@ impl ChainCheck {
         }
         let name = |out: &AnchorCheck| {
             if out.tsa.is_empty() {
-                format!("the timestamp of entry {seq}")
+                crate::t!("verify-anchor-name", seq = seq)
             } else {
-                format!(
-                    "the timestamp of entry {seq} ({}, TSA: {})",
-                    out.gen_time, out.tsa
+                crate::t!(
+                    "verify-anchor-name-tsa",
+                    seq = seq,
+                    time = out.gen_time.as_str(),
+                    tsa = out.tsa.as_str()
                 )
             }
         };
         let Some(files) = files else {
-            out.message = format!("{}: its token is missing from the case file", name(&out));
+            out.message = crate::t!("verify-anchor-token-missing", anchor = name(&out));
             return out;
         };
         let token = match tsp::parse_response(&files.tsr) {
             Ok(t) => t,
             Err(e) => {
-                out.message = format!("{}: {}", name(&out), e.message);
+                out.message = crate::t!(
+                    "verify-anchor-failed",
+                    anchor = name(&out),
+                    reason = e.message
+                );
                 return out;
             }
         };
         out.tsa = token.tsa.clone();
         out.gen_time = token.gen_time.clone();
         let fail = |mut out: AnchorCheck, why: String| {
-            out.message = format!("{}: {why}", name(&out));
+            out.message = crate::t!("verify-anchor-failed", anchor = name(&out), reason = why);
             out
         };
         match tsp::parse_request(&files.tsq) {
@@ -631,30 +656,27 @@ impl ChainCheck {
             Err(e) => return fail(out, e.message),
         }
         if chain::sha256_hex(files.receipt.as_bytes()) != chain::hex(&token.imprint) {
-            return fail(
-                out,
-                "the receipt text kept with it is not the text that was stamped".into(),
-            );
+            return fail(out, crate::t!("verify-anchor-other-text"));
         }
         let stamped = match receipt::find_all(&files.receipt).into_iter().next() {
             Some(Ok(r)) => r,
-            _ => return fail(out, "the receipt text kept with it cannot be read".into()),
+            _ => return fail(out, crate::t!("verify-anchor-text-unreadable")),
         };
         out.covers_seq = stamped.entries;
         if stamped.case_id != self.case_id {
-            return fail(out, format!("it is for another case ({})", stamped.case_id));
+            return fail(
+                out,
+                crate::t!("verify-anchor-other-case", case = stamped.case_id.as_str()),
+            );
         }
         match body {
             None => {
                 return fail(
                     out,
-                    format!(
-                        "its anchor entry is gone (the record has {} entries): the record was cut short or rebuilt",
-                        self.head_seq()
-                    ),
+                    crate::t!("verify-anchor-entry-gone", head = self.head_seq()),
                 )
             }
-            Some(None) => return fail(out, "its entry holds no timestamp fields".into()),
+            Some(None) => return fail(out, crate::t!("verify-anchor-no-fields")),
             Some(Some(a)) => {
                 let agrees = a.covers_seq == stamped.entries
                     && a.covers_hash == stamped.head
@@ -662,11 +684,7 @@ impl ChainCheck {
                     && a.tsq_sha256 == chain::sha256_hex(&files.tsq)
                     && a.tsr_sha256 == chain::sha256_hex(&files.tsr);
                 if !agrees {
-                    return fail(
-                        out,
-                        "its entry does not match the token kept with it (one of them was changed)"
-                            .into(),
-                    );
+                    return fail(out, crate::t!("verify-anchor-entry-mismatch"));
                 }
             }
         }
@@ -675,44 +693,43 @@ impl ChainCheck {
             None => {
                 return fail(
                     out,
-                    format!(
-                        "the record was cut short: the timestamp covers entries 1..{n} but the record has {}",
-                        self.head_seq()
+                    crate::t!(
+                        "verify-anchor-cut-short",
+                        entries = n,
+                        head = self.head_seq()
                     ),
                 )
             }
             Some(h) if h != stamped.head => {
-                return fail(
-                    out,
-                    format!(
-                        "entries 1..{n} were changed or rebuilt after the timestamp (entry {n} no longer has the stamped hash)"
-                    ),
-                )
+                return fail(out, crate::t!("verify-anchor-rebuilt", entries = n))
             }
             Some(_) => {}
         }
         if let Some(p) = self.problems.iter().find(|p| p.seq <= n) {
             return fail(
                 out,
-                format!(
-                    "entry {} has changed since the timestamp ({})",
-                    p.seq, p.problem
+                crate::t!(
+                    "verify-anchor-entry-changed",
+                    seq = p.seq,
+                    problem = p.problem
                 ),
             );
         }
-        let mut message = format!(
-            "entries 1..{n} existed unchanged by {} (TSA: {})",
-            token.gen_time, token.tsa
+        let mut message = crate::t!(
+            "verify-anchor-ok",
+            entries = n,
+            time = token.gen_time.as_str(),
+            tsa = token.tsa.as_str()
         );
         if let Some(roots) = roots {
             match tsp::check_chain(&token, roots) {
                 Ok(root) => {
                     out.trusted = Some(true);
-                    message.push_str(&format!("; TSA certificate issued under {root}"));
+                    message.push_str(&crate::t!("verify-timestamp-issued-under", root = root));
                 }
                 Err(why) => {
                     out.trusted = Some(false);
-                    return fail(out, format!("the TSA certificate is not trusted: {why}"));
+                    return fail(out, crate::t!("verify-anchor-untrusted", reason = why));
                 }
             }
         }
@@ -773,6 +790,28 @@ mod tests {
         let mut c = ChainCheck::new(CASE, []);
         rows.iter().for_each(|r| c.row(r));
         c.problems.iter().map(|p| (p.seq, p.problem)).collect()
+    }
+
+    #[test]
+    fn problems_beyond_the_first_ones_are_counted_not_kept() {
+        let mut rows = chain(KEPT_PROBLEMS as u64 + 300);
+        // Every entry changed after it was recorded.
+        for r in rows.iter_mut() {
+            r.hash = chain::sha256_hex(r.hash.as_bytes());
+        }
+        let mut c = ChainCheck::new(CASE, []);
+        rows.iter().for_each(|r| c.row(r));
+        assert_eq!(c.problems.len(), KEPT_PROBLEMS);
+        assert_eq!(c.problems[0].seq, 1);
+        assert!(c.dropped >= 300, "{}", c.dropped);
+        // A receipt still sees the first problem.
+        let r = Receipt {
+            case_id: CASE.into(),
+            entries: 1,
+            head: rows[0].hash.clone(),
+            at: String::new(),
+        };
+        assert!(!c.check_receipt(&r).ok);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
+use crate::address::AddressKind;
 use crate::error::Result;
 use crate::model::{Body, Channel, ChannelWord, EvidenceFile, Kind};
 use crate::store::{Case, Stored};
@@ -113,7 +114,9 @@ impl Filter {
 
 /// Whether `needle` names the sender: part of the name, address or
 /// organisation (ignoring case), or the same digits as a phone number
-/// written another way (`09012345678` finds `090-1234-5678`).
+/// written another way (`09012345678` finds `090-1234-5678`); a word for
+/// callers whose number was not shown (`withheld`, `非通知`) finds all of
+/// that kind.
 pub fn matches_party(body: &Body, needle: &str) -> bool {
     Party::new(needle).matches(
         &[&body.from, &body.address, &body.org, &body.with, &body.to].map(|f| f.as_deref()),
@@ -127,6 +130,9 @@ pub struct Party {
     lower: String,
     /// The digits, when the text is mostly a phone number.
     digits: Option<String>,
+    /// The kind, when the text names callers whose number was not shown
+    /// (`withheld`, `非通知`, `公衆電話`, `-1`…).
+    kind: Option<AddressKind>,
 }
 
 impl Party {
@@ -136,7 +142,8 @@ impl Party {
         let mostly_digits =
             nd.len() >= 3 && nd.len() * 2 >= lower.chars().filter(|c| !c.is_whitespace()).count();
         Party {
-            digits: mostly_digits.then_some(nd),
+            digits: mostly_digits.then(|| crate::address::phone_digits(&lower)),
+            kind: crate::address::kind_of(&lower),
             lower,
         }
     }
@@ -148,17 +155,25 @@ impl Party {
             || address.is_some_and(|a| self.in_number(a))
     }
 
-    /// Whether `text` contains the needle, ignoring case.
+    /// Whether `text` contains the needle, ignoring case. A kind of hidden
+    /// caller matches every spelling of that kind, and nothing else.
     pub fn in_text(&self, text: &str) -> bool {
+        if let Some(kind) = self.kind {
+            return crate::address::kind_of(text) == Some(kind);
+        }
         self.lower.is_empty() || text.to_lowercase().contains(&self.lower)
     }
 
     /// Whether `address` has the needle's digits (`09012345678` in
-    /// `090-1234-5678`), when the needle is mostly a phone number.
+    /// `090-1234-5678`, `5555554545` in `+1 555-555-4545`), when the
+    /// needle is mostly a phone number.
     pub fn in_number(&self, address: &str) -> bool {
+        if let Some(kind) = self.kind {
+            return crate::address::kind_of(address) == Some(kind);
+        }
         self.digits
             .as_ref()
-            .is_some_and(|nd| digits(address).contains(nd.as_str()))
+            .is_some_and(|nd| crate::address::phone_digits(address).contains(nd.as_str()))
     }
 }
 
@@ -492,35 +507,159 @@ impl<'a> Item<'a> {
     }
 }
 
+/// A person or address already in the case, offered when logging the same
+/// caller again (`kiroku add` at a terminal).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sender {
+    pub from: Option<String>,
+    pub address: Option<String>,
+    pub org: Option<String>,
+    /// How many contact entries were recorded from them.
+    pub times: u64,
+    /// The latest of those: (time, entry number), for ordering.
+    latest: (Option<i64>, u64),
+}
+
+/// One contact entry as [`senders`] sees it: its number, its time (whole
+/// seconds, UTC) and its (corrected) sender, address and organisation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SenderFact {
+    pub seq: u64,
+    pub occurred_utc: Option<i64>,
+    pub from: Option<String>,
+    pub address: Option<String>,
+    pub org: Option<String>,
+}
+
+/// The distinct senders of `facts` (the same name, address and
+/// organisation), most recent contact first, each with how many entries
+/// name it. Entries that name nobody are left out. Pure: the caller
+/// decides which entries count (withdrawn ones do not, corrected ones
+/// count with their corrected values).
+pub fn senders(facts: impl IntoIterator<Item = SenderFact>) -> Vec<Sender> {
+    // Keyed by (name, address, organisation).
+    type Key = (Option<String>, Option<String>, Option<String>);
+    let mut by_key: BTreeMap<Key, Sender> = BTreeMap::new();
+    for f in facts {
+        let clean = |v: Option<String>| v.filter(|s| !s.trim().is_empty());
+        let (from, address, org) = (clean(f.from), clean(f.address), clean(f.org));
+        if from.is_none() && address.is_none() && org.is_none() {
+            continue;
+        }
+        let key = (from.clone(), address.clone(), org.clone());
+        let at = (f.occurred_utc, f.seq);
+        let s = by_key.entry(key).or_insert(Sender {
+            from,
+            address,
+            org,
+            times: 0,
+            latest: at,
+        });
+        s.times += 1;
+        s.latest = s.latest.max(at);
+    }
+    let mut list: Vec<Sender> = by_key.into_values().collect();
+    list.sort_by_key(|s| std::cmp::Reverse(s.latest));
+    list
+}
+
+/// The senders of the case's contacts (see [`senders`]): withdrawn
+/// contacts left out, corrected ones with their corrected values. Reads the
+/// facts index, and the bodies of corrected entries only.
+pub fn load_senders(case: &Case) -> Result<Vec<Sender>> {
+    let related = Related::load(case)?;
+    let mut facts = Vec::new();
+    let q = crate::store::facts::FactQuery {
+        with_org: true,
+        ..Default::default()
+    };
+    case.for_each_contact_fact(q, |f| {
+        if related.voids.contains_key(&f.seq) || related.corrections.contains_key(&f.seq) {
+            return;
+        }
+        facts.push(SenderFact {
+            seq: f.seq,
+            occurred_utc: f.occurred_utc,
+            from: f.sender.map(str::to_owned),
+            address: f.address.map(str::to_owned),
+            org: f.org.map(str::to_owned),
+        });
+    })?;
+    for &seq in related.corrections.keys() {
+        if related.voids.contains_key(&seq) {
+            continue;
+        }
+        let Some(stored) = case.get(seq)? else {
+            continue;
+        };
+        if stored.body.kind != Kind::Contact {
+            continue;
+        }
+        let b = related.effective(seq, &stored.body)?;
+        facts.push(SenderFact {
+            seq,
+            occurred_utc: crate::store::IndexColumns::of(&b).occurred_utc,
+            from: b.from,
+            address: b.address,
+            org: b.org,
+        });
+    }
+    Ok(senders(facts))
+}
+
+/// The last contact recorded (highest entry number) that is not
+/// withdrawn, with its corrections applied.
+pub fn last_contact(case: &Case) -> Result<Option<View>> {
+    let found = case.select(
+        "kind = 'contact' AND seq NOT IN \
+         (SELECT target FROM entries WHERE kind = 'void' AND target IS NOT NULL) \
+         ORDER BY seq DESC LIMIT 1",
+        &[],
+    )?;
+    match found.first() {
+        Some(s) => load_one(case, s.seq),
+        None => Ok(None),
+    }
+}
+
 /// Short labels for tables.
 pub mod label {
     use super::*;
 
+    /// What kind of entry, in the interface language: the channel and
+    /// outcome of a contact (`phone missed`, `電話 不在`), the action…
     pub fn channel(b: &Body) -> String {
+        let target = b.target.unwrap_or(0);
         match b.kind {
-            Kind::Action => format!("ACTION {}", b.action.map(|a| a.as_str()).unwrap_or("?")),
-            Kind::Note => "note".to_string(),
-            Kind::Correction => format!("correction of {}", b.target.unwrap_or(0)),
-            Kind::Void => format!("void of {}", b.target.unwrap_or(0)),
-            Kind::Attach => format!("files for {}", b.target.unwrap_or(0)),
-            Kind::Exhibit => "exhibit details".to_string(),
-            Kind::Transcript => "transcript".to_string(),
+            Kind::Action => crate::t!(
+                "core-label-action",
+                action = b.action.map(|a| a.as_str()).unwrap_or("?")
+            ),
+            Kind::Note => crate::t!("core-label-note"),
+            Kind::Correction => crate::t!("core-label-correction", seq = target),
+            Kind::Void => crate::t!("core-label-void", seq = target),
+            Kind::Attach => crate::t!("core-label-attach", seq = target),
+            Kind::Exhibit => crate::t!("lawyer-label-exhibit"),
+            Kind::Transcript => crate::t!("lawyer-label-transcript"),
             Kind::Anchor => match &b.anchor {
-                Some(a) => format!("timestamp of 1..{}", a.covers_seq),
-                None => "timestamp".to_string(),
+                Some(a) => crate::t!("core-label-anchor-of", seq = a.covers_seq),
+                None => crate::t!("core-label-anchor"),
             },
             Kind::Contact => {
-                let mut s = b.channel.map(|c| c.as_str()).unwrap_or("?").to_string();
+                let mut s = crate::t!(
+                    "core-label-channel",
+                    channel = b.channel.map(|c| c.as_str()).unwrap_or("?")
+                );
                 if let Some(p) = &b.platform {
                     s.push('/');
                     s.push_str(p);
                 }
                 if let Some(o) = b.outcome {
                     s.push(' ');
-                    s.push_str(o.as_str());
+                    s.push_str(&crate::t!("core-label-outcome", outcome = o.as_str()));
                 }
                 if b.direction == Some(crate::model::Direction::Outgoing) {
-                    s.push_str(" (sent)");
+                    s.push_str(&crate::t!("core-label-sent"));
                 }
                 s
             }
@@ -529,11 +668,30 @@ pub mod label {
 
     pub fn who(b: &Body) -> String {
         let name = b.from.as_deref().or(b.with.as_deref());
-        match (name, b.address.as_deref()) {
+        let address = b.address.as_deref().map(address);
+        match (name, address) {
             (Some(n), Some(a)) => format!("{n} <{a}>"),
             (Some(n), None) => n.to_string(),
-            (None, Some(a)) => a.to_string(),
+            (None, Some(a)) => a,
             (None, None) => b.org.clone().unwrap_or_default(),
+        }
+    }
+
+    /// An address as recorded, with the kind of caller in words when the
+    /// number was not shown: `-2 (withheld)`, `Private（非通知）`; a word
+    /// that already says it (`非通知` in Japanese) stays alone.
+    pub fn address(a: &str) -> String {
+        match crate::address::kind_of(a) {
+            Some(kind) => {
+                let lang = crate::i18n::current();
+                let word = crate::address::kind_label(lang, kind);
+                if crate::model::fold_word(a) == crate::model::fold_word(&word) {
+                    a.to_string()
+                } else {
+                    crate::t!("address-with-kind", address = a, kind = word)
+                }
+            }
+            None => a.to_string(),
         }
     }
 
@@ -554,13 +712,54 @@ pub mod label {
         parts.join(" | ")
     }
 
-    /// Date and minute in the offset stored with the entry.
+    /// Date and minute in the offset stored with the entry, in the narrow
+    /// form (see [`date_time`]).
     pub fn when(b: &Body) -> String {
         b.occurred_at
             .as_deref()
             .and_then(timeparse::parse_stored)
-            .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+            .map(|d| date_time(&d, false, false))
             .unwrap_or_default()
+    }
+
+    /// The same in the long form, for one entry at a time.
+    pub fn when_long(b: &Body) -> String {
+        b.occurred_at
+            .as_deref()
+            .and_then(timeparse::parse_stored)
+            .map(|d| date_time(&d, true, false))
+            .unwrap_or_default()
+    }
+
+    /// A time as people read it, to the minute (or the second).
+    ///
+    /// Two forms, chosen per place: the long one (`long`) reads
+    /// `2026年11月20日(金) 14:32` in Japanese, as Japanese documents and
+    /// letters write dates, with the weekday that helps a person recall the
+    /// day; it is used where one entry or a few rows are shown (`show`, the
+    /// confirmation of a new entry). The narrow one, `2026-11-20 14:32`
+    /// (16 columns instead of up to 22), is used in tables of many rows
+    /// (`list`) and in sentences of other commands, where the column must
+    /// stay narrow so that the content keeps its width and rows line up.
+    /// English reads `Fri 2026-11-20 14:32` and `2026-11-20 14:32`.
+    pub fn date_time(d: &DateTime<FixedOffset>, long: bool, seconds: bool) -> String {
+        let time = if seconds {
+            d.format("%H:%M:%S").to_string()
+        } else {
+            d.format("%H:%M").to_string()
+        };
+        if !long {
+            return format!("{} {time}", d.format("%Y-%m-%d"));
+        }
+        use chrono::Datelike;
+        crate::t!(
+            "core-date-time-long",
+            year = d.year().to_string(),
+            month = d.month(),
+            day = d.day(),
+            weekday = d.weekday().num_days_from_monday(),
+            time = time
+        )
     }
 }
 

@@ -5,6 +5,8 @@
 //! canonical form, hashes, genesis value, the store, the JSONL export, the
 //! receipt line and `verify` — so the document cannot drift from the code.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -108,7 +110,15 @@ fn every_marked_block_is_one_the_tests_know() {
     for (name, _) in vectors() {
         let known = matches!(
             name.as_str(),
-            "genesis" | "escapes" | "export" | "export-with-stub" | "receipts" | "stub" | "sketch"
+            "genesis"
+                | "escapes"
+                | "export"
+                | "export-with-stub"
+                | "receipts"
+                | "stub"
+                | "sketch"
+                | "unsalted-body"
+                | "unsalted-hash"
         ) || ["addition-body ", "addition-hash "]
             .iter()
             .any(|p| name.strip_prefix(p).is_some_and(|n| ADDITIONS.contains(&n)))
@@ -204,6 +214,35 @@ fn vectors_cover_what_the_document_promises() {
     assert!(changes.len() >= 3);
     assert!(all.iter().any(|b| b.kind == Kind::Void));
     assert!(all.iter().any(|b| b.kind == Kind::Action));
+    // Entries as kiroku writes them now: each with its own salt.
+    let salts: std::collections::BTreeSet<&str> = all
+        .iter()
+        .map(|b| b.salt.as_deref().expect("every vector entry has a salt"))
+        .collect();
+    assert_eq!(salts.len(), all.len(), "one salt per entry");
+    assert!(salts.iter().all(|s| chain::is_salt(s)));
+}
+
+/// An entry written before salts: still canonical, same hash, and it
+/// starts the documented case's chain.
+#[test]
+fn the_unsalted_vector_still_verifies() {
+    let text = block("unsalted-body");
+    let kv = key_values(&block("unsalted-hash"));
+    let body = chain::parse_canonical(&text).unwrap();
+    assert_eq!(body.salt, None);
+    assert_eq!(body.prev_hash, chain::genesis(&case_id()));
+    assert_eq!(text.len(), kv["bytes"].parse::<usize>().unwrap());
+    assert_eq!(chain::entry_hash(&text), kv["sha256"]);
+    // The same entry with a salt is a different hash.
+    let salted = Body {
+        salt: Some("00000000000000000000000000000000".into()),
+        ..body
+    };
+    assert_ne!(
+        chain::entry_hash(&chain::canonical(&salted).unwrap()),
+        kv["sha256"]
+    );
 }
 
 fn utc(s: &str) -> DateTime<Utc> {
@@ -289,6 +328,44 @@ fn stub_vectors_match_the_full_export() {
         }
     }
     assert!(stubs >= 1);
+}
+
+/// Section 4's integer limit and section 7's whole-minute offsets, as the
+/// program applies them when a time or number is given.
+#[test]
+fn the_documented_limits_are_enforced_at_input() {
+    let env = common::TestEnv::new();
+    for count in ["9007199254740992", "18446744073709551615"] {
+        let (_, err) = env.fails(&["add", "phone", "--count", count], 2);
+        assert!(err.contains("9007199254740991"), "{err}");
+    }
+    env.ok(&[
+        "add",
+        "phone",
+        "--count",
+        "9007199254740991",
+        "--at",
+        "2025-11-20 10:00",
+    ]);
+    assert!(DOC.contains("2^53 − 1 = 9007199254740991"));
+
+    // Tokyo kept local mean time (+09:18:59) until 1888-01-01.
+    let (_, err) = env.fails(&["add", "phone", "--at", "1887-12-31 23:59"], 2);
+    assert!(err.contains("standard time"), "{err}");
+    assert!(DOC.contains("`+09:18:59` until 1888-01-01"));
+    env.ok(&["add", "phone", "--at", "1888-01-01 00:00"]);
+    env.ok(&["add", "phone", "--at", "1887-12-31T23:59:00+09:00"]);
+    // Offsets are stored as given (section 7).
+    env.ok(&["add", "phone", "--at", "2025-11-20T00:32:00-05:00"]);
+    let export = env.ok(&["export", "jsonl"]);
+    for offset in [
+        "1888-01-01T00:00:00+09:00",
+        "1887-12-31T23:59:00+09:00",
+        "2025-11-20T00:32:00-05:00",
+    ] {
+        assert!(export.contains(offset), "{offset} not in {export}");
+    }
+    assert!(!export.contains("+09:19"));
 }
 
 /// The additions documented with their own vectors: optional fields and

@@ -581,7 +581,8 @@ fn help_and_version_work() {
         env.ok(&[cmd, "--help"]);
     }
     let (_, err) = env.fails(&["frobnicate"], 2);
-    assert!(err.contains("unrecognized subcommand"), "{err}");
+    assert!(err.contains("'frobnicate' is not a command"), "{err}");
+    common::assert_one_error_line(&err);
 }
 
 #[test]

@@ -88,7 +88,7 @@ fn line_android_japanese_gives_exact_entries_and_reimports_add_only_new() {
     let env = TestEnv::new();
     let out = env.ok(&["import", "line", &fixture("line/android-ja.txt")]);
     assert!(
-        out.contains("Recorded entries 2 to 9; entry 1 notes the import"),
+        out.contains("Recorded entries 2 to 10; entry 1 notes the import"),
         "{out}"
     );
     assert!(out.contains("1 of your own left out"), "{out}");
@@ -136,6 +136,15 @@ fn line_android_japanese_gives_exact_entries_and_reimports_add_only_new() {
                 BOSS,
                 "☎ 不在着信"
             ),
+            // An unsent message is the counterparty's, as the file says it.
+            row(
+                "2026-11-18T10:03:00+09:00",
+                "line",
+                "",
+                "incoming",
+                BOSS,
+                "山田 課長がメッセージの送信を取り消しました"
+            ),
             row(
                 "2026-11-18T12:31:00+09:00",
                 "line",
@@ -162,7 +171,7 @@ fn line_android_japanese_gives_exact_entries_and_reimports_add_only_new() {
             ),
         ]
     );
-    assert_eq!(items[6]["duration_secs"], 65);
+    assert_eq!(items[7]["duration_secs"], 65);
     let source = &items[0]["source"];
     assert_eq!(source["importer"], "line");
     assert_eq!(source["position"], "line 5");
@@ -180,30 +189,30 @@ fn line_android_japanese_gives_exact_entries_and_reimports_add_only_new() {
         content.contains(&sha256_of("line/android-ja.txt")),
         "{content}"
     );
-    assert!(content.ends_with("as entries 2 to 9."), "{content}");
+    assert!(content.ends_with("as entries 2 to 10."), "{content}");
     let files = note["entry"]["evidence"].as_array().unwrap();
     assert_eq!(files.len(), 1);
     assert_eq!(files[0]["name"], "android-ja.txt");
     assert_eq!(files[0]["sha256"], sha256_of("line/android-ja.txt"));
-    assert_intact(&env, 9);
+    assert_intact(&env, 10);
     assert_eq!(env.json(&["verify", "--json"])["files_checked"], 1);
 
     // The same file again: nothing new.
     let out = env.ok(&["import", "line", &fixture("line/android-ja.txt")]);
     assert!(
-        out.contains("recorded 0 new, 8 already recorded (skipped)"),
+        out.contains("recorded 0 new, 9 already recorded (skipped)"),
         "{out}"
     );
-    assert_eq!(entry_count(&env), 9);
+    assert_eq!(entry_count(&env), 10);
 
     // A later export that overlaps: only the 2 new messages (and a note);
     // with --include-own the user's own message from the first day too.
     let out = env.ok(&["import", "line", &fixture("line/android-ja-later.txt")]);
     assert!(
-        out.contains("recorded 2 new, 8 already recorded (skipped)"),
+        out.contains("recorded 2 new, 9 already recorded (skipped)"),
         "{out}"
     );
-    assert_eq!(entry_count(&env), 12);
+    assert_eq!(entry_count(&env), 13);
     let out = env.ok(&[
         "import",
         "line",
@@ -211,19 +220,19 @@ fn line_android_japanese_gives_exact_entries_and_reimports_add_only_new() {
         "--include-own",
     ]);
     assert!(
-        out.contains("recorded 1 new, 10 already recorded (skipped)"),
+        out.contains("recorded 1 new, 11 already recorded (skipped)"),
         "{out}"
     );
     let items = contacts(&env);
-    assert_eq!(items.len(), 11);
+    assert_eq!(items.len(), 12);
     let own = items.last().unwrap();
     assert_eq!(own["direction"], "outgoing");
     assert_eq!(own["content"], "もう連絡しないでください。");
     assert_eq!(own["to"], BOSS);
     assert_eq!(own["from"], Value::Null);
-    assert_eq!(items[8]["outcome"], "missed");
-    assert_eq!(items[8]["content"], "☎ 通話をキャンセルしました");
-    assert_intact(&env, 14);
+    assert_eq!(items[9]["outcome"], "missed");
+    assert_eq!(items[9]["content"], "☎ 通話をキャンセルしました");
+    assert_intact(&env, 15);
 }
 
 /// `verify --json` of a record that is not intact (exit code 1).
@@ -642,7 +651,7 @@ fn dry_run_writes_nothing_and_wrong_files_are_refused() {
         &fixture("line/android-ja.txt"),
         "--dry-run",
     ]);
-    assert!(out.contains("would record 8 new"), "{out}");
+    assert!(out.contains("would record 9 new"), "{out}");
     assert!(out.contains("(dry run: nothing was written)"), "{out}");
     assert!(out.contains("2026-11-18 10:02"), "{out}");
     assert_eq!(std::fs::read(&env.db).unwrap(), before);
@@ -803,8 +812,8 @@ fn exported_imports_verify_with_the_independent_verifier() {
     let all =
         String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{all}");
-    // 1 note + 8 LINE messages, 1 note + 1 SMS + 1 MMS.
-    assert!(all.contains("12 verified in full"), "{all}");
+    // 1 note + 9 LINE messages, 1 note + 1 SMS + 1 MMS.
+    assert!(all.contains("13 verified in full"), "{all}");
 }
 
 #[test]
@@ -825,7 +834,7 @@ fn a_failed_import_leaves_no_entries_and_no_evidence_files() {
     assert!(stored.is_empty(), "left behind: {stored:?}");
     // Nothing was taken as imported: the same file imports in full.
     let out = env.ok(&["import", "line", &fixture("line/android-ja.txt")]);
-    assert!(out.contains("recorded 8 new"), "{out}");
+    assert!(out.contains("recorded 9 new"), "{out}");
 }
 
 /// Every file below a folder (none when it does not exist).
@@ -868,4 +877,466 @@ fn the_default_case_file_is_made_only_by_an_import_that_works() {
         made.iter().any(|p| p.ends_with("kiroku.sqlite")),
         "{made:?}"
     );
+}
+
+// Layouts seen in real exports (issue 12): LINE's doubled quotes, call and
+// unsent lines; Android's withheld callers, second-based dates, group MMS
+// and exact duplicates; email's raw 8-bit headers and reused Message-IDs.
+// The fixtures are invented, in the same layouts.
+
+fn s(v: &Value) -> String {
+    v.as_str().unwrap_or("").to_string()
+}
+
+/// (when, outcome, direction, from, content, duration) of each contact.
+fn cells(items: &[Value]) -> Vec<(String, String, String, String, String, u64)> {
+    items
+        .iter()
+        .map(|i| {
+            (
+                s(&i["occurred_at"]),
+                s(&i["outcome"]),
+                s(&i["direction"]),
+                s(&i["from"]),
+                s(&i["content"]),
+                i["duration_secs"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+fn cell(
+    at: &str,
+    outcome: &str,
+    direction: &str,
+    from: &str,
+    content: &str,
+    secs: u64,
+) -> (String, String, String, String, String, u64) {
+    (
+        at.into(),
+        outcome.into(),
+        direction.into(),
+        from.into(),
+        content.into(),
+        secs,
+    )
+}
+
+#[test]
+fn line_doubled_quotes_calls_and_unsent_lines() {
+    let env = TestEnv::new();
+    let out = env.ok(&["import", "line", &fixture("line/quotes.txt")]);
+    assert!(out.contains("recorded 6 new"), "{out}");
+    assert!(out.contains("1 of your own left out"), "{out}");
+    let items = contacts(&env);
+    let boss = "鈴木 部長";
+    assert_eq!(
+        cells(&items),
+        [
+            cell(
+                "2026-11-18T09:15:00+09:00",
+                "",
+                "incoming",
+                boss,
+                "本日の件、\"至急\"と言ったはずです。\n\n\"聞いていない\"は通りません",
+                0
+            ),
+            // One line typed in quotes: as typed.
+            cell(
+                "2026-11-18T09:16:00+09:00",
+                "",
+                "incoming",
+                boss,
+                "\"辞めたなんて認めない\"",
+                0
+            ),
+            cell(
+                "2026-11-18T09:17:00+09:00",
+                "missed",
+                "incoming",
+                boss,
+                "☎ 不在着信",
+                0
+            ),
+            cell(
+                "2026-11-18T09:18:00+09:00",
+                "answered",
+                "incoming",
+                boss,
+                "☎ 通話時間 2:10",
+                130
+            ),
+            cell(
+                "2026-11-18T09:19:00+09:00",
+                "missed",
+                "incoming",
+                boss,
+                "☎ 通話をキャンセルしました",
+                0
+            ),
+            cell(
+                "2026-11-18T09:20:00+09:00",
+                "",
+                "incoming",
+                boss,
+                "鈴木 部長がメッセージの送信を取り消しました",
+                0
+            ),
+        ]
+    );
+    assert!(s(&items[5]["notes"]).contains("unsent"), "{}", items[5]);
+    let again = env.ok(&["import", "line", &fixture("line/quotes.txt")]);
+    assert!(
+        again.contains("recorded 0 new, 6 already recorded"),
+        "{again}"
+    );
+}
+
+#[test]
+fn line_newer_layout_call_placeholders() {
+    let env = TestEnv::new();
+    let out = env.ok(&[
+        "import",
+        "line",
+        &fixture("line/newer-layout.txt"),
+        "--from",
+        "鈴木",
+        "--include-own",
+    ]);
+    assert!(out.contains("recorded 7 new"), "{out}");
+    assert_eq!(
+        cells(&contacts(&env)),
+        [
+            cell(
+                "2026-11-17T21:46:00+09:00",
+                "",
+                "incoming",
+                "鈴木",
+                "Stickers",
+                0
+            ),
+            cell(
+                "2026-11-17T21:50:00+09:00",
+                "missed",
+                "incoming",
+                "鈴木",
+                "Missed call",
+                0
+            ),
+            cell(
+                "2026-11-17T21:51:00+09:00",
+                "answered",
+                "incoming",
+                "鈴木",
+                "Call time 0:45",
+                45
+            ),
+            cell(
+                "2026-11-18T08:02:00+09:00",
+                "missed",
+                "incoming",
+                "鈴木",
+                "Canceled",
+                0
+            ),
+            // A sentence is a message, however it starts.
+            cell(
+                "2026-11-18T08:03:00+09:00",
+                "",
+                "incoming",
+                "鈴木",
+                "Canceled the contract?",
+                0
+            ),
+            cell(
+                "2026-11-18T08:04:00+09:00",
+                "",
+                "incoming",
+                "鈴木",
+                "unsent a message",
+                0
+            ),
+            // The user's own canceled call.
+            cell(
+                "2026-11-18T08:05:00+09:00",
+                "missed",
+                "outgoing",
+                "",
+                "Canceled",
+                0
+            ),
+        ]
+    );
+}
+
+#[test]
+fn android_withheld_callers_second_dates_and_stats() {
+    let env = TestEnv::new();
+    let file = fixture("android/calls-withheld.xml");
+    // A readable_date that agrees with neither reading of `date` is refused
+    // with the record's position.
+    let (_, err) = env.fails(&["import", "android-calls", &file, "--from", "withheld"], 2);
+    assert_one_error_line(&err);
+    assert!(err.contains("calls-withheld.xml call 8 (line 10)"), "{err}");
+    assert!(err.contains("2025/11/19 04:39:55"), "{err}");
+    // --from -1 is a value, not a flag; withheld words select every spelling.
+    let import = [
+        "import",
+        "android-calls",
+        &file,
+        "--skip-bad",
+        "--from",
+        "090-1111-2222",
+        "--from",
+        "非通知",
+        "--from",
+        "-1",
+        "--from",
+        "payphone",
+    ];
+    let out = env.ok(&import);
+    assert!(out.contains("recorded 7 new"), "{out}");
+    assert!(out.contains("1 of other people left out"), "{out}");
+    let items = contacts(&env);
+    let got: Vec<(String, String, String, u64)> = items
+        .iter()
+        .map(|i| {
+            (
+                s(&i["occurred_at"]),
+                s(&i["address"]),
+                s(&i["outcome"]),
+                i["duration_secs"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let r = |at: &str, a: &str, o: &str, d: u64| (at.to_string(), a.to_string(), o.to_string(), d);
+    assert_eq!(
+        got,
+        [
+            r("2025-11-18T10:00:00+09:00", "09011112222", "missed", 0),
+            r("2025-11-18T11:00:00+09:00", "09011112222", "blocked", 0),
+            r("2025-11-18T12:00:00+09:00", "-2", "missed", 0),
+            // An empty number with presentation 2: the kind's word, and a note.
+            r("2025-11-18T13:00:00+09:00", "Withheld", "missed", 0),
+            r("2025-11-18T14:00:00+09:00", "-1", "missed", 0),
+            // Dates in seconds, as readable_date says.
+            r("2025-11-18T15:00:00+09:00", "Private", "missed", 0),
+            r("2025-11-18T16:00:00+09:00", "-3", "answered", 12),
+        ]
+    );
+    assert!(
+        s(&items[3]["notes"]).contains("presentation 2"),
+        "{}",
+        items[3]
+    );
+
+    // list shows the kind in words; --from withheld selects exactly those.
+    let list = env.ok(&["list", "--from", "withheld"]);
+    assert!(list.contains("-2 (withheld)"), "{list}");
+    assert!(list.contains("Private (withheld)"), "{list}");
+    assert!(list.contains(" Withheld "), "{list}");
+    assert!(!list.contains("unavailable"), "{list}");
+    assert!(!list.contains("09011112222"), "{list}");
+    assert_eq!(list.lines().count(), 2 + 3, "{list}");
+    let ja = env.ok(&["--lang", "ja", "list", "--from", "非通知"]);
+    assert!(ja.contains("-2（非通知）"), "{ja}");
+    let payphone = env.json(&["list", "--json", "--from", "公衆電話"]);
+    assert_eq!(payphone.as_array().unwrap().len(), 1, "{payphone}");
+
+    // stats: per kind, and a withheld call after the block is flagged.
+    env.ok(&[
+        "action",
+        "blocked",
+        "--at",
+        "2025-11-18 11:30",
+        "--address",
+        "09011112222",
+    ]);
+    let st = env.json(&["stats", "--json"]);
+    let hidden = &st["totals"]["hidden_callers"];
+    assert_eq!(hidden["withheld"], 3, "{st}");
+    assert_eq!(hidden["payphone"], 1, "{st}");
+    assert_eq!(hidden["unavailable"], 1, "{st}");
+    let withheld = st["addresses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "withheld")
+        .unwrap();
+    assert_eq!(withheld["attempts"], 3, "{withheld}");
+    assert!(withheld["new_after_block"].is_u64(), "{withheld}");
+    let number = st["addresses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["address"] == "09011112222")
+        .unwrap();
+    assert!(number["kind"].is_null());
+    assert!(number["new_after_block"].is_null());
+
+    // CSV: the kind in its own column, in words.
+    let csv = env.ok(&["export", "csv", "--lang", "ja"]);
+    assert!(csv.contains(",番号の種類,"), "{csv}");
+    assert!(
+        csv.contains("\"'-2\",非通知,") || csv.contains("'-2,非通知,"),
+        "{csv}"
+    );
+
+    let again = env.ok(&import);
+    assert!(
+        again.contains("recorded 0 new, 7 already recorded"),
+        "{again}"
+    );
+}
+
+#[test]
+fn android_group_mms_duplicates_and_numbers_written_differently() {
+    let env = TestEnv::new();
+    let file = fixture("android/sms-group-dupes.xml");
+    // The same number written three ways is one person: Suzuki and Tanaka.
+    let (_, err) = env.fails(&["import", "android-sms", &file], 2);
+    assert!(err.contains("2 different people"), "{err}");
+    let out = env.ok(&["import", "android-sms", &file, "--from", "555-010-4545"]);
+    assert!(out.contains("recorded 4 new"), "{out}");
+    assert!(out.contains("2 exact duplicates recorded once"), "{out}");
+    assert!(out.contains("1 of other people left out"), "{out}");
+    let items = contacts(&env);
+    let got: Vec<(String, String, String)> = items
+        .iter()
+        .map(|i| (s(&i["occurred_at"]), s(&i["address"]), s(&i["content"])))
+        .collect();
+    let r = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+    assert_eq!(
+        got,
+        [
+            r(
+                "2025-11-18T10:00:00+09:00",
+                "(555) 010-4545",
+                "Call me back."
+            ),
+            r("2025-11-18T11:00:00+09:00", "5550104545", "Answer me."),
+            r("2025-11-18T12:00:00+09:00", "+1 555-010-4545", "Answer me."),
+            // The group message's sender is its <addr type="137">.
+            r(
+                "2025-11-18T13:00:00+09:00",
+                "+15550104545",
+                "Everyone knows what you did."
+            ),
+        ]
+    );
+    assert!(items[3]["from"].is_null(), "{}", items[3]);
+    assert!(s(&items[3]["to"]).contains("+15550109999"), "{}", items[3]);
+    // stats: one address for the three spellings.
+    let st = env.json(&["stats", "--json"]);
+    let addrs = st["addresses"].as_array().unwrap();
+    assert_eq!(addrs.len(), 1, "{st}");
+    assert_eq!(addrs[0]["attempts"], 4);
+    let again = env.ok(&[
+        "import",
+        "android-sms",
+        &file,
+        "--from",
+        "+1 (555) 010-4545",
+    ]);
+    assert!(
+        again.contains("recorded 0 new, 4 already recorded"),
+        "{again}"
+    );
+}
+
+#[test]
+fn android_other_app_layout_is_named() {
+    let env = TestEnv::new();
+    let (_, err) = env.fails(
+        &["import", "android-calls", &fixture("android/alllogs.xml")],
+        2,
+    );
+    assert_one_error_line(&err);
+    assert!(err.contains("<alllogs>"), "{err}");
+    assert!(err.contains("SMS Backup & Restore"), "{err}");
+    assert!(!err.contains("{root}"), "{err}");
+}
+
+#[test]
+fn email_raw_8bit_headers_are_decoded() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "import",
+        "eml",
+        &fixture("email/raw-sjis-subject.eml"),
+        &fixture("email/raw-iso2022jp-subject.eml"),
+        "--from",
+        "suzuki@example.co.jp",
+    ]);
+    let items = contacts(&env);
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["subject"], "至急連絡ください①");
+    assert_eq!(items[0]["from"], "鈴木 部長");
+    assert_eq!(items[0]["content"], "電話に出なさい。\r\n");
+    assert_eq!(items[1]["subject"], "退職の件 再考せよ");
+    assert_eq!(items[1]["content"], "返事をしなさい。\r\n");
+    // The raw bytes stay as the evidence file.
+    let sha =
+        kiroku::chain::sha256_hex(&std::fs::read(fixture("email/raw-sjis-subject.eml")).unwrap());
+    assert_eq!(
+        items[0]["evidence"][0]["sha256"],
+        sha.as_str(),
+        "{}",
+        items[0]
+    );
+}
+
+#[test]
+fn email_reused_message_id_with_another_body_is_new() {
+    let env = TestEnv::new();
+    let a = fixture("email/reused-id-a.eml");
+    let b = fixture("email/reused-id-b.eml");
+    let out = env.ok(&["import", "eml", &a, "--from", "suzuki@example.co.jp"]);
+    assert!(out.contains("recorded 1 new"), "{out}");
+    let out = env.ok(&["import", "eml", &a, &b, "--from", "suzuki@example.co.jp"]);
+    assert!(out.contains("recorded 1 new, 1 already recorded"), "{out}");
+    let items = contacts(&env);
+    assert_eq!(items.len(), 2);
+    assert_eq!(
+        items[1]["content"],
+        "A different message with the same Message-ID.\r\n"
+    );
+    assert_eq!(items[0]["reference"], items[1]["reference"]);
+}
+
+#[test]
+fn mbox_given_to_import_eml_is_refused() {
+    let env = TestEnv::new();
+    let (_, err) = env.fails(&["import", "eml", &fixture("email/mailbox.mbox")], 2);
+    assert_one_error_line(&err);
+    assert!(err.contains("mailbox.mbox"), "{err}");
+    assert!(err.contains("kiroku import mbox"), "{err}");
+    assert_eq!(contacts(&env).len(), 0);
+}
+
+#[test]
+fn import_summary_in_japanese_and_english() {
+    let file = fixture("android/sms-group-dupes.xml");
+    let mut both = String::new();
+    for lang in ["en", "ja"] {
+        let env = TestEnv::new();
+        let args = [
+            "--lang",
+            lang,
+            "import",
+            "android-sms",
+            &file,
+            "--from",
+            "555-010-4545",
+        ];
+        both.push_str(&format!("[{lang}]\n{}", env.ok(&args)));
+        let mut dry = args.to_vec();
+        dry.push("--dry-run");
+        let out = env.ok(&dry);
+        // The last two lines: the summary and the dry-run note.
+        let tail: Vec<&str> = out.lines().rev().take(2).collect();
+        both.push_str(&format!("{}\n{}\n", tail[1], tail[0]));
+    }
+    insta::assert_snapshot!(both);
 }

@@ -394,3 +394,370 @@ fn unreadable_input_and_bad_usage_exit_2() {
     );
     assert_eq!(code, 2, "a damaged receipt: {out}");
 }
+
+/// A block of docs/chain-format.md marked `kiroku-vector NAME`.
+fn doc_block(name: &str) -> String {
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/chain-format.md"))
+            .unwrap();
+    let start = doc
+        .find(&format!("kiroku-vector {name}\n"))
+        .unwrap_or_else(|| panic!("no `kiroku-vector {name}` block"));
+    let body = &doc[start..];
+    let body = &body[body.find('\n').unwrap() + 1..];
+    body[..body.find("```").unwrap()].to_string()
+}
+
+/// The export line of a body given as a JSON value (serde_json sorts keys).
+fn line_of(body: serde_json::Value) -> String {
+    let text = body.to_string();
+    let hash = kiroku::chain::entry_hash(&text);
+    format!("{},\"hash\":\"{hash}\"}}", &text[..text.len() - 1])
+}
+
+fn hash_of(line: &str) -> String {
+    line[line.len() - 66..line.len() - 2].to_string()
+}
+
+/// The seven documented entries, then a note, an attach entry and an
+/// anchor (a timestamp of entries 1 to 5): every kind of entry.
+fn every_kind() -> (Vec<String>, String) {
+    let mut lines: Vec<String> = doc_block("export").lines().map(String::from).collect();
+    let receipt5 = doc_block("receipts").lines().next().unwrap().to_string();
+    let case = "0b5f7a52-3c1e-4d8e-9a57-2f1c6e0d9b21";
+    let note = serde_json::json!({
+        "case_id": case, "content": "今日は着信なし", "kind": "note",
+        "occurred_at": "2026-11-22T10:06:00+09:00", "prev_hash": hash_of(&lines[6]),
+        "recorded_at": "2026-11-22T01:06:00.000Z", "seq": 8, "v": 1,
+    });
+    lines.push(line_of(note));
+    let attach = serde_json::json!({
+        "case_id": case, "kind": "attach", "prev_hash": hash_of(&lines[7]),
+        "evidence": [{"media_type": "audio/mp4", "name": "留守電.m4a",
+                      "sha256": kiroku::chain::sha256_hex(b"voice"), "size": 5}],
+        "recorded_at": "2026-11-22T01:07:00.000Z", "seq": 9, "target": 1, "v": 1,
+    });
+    lines.push(line_of(attach));
+    let anchor = serde_json::json!({
+        "anchor": {
+            "covers_hash": hash_of(&lines[4]), "covers_seq": 5,
+            "gen_time": "2026-11-21T10:00:05Z",
+            "imprint": kiroku::chain::sha256_hex(format!("{receipt5}\n").as_bytes()),
+            "serial": "1f", "tsa": "CN=Example TSA",
+            "tsq_sha256": kiroku::chain::sha256_hex(b"tsq"),
+            "tsr_sha256": kiroku::chain::sha256_hex(b"tsr"),
+        },
+        "case_id": case, "kind": "anchor", "prev_hash": hash_of(&lines[8]),
+        "recorded_at": "2026-11-22T01:08:00.000Z", "seq": 10, "v": 1,
+    });
+    lines.push(line_of(anchor));
+    (lines, receipt5)
+}
+
+/// The shipped script and the section 9 sketch, run the same way.
+#[derive(Clone, Copy, Debug)]
+enum Checker {
+    Script,
+    Sketch,
+}
+
+fn check(
+    env: &TestEnv,
+    who: Checker,
+    name: &str,
+    export: &str,
+    receipts: &[&str],
+) -> (i32, String) {
+    let path = env.path().join(name);
+    std::fs::write(&path, export).unwrap();
+    let mut cmd = match who {
+        Checker::Script => python(),
+        Checker::Sketch => {
+            let sketch = env.path().join("sketch.py");
+            std::fs::write(&sketch, doc_block("sketch")).unwrap();
+            python_at(&sketch)
+        }
+    };
+    cmd.arg(&path);
+    for r in receipts {
+        match who {
+            Checker::Script => cmd.arg("--receipt").arg(r),
+            Checker::Sketch => cmd.arg(r),
+        };
+    }
+    result(cmd.output().unwrap())
+}
+
+/// Both verifiers refuse each forgery, naming the entry; both accept every
+/// honest form of the export.
+#[test]
+fn the_script_and_the_sketch_are_equally_strict() {
+    let env = TestEnv::empty();
+    let (lines, receipt5) = every_kind();
+    let case = "0b5f7a52-3c1e-4d8e-9a57-2f1c6e0d9b21";
+    let genesis = kiroku::chain::genesis(case);
+    let empty_receipt = format!("kiroku-receipt/1 case={case} entries=0 head={genesis} at=x");
+    let n = lines.len();
+
+    // Each forgery: one line edited as text, then its hash and every later
+    // hash recomputed and relinked, as a forger would.
+    let forge_with = |idx: usize, edit: &dyn Fn(&str) -> String| {
+        let mut t = lines.clone();
+        let edited = edit(&t[idx]);
+        assert_ne!(edited, t[idx], "the edit of line {idx} changed nothing");
+        t[idx] = edited;
+        rehash(&mut t, idx, n);
+        join(&t)
+    };
+    let forge =
+        |idx: usize, from: &str, to: &str| forge_with(idx, &|l: &str| l.replacen(from, to, 1));
+    // The same values written another way, keeping the hash: only the
+    // byte-exact comparison with the canonical form can notice.
+    let reencode = |idx: usize, edit: &dyn Fn(&str) -> String| {
+        let mut t = lines.clone();
+        let edited = edit(&t[idx]);
+        assert_ne!(edited, t[idx], "the edit of line {idx} changed nothing");
+        t[idx] = edited;
+        join(&t)
+    };
+    let stub = |line: &str, text: &str| -> String {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        format!(
+            r#"{{"case_id":"{case}","hash":"{}","prev_hash":"{}","seq":{}{text}}}"#,
+            v["hash"].as_str().unwrap(),
+            v["prev_hash"].as_str().unwrap(),
+            v["seq"]
+        )
+    };
+    let with_stub = |idx: usize, text: &str| {
+        let mut t = lines.clone();
+        t[idx] = stub(&lines[idx], text);
+        join(&t)
+    };
+    let flipped = {
+        let mut t = lines.clone();
+        let h = hash_of(&lines[1]);
+        let other = if h.starts_with('0') { "1" } else { "0" }.to_string() + &h[1..];
+        t[1] = stub(&lines[1], ",\"stub\":true").replace(&h, &other);
+        join(&t)
+    };
+    let other_head = format!(
+        "kiroku-receipt/1 case={case} entries=0 head={} at=x",
+        hash_of(&lines[0])
+    );
+    let forgeries: Vec<(&str, String, Vec<&str>, u64)> = vec![
+        (
+            "duplicate-key",
+            forge(
+                2,
+                "\"channel\":\"email\"",
+                "\"channel\":\"sms\",\"channel\":\"email\"",
+            ),
+            vec![],
+            3,
+        ),
+        (
+            "duplicate-key-stub",
+            with_stub(1, ",\"stub\":\"x\",\"stub\":true"),
+            vec![],
+            2,
+        ),
+        (
+            "reordered",
+            reencode(2, &|l: &str| {
+                let moved = "\"address\":\"jinji@example.co.jp\",";
+                l.replacen(moved, "", 1).replacen(
+                    "\"v\":1,\"hash\"",
+                    &format!("\"v\":1,{moved}\"hash\""),
+                    1,
+                )
+            }),
+            vec![],
+            3,
+        ),
+        (
+            "whitespace",
+            reencode(2, &|l: &str| l.replacen("{\"address\"", "{ \"address\"", 1)),
+            vec![],
+            3,
+        ),
+        (
+            "escape",
+            reencode(2, &|l: &str| {
+                l.replacen("\"kind\":\"contact\"", "\"kind\":\"\\u0063ontact\"", 1)
+            }),
+            vec![],
+            3,
+        ),
+        (
+            "float",
+            forge(2, "\"count\":1,", "\"count\":1.0,"),
+            vec![],
+            3,
+        ),
+        (
+            "null",
+            forge(2, "\"count\":1,", "\"count\":null,"),
+            vec![],
+            3,
+        ),
+        (
+            "boolean",
+            forge(2, "\"count\":1,", "\"count\":true,"),
+            vec![],
+            3,
+        ),
+        (
+            "version",
+            forge(2, "\"v\":1,\"hash\"", "\"v\":2,\"hash\""),
+            vec![],
+            3,
+        ),
+        (
+            "backwards",
+            forge(
+                3,
+                "\"recorded_at\":\"2026-11-21T09:31:15.000Z\"",
+                "\"recorded_at\":\"2026-11-20T09:31:15.000Z\"",
+            ),
+            vec![],
+            4,
+        ),
+        (
+            "rebuilt-with-old-anchor",
+            forge(1, "本日中", "明日中"),
+            vec![],
+            10,
+        ),
+        ("stub-hash-changed", flipped, vec![], 3),
+        (
+            "empty-receipt-other-head",
+            String::new(),
+            vec![other_head.as_str()],
+            0,
+        ),
+        (
+            "receipt-0-other-head",
+            join(&lines),
+            vec![other_head.as_str()],
+            0,
+        ),
+    ];
+    for who in [Checker::Script, Checker::Sketch] {
+        for (name, export, receipts, seq) in &forgeries {
+            let (code, out) = check(&env, who, &format!("{name}.jsonl"), export, receipts);
+            assert_eq!(code, 1, "{who:?} should refuse {name}:\n{out}");
+            let named = out
+                .strip_prefix(&format!("NOT INTACT: entry {seq}"))
+                .is_some_and(|rest| rest.starts_with([' ', ':']));
+            assert!(
+                named,
+                "{who:?}, {name}: expected entry {seq} named first:\n{out}"
+            );
+        }
+
+        // Honest exports: every kind of entry, stubs (one the first line),
+        // the anchor, CRLF line ends and blank lines, receipts for 0 and 5.
+        let honest = join(&lines);
+        let mut stubs = lines.clone();
+        stubs[0] = stub(&lines[0], "");
+        stubs[1] = stub(&lines[1], ",\"stub\":true");
+        stubs[7] = stub(&lines[7], "");
+        let crlf = format!("\r\n{}\r\n\r\n", lines.join("\r\n\n"));
+        for (name, export) in [("honest", honest), ("stubs", join(&stubs)), ("crlf", crlf)] {
+            let (code, out) = check(
+                &env,
+                who,
+                &format!("{name}.jsonl"),
+                &export,
+                &[&receipt5, &empty_receipt],
+            );
+            assert_eq!(code, 0, "{who:?} should accept {name}:\n{out}");
+        }
+        let (code, out) = check(&env, who, "empty.jsonl", "", &[&empty_receipt]);
+        assert_eq!(code, 0, "{who:?} should accept an empty export:\n{out}");
+    }
+}
+
+/// A hidden entry's hash cannot be recomputed from the fields one could
+/// guess: its salt is not in the stub. The filtered export still verifies.
+#[test]
+fn a_salted_stub_cannot_be_confirmed_by_guessing() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "add",
+        "phone",
+        "--address",
+        "090-1234-5678",
+        "--at",
+        "2025-11-20 10:00",
+        "--outcome",
+        "missed",
+    ]);
+    env.ok(&[
+        "add",
+        "email",
+        "--address",
+        "jinji@example.co.jp",
+        "--at",
+        "2025-11-20 11:00",
+    ]);
+    let full: Vec<String> = env
+        .ok(&["export", "jsonl"])
+        .lines()
+        .map(String::from)
+        .collect();
+    let filtered = env.ok(&["export", "jsonl", "--channel", "email"]);
+    let stub: serde_json::Value = serde_json::from_str(filtered.lines().next().unwrap()).unwrap();
+    assert_eq!(stub["stub"], true, "{filtered}");
+    assert!(!filtered.lines().next().unwrap().contains("salt"));
+
+    let mut salts = Vec::new();
+    for line in &full {
+        let mut body: serde_json::Value = serde_json::from_str(line).unwrap();
+        body.as_object_mut().unwrap().remove("hash");
+        let salt = body["salt"].as_str().unwrap().to_string();
+        assert!(kiroku::chain::is_salt(&salt), "{salt}");
+        salts.push(salt);
+    }
+    assert_ne!(salts[0], salts[1], "each entry has its own salt");
+
+    // Every field of entry 1 guessed right: with its salt, the hash is the
+    // stub's (so the guess is otherwise complete); without it, it is not.
+    let mut guess: serde_json::Value = serde_json::from_str(&full[0]).unwrap();
+    guess.as_object_mut().unwrap().remove("hash");
+    assert_eq!(kiroku::chain::entry_hash(&guess.to_string()), stub["hash"]);
+    guess.as_object_mut().unwrap().remove("salt");
+    assert_ne!(kiroku::chain::entry_hash(&guess.to_string()), stub["hash"]);
+
+    let out = assert_intact(&env, "filtered.jsonl", &filtered, &[]);
+    assert!(
+        out.contains("(1 verified in full, 1 as hash-only stubs)"),
+        "{out}"
+    );
+    assert!(env.ok(&["verify"]).contains("2"));
+}
+
+/// A case file written before entries carried a salt verifies as before,
+/// with kiroku and with the script, and new entries continue its chain.
+#[test]
+fn an_old_style_case_file_without_salts_still_verifies() {
+    let (env, _, receipt) = recorded_case();
+    env.rebuild_chain(|body, _| body.salt = None);
+    let old = env.ok(&["export", "jsonl"]);
+    assert!(!old.contains("\"salt\""), "{old}");
+    env.ok(&["verify"]);
+    assert_intact(&env, "old.jsonl", &old, &[]);
+    // The receipt was made of the salted chain: rebuilt, it no longer holds.
+    env.fails(&["verify", "--receipt", &receipt], 1);
+    env.ok(&["note", "新しい記録"]);
+    let export = env.ok(&["export", "jsonl"]);
+    let last = export.lines().last().unwrap();
+    assert!(last.contains("\"salt\":\""), "{last}");
+    let out = assert_intact(&env, "mixed.jsonl", &export, &[]);
+    assert!(
+        out.contains("(8 verified in full, 0 as hash-only stubs)"),
+        "{out}"
+    );
+    env.ok(&["verify"]);
+}

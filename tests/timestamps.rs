@@ -117,7 +117,12 @@ fn request_respond_add_verify_and_openssl_agrees() {
         shown.contains(&format!("covers     entries 1..3 (head {head})")),
         "{shown}"
     );
-    assert!(shown.contains("TSA time   20"), "{shown}");
+    assert!(
+        shown
+            .lines()
+            .any(|l| l.starts_with("  TSA time   ") && l.contains(" 20")),
+        "{shown}"
+    );
     assert_eq!(
         env.json(&["show", "4", "--json"])["entry"]["anchor"]["covers_seq"],
         3
@@ -941,4 +946,245 @@ fn pdf_text(path: &Path) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A case of three entries, a request for it, and the TSA's response,
+/// ready for `timestamp add head.tsr` after the response is reshaped.
+fn requested(opts: &Options) -> (TestEnv, Tsa, Vec<u8>) {
+    let env = case(3);
+    let tsa = tsa(&env, opts);
+    env.ok(&["timestamp", "request", "-o", "head.tsq"]);
+    let resp = tsa.reply(&std::fs::read(env.path().join("head.tsq")).unwrap());
+    (env, tsa, resp)
+}
+
+/// `openssl ts -verify` of `head.tsr` against `head.txt`, trusting the root.
+fn openssl_agrees(env: &TestEnv, tsa: &Tsa) -> bool {
+    let ca = tsa.ca.display().to_string();
+    tsa.openssl_verify(
+        env.path(),
+        &["-in", "head.tsr", "-data", "head.txt", "-CAfile", &ca],
+    )
+    .0
+}
+
+/// DigiCert and Certum send (and sign) their signed attributes out of DER
+/// order: the signature is over the bytes as sent, as OpenSSL checks it.
+#[test]
+fn signed_attributes_out_of_der_order_are_checked_as_sent() {
+    use common::tsa::der;
+    let (env, tsa, resp) = requested(&Options::default());
+    let reversed = |a: &mut Vec<Vec<u8>>| a.reverse();
+    let sorted = |a: &[Vec<u8>]| {
+        let mut a = a.to_vec();
+        a.sort();
+        der::as_set(&a)
+    };
+    // Sent reversed but signed in DER order: the bytes sent are not what
+    // was signed, so neither kiroku nor openssl accepts it.
+    let wrong = der::resign(&resp, &tsa.dir, &reversed, &sorted);
+    std::fs::write(env.path().join("head.tsr"), &wrong).unwrap();
+    assert!(!openssl_agrees(&env, &tsa));
+    refused(
+        &env,
+        &["timestamp", "add", "head.tsr"],
+        "the signature does not verify",
+    );
+
+    // Sent and signed in the same, non-DER, order: valid, with a warning.
+    let sent = der::resign(&resp, &tsa.dir, &reversed, &|a| der::as_set(a));
+    assert_ne!(sent, resp);
+    std::fs::write(env.path().join("head.tsr"), &sent).unwrap();
+    assert!(openssl_agrees(&env, &tsa));
+    let out = env
+        .cmd()
+        .args(["timestamp", "add", "head.tsr"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("warning: ") && err.contains("out of DER order"),
+        "{err}"
+    );
+    assert!(env.ok(&["verify"]).contains("timestamp OK"));
+
+    // The control: the response as the TSA made it gives no warning.
+    let (env, _tsa, resp) = requested(&Options::default());
+    std::fs::write(env.path().join("head.tsr"), &resp).unwrap();
+    let out = env
+        .cmd()
+        .args(["timestamp", "add", "head.tsr"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("DER order"));
+}
+
+/// Microsoft, PostSignum and I.CA put attribute certificates ([1], [2])
+/// beside the X.509 ones; they are skipped.
+#[test]
+fn attribute_certificates_in_the_token_are_skipped() {
+    use common::tsa::der;
+    let (env, tsa, resp) = requested(&Options::default());
+    let mut path = der::SIGNED_DATA.to_vec();
+    let signed_data = der::get(&resp, &path);
+    let at = der::children(der::split(&signed_data).1)
+        .iter()
+        .position(|k| k[0] == 0xa0)
+        .unwrap();
+    path.push(at);
+    let with_attr_certs = der::edit(&resp, &path, &mut |certs| {
+        let (_, content, _) = der::split(certs);
+        let mut kids = der::children(content);
+        let tbs = der::split(&kids[0]).1.to_vec();
+        kids.insert(0, der::encode(0xa1, &tbs)); // v1 attribute certificate
+        kids.push(der::encode(0xa2, &tbs)); // v2 attribute certificate
+        der::encode(0xa0, &kids.concat())
+    });
+    std::fs::write(env.path().join("head.tsr"), &with_attr_certs).unwrap();
+    let out = env.ok(&["timestamp", "add", "head.tsr"]);
+    assert!(out.contains("Recorded the timestamp as entry 4"), "{out}");
+    let _ = tsa;
+    assert!(env.ok(&["verify"]).contains("timestamp OK"));
+}
+
+/// Every EU qualified TSA names itself with organizationIdentifier; a
+/// short policy OID such as 1.1.2 is valid.
+#[test]
+fn organization_identifier_names_and_a_short_policy_oid() {
+    let opts = Options {
+        subject: "/C=JP/organizationIdentifier=NTRJP-1234567890123/O=Test/CN=Test TSA",
+        policy: "1.1.2",
+        ..Options::default()
+    };
+    let (env, tsa, resp) = requested(&opts);
+    std::fs::write(env.path().join("head.tsr"), &resp).unwrap();
+    assert!(openssl_agrees(&env, &tsa));
+    let out = env.ok(&["timestamp", "add", "head.tsr"]);
+    assert!(
+        out.contains("(TSA: CN=Test TSA,O=Test,organizationIdentifier=NTRJP-1234567890123,C=JP)"),
+        "{out}"
+    );
+    let shown = env.json(&["show", "4", "--json"]);
+    assert_eq!(
+        shown["entry"]["anchor"]["tsa"],
+        "CN=Test TSA,O=Test,organizationIdentifier=NTRJP-1234567890123,C=JP"
+    );
+}
+
+/// A token whose `tsa` field names another authority than the certificate
+/// that signed it is refused, as `openssl ts -verify` refuses it.
+#[test]
+fn a_tsa_name_that_is_not_the_signer_is_refused() {
+    use common::tsa::der;
+    let (env, tsa, resp) = requested(&Options::default());
+    let tst = der::get(&resp, &der::TST_INFO);
+    let changed = der::edit(&resp, &der::TST_INFO, &mut |t| {
+        let text = t.to_vec();
+        let at = text.windows(8).position(|w| w == b"Test TSA").unwrap();
+        let mut t = text.clone();
+        t[at..at + 8].copy_from_slice(b"Fake TSA");
+        t
+    });
+    assert_ne!(der::get(&changed, &der::TST_INFO), tst);
+    let forged = der::resign(&changed, &tsa.dir, &|_| {}, &|a| der::as_set(a));
+    std::fs::write(env.path().join("head.tsr"), &forged).unwrap();
+    assert!(!openssl_agrees(&env, &tsa));
+    refused(
+        &env,
+        &["timestamp", "add", "head.tsr"],
+        "it names its authority \"CN=Fake TSA,O=Test\", but it was signed with the certificate of \"CN=Test TSA,O=Test\"",
+    );
+    // Re-signed without the name changed, the same surgery is accepted.
+    let same = der::resign(&resp, &tsa.dir, &|_| {}, &|a| der::as_set(a));
+    std::fs::write(env.path().join("head.tsr"), &same).unwrap();
+    assert!(openssl_agrees(&env, &tsa));
+    env.ok(&["timestamp", "add", "head.tsr"]);
+}
+
+/// A refusal by the TSA, with each failure reason RFC 3161 names (and
+/// reasons numbered 16 and above), in words in both languages.
+#[test]
+fn refusals_are_explained_in_words() {
+    use common::tsa::der;
+    let env = case(3);
+    env.ok(&["timestamp", "request", "-o", "head.tsq"]);
+    let reasons = [
+        (
+            0,
+            "the hash algorithm is not supported (badAlg)",
+            "ハッシュアルゴリズム",
+        ),
+        (
+            2,
+            "the request is not permitted or not supported (badRequest)",
+            "要求が許可",
+        ),
+        (
+            5,
+            "the data was sent in the wrong format (badDataFormat)",
+            "データの形式",
+        ),
+        (
+            14,
+            "time source is not available (timeNotAvailable)",
+            "時刻源",
+        ),
+        (
+            15,
+            "the requested policy is not supported (unacceptedPolicy)",
+            "ポリシー",
+        ),
+        (
+            16,
+            "the requested extension is not supported (unacceptedExtension)",
+            "拡張",
+        ),
+        (17, "is not available (addInfoNotAvailable)", "追加情報"),
+        (25, "the authority's system failed (systemFailure)", "障害"),
+    ];
+    for (bit, en, ja) in reasons {
+        let mut bits = vec![0u8; bit / 8 + 1];
+        bits[bit / 8] = 0x80 >> (bit % 8);
+        let unused = 7 - (bit % 8) as u8;
+        let fail_info = der::encode(0x03, &[&[unused][..], &bits].concat());
+        let text = der::encode(0x30, &der::encode(0x0c, b"Request refused."));
+        let status = der::encode(0x30, &[&[2u8, 1, 2][..], &text, &fail_info].concat());
+        std::fs::write(env.path().join("head.tsr"), der::encode(0x30, &status)).unwrap();
+        refused(&env, &["timestamp", "add", "head.tsr"], en);
+        let (_, err) = env.fails(&["--lang", "ja", "timestamp", "add", "head.tsr"], 2);
+        assert!(err.contains(ja) && err.contains("拒否"), "{err}");
+        assert!(err.contains("Request refused."), "{err}");
+    }
+    // Waiting, with no reason.
+    let status = der::encode(0x30, &[2u8, 1, 3]);
+    std::fs::write(env.path().join("head.tsr"), der::encode(0x30, &status)).unwrap();
+    refused(&env, &["timestamp", "add", "head.tsr"], "(status: waiting");
+}
+
+/// `verify --timestamp` of a token that was altered, or is no token at
+/// all, says the record is not shown intact (exit 1), with the reason.
+#[test]
+fn verify_of_an_altered_kept_token_is_not_intact() {
+    let (env, _tsa) = stamped_case();
+    env.ok(&["timestamp", "export", "--dir", "."]);
+    let path = env.path().join("timestamp-4.tsr");
+    let good = std::fs::read(&path).unwrap();
+    // The last byte is in the signature.
+    let mut bad = good.clone();
+    let n = bad.len();
+    bad[n - 1] ^= 0x01;
+    std::fs::write(&path, &bad).unwrap();
+    let (_, err) = env.fails(&["verify", "--timestamp", "timestamp-4.tsr"], 1);
+    assert_one_error_line(&err);
+    assert!(
+        err.contains("timestamp-4.tsr is not a valid timestamp: the signature does not verify"),
+        "{err}"
+    );
+    std::fs::write(&path, &good[..n / 2]).unwrap();
+    let (_, err) = env.fails(&["verify", "--timestamp", "timestamp-4.tsr"], 1);
+    assert!(err.contains("not a timestamp response"), "{err}");
+    std::fs::write(&path, &good).unwrap();
+    env.ok(&["verify", "--timestamp", "timestamp-4.tsr"]);
 }

@@ -62,14 +62,15 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         occurred_at: Some(at),
         channel: word.as_ref().map(|w| w.channel),
         platform: word.and_then(|w| w.platform),
-        address: fields::optional_text("address", args.address)?,
-        from: fields::optional_text("name", args.from)?,
-        with: fields::optional_text("with", args.with)?,
-        reference: fields::optional_text("reference", args.reference)?,
+        address: fields::optional_text(fields::Field::Address, args.address)?,
+        from: fields::optional_text(fields::Field::From, args.from)?,
+        with: fields::optional_text(fields::Field::With, args.with)?,
+        reference: fields::optional_text(fields::Field::Reference, args.reference)?,
         content: fields::content(args.content, None)?,
-        notes: fields::optional_text("note", args.note)?,
+        notes: fields::optional_text(fields::Field::Notes, args.note)?,
         ..Body::default()
     };
     let stored = attach::append_with_files(&mut case, draft, &args.attach)?;
+    super::backup::remind(ctx, &case, args.json);
     add::print_recorded(ctx, &stored, args.json)
 }

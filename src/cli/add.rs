@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use super::fields::{self, EntryFields};
+use super::fields::{self, EntryFields, Field};
 use super::{attach, Ctx};
 use crate::error::{Error, Result};
 use crate::model::{Body, ChannelWord, Direction, Kind};
@@ -37,8 +37,8 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     let interactive =
         args.channel.is_none() && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if args.channel.is_none() && !interactive {
-        return Err(Error::usage("which channel? name it first")
-            .with_hint("e.g. `kiroku add phone --from NAME`; channels: phone, missed, voicemail, sms, email, line, sns, letter, visit, other"));
+        return Err(Error::usage(crate::t!("cli-add-which-channel"))
+            .with_hint(crate::t!("cli-add-which-channel-hint")));
     }
     // A mistyped channel must not create the default case file.
     let given = args
@@ -49,10 +49,18 @@ pub fn run(ctx: &mut Ctx, mut args: Args) -> Result<()> {
     let mut case = ctx.open_for_append()?;
     let word = match given {
         Some(w) => w,
-        None => ChannelWord::parse(&super::prompt::ask_contact(&mut args.fields, case.meta.tz)?)?,
+        None => {
+            let senders = crate::view::load_senders(&case)?;
+            ChannelWord::parse(&super::prompt::ask_contact(
+                &mut args.fields,
+                case.meta.tz,
+                &senders,
+            )?)?
+        }
     };
     let draft = contact_draft(ctx, &case.meta.tz, word, args.fields)?;
     let stored = attach::append_with_files(&mut case, draft, &args.attach)?;
+    super::backup::remind(ctx, &case, args.json);
     print_recorded(ctx, &stored, args.json)
 }
 
@@ -65,7 +73,7 @@ pub fn contact_draft(
     let now = ctx.now();
     let (at, until) = fields::times(f.at.as_deref(), f.until.as_deref(), now, *tz)?;
     let outcome = fields::outcome(f.outcome.as_deref())?.or(word.outcome);
-    let platform = fields::optional_text("platform", f.platform)?.or(word.platform);
+    let platform = fields::optional_text(Field::Platform, f.platform)?.or(word.platform);
     Ok(Body {
         kind: Kind::Contact,
         channel: Some(word.channel),
@@ -73,18 +81,18 @@ pub fn contact_draft(
         direction: Some(fields::direction(f.direction.as_deref())?.unwrap_or(Direction::Incoming)),
         occurred_at: Some(at),
         occurred_until: until,
-        from: fields::optional_text("sender name", f.from)?,
-        address: fields::optional_text("address", f.address)?,
-        org: fields::optional_text("organisation", f.org)?,
-        to: fields::optional_text("recipient", f.to)?,
-        subject: fields::optional_text("subject", f.subject)?,
+        from: fields::optional_text(Field::From, f.from)?,
+        address: fields::optional_text(Field::Address, f.address)?,
+        org: fields::optional_text(Field::Org, f.org)?,
+        to: fields::optional_text(Field::To, f.to)?,
+        subject: fields::optional_text(Field::Subject, f.subject)?,
         content: fields::content(f.content, f.content_file)?,
         duration_secs: fields::duration(f.duration.as_deref())?,
         count: Some(fields::count(f.count)?.unwrap_or(1)),
         outcome,
         tags: fields::tags(f.tags)?,
-        notes: fields::optional_text("notes", f.notes)?,
-        place: fields::optional_text("place", f.place)?,
+        notes: fields::optional_text(Field::Notes, f.notes)?,
+        place: fields::optional_text(Field::Place, f.place)?,
         witnesses: fields::witnesses(f.witnesses)?,
         ..Body::default()
     })
@@ -99,31 +107,38 @@ pub fn print_recorded(ctx: &mut Ctx, stored: &Stored, json: bool) -> Result<()> 
         return Ok(());
     }
     let b = &stored.body;
-    let mut summary = label::channel(b);
-    let when = label::when(b);
-    if !when.is_empty() {
-        summary.push_str(&format!(", {when}"));
-    }
-    let who = label::who(b);
-    if !who.is_empty() {
-        summary.push_str(&format!(", {who}"));
-    }
+    let mut parts = vec![label::channel(b)];
+    // A confirmation is one entry: the long form of the date.
+    parts.push(label::when_long(b));
+    parts.push(label::who(b));
+    parts.retain(|p| !p.is_empty());
+    let summary = parts.join(&crate::t!("cli-list-separator"));
     writeln!(
         ctx.out,
-        "Recorded entry {}: {}",
-        stored.seq,
-        crate::sanitize::one_line(&summary)
+        "{}",
+        crate::t!(
+            "cli-recorded",
+            seq = stored.seq,
+            summary = crate::sanitize::one_line(&summary)
+        )
     )?;
     for f in &b.evidence {
         writeln!(
             ctx.out,
-            "  file {} ({}, {}) sha256 {}",
-            crate::sanitize::one_line(&f.name),
-            f.media_type,
-            crate::evidence::human_size(f.size),
-            f.sha256
+            "  {}",
+            crate::t!(
+                "cli-recorded-file",
+                name = crate::sanitize::one_line(&f.name),
+                media_type = f.media_type.as_str(),
+                size = crate::evidence::human_size(f.size),
+                sha256 = f.sha256.as_str()
+            )
         )?;
     }
-    writeln!(ctx.out, "hash {}", stored.hash)?;
+    writeln!(
+        ctx.out,
+        "{}",
+        crate::t!("cli-recorded-hash", hash = stored.hash.as_str())
+    )?;
     Ok(())
 }

@@ -36,21 +36,21 @@ pub struct Args {
 
 fn text_change(
     changes: &mut BTreeMap<String, ChangeValue>,
-    field: &str,
+    (field, label): (&str, fields::Field),
     v: Option<String>,
 ) -> Result<()> {
     if let Some(v) = v {
-        let v = fields::check_text(field, v)?;
+        let v = fields::check_text(label, v)?;
         changes.insert(field.to_string(), ChangeValue::Text(v));
     }
     Ok(())
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
-    let reason = fields::check_text("reason", args.reason)?;
+    let reason = fields::check_text(fields::Field::Reason, args.reason)?;
     if reason.trim().is_empty() {
-        return Err(Error::usage("the reason is empty")
-            .with_hint("say why the entry needs correcting, e.g. --reason 'wrong day'"));
+        return Err(Error::usage(crate::t!("cli-reason-empty"))
+            .with_hint(crate::t!("cli-amend-reason-empty-hint")));
     }
     let mut case = ctx.open(crate::store::Access::ReadWrite)?;
     let now = ctx.now();
@@ -67,7 +67,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     };
     if let Some(at) = f.at.as_deref() {
         if at.is_empty() {
-            return Err(Error::usage("--at cannot be cleared").with_hint("give the correct time"));
+            return Err(Error::usage(crate::t!("cli-amend-at-cleared"))
+                .with_hint(crate::t!("cli-amend-at-cleared-hint")));
         }
         changes.insert("occurred_at".into(), ChangeValue::Text(time(at)?));
     }
@@ -84,14 +85,15 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
             changes.insert("platform".into(), ChangeValue::Text(p));
         }
     }
-    text_change(&mut changes, "from", f.from)?;
-    text_change(&mut changes, "address", f.address)?;
-    text_change(&mut changes, "org", f.org)?;
-    text_change(&mut changes, "to", f.to)?;
-    text_change(&mut changes, "platform", f.platform)?;
-    text_change(&mut changes, "subject", f.subject)?;
-    text_change(&mut changes, "notes", f.notes)?;
-    text_change(&mut changes, "place", f.place)?;
+    use fields::Field;
+    text_change(&mut changes, ("from", Field::From), f.from)?;
+    text_change(&mut changes, ("address", Field::Address), f.address)?;
+    text_change(&mut changes, ("org", Field::Org), f.org)?;
+    text_change(&mut changes, ("to", Field::To), f.to)?;
+    text_change(&mut changes, ("platform", Field::Platform), f.platform)?;
+    text_change(&mut changes, ("subject", Field::Subject), f.subject)?;
+    text_change(&mut changes, ("notes", Field::Notes), f.notes)?;
+    text_change(&mut changes, ("place", Field::Place), f.place)?;
     if !f.witnesses.is_empty() {
         changes.insert(
             "witnesses".into(),
@@ -132,9 +134,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         changes.insert("tags".into(), ChangeValue::List(fields::tags(f.tags)?));
     }
     if changes.is_empty() {
-        return Err(Error::usage("nothing to correct").with_hint(
-            "give the fields with their correct values, e.g. --at '11/17 14:32' or --count 3",
-        ));
+        return Err(Error::usage(crate::t!("cli-amend-nothing"))
+            .with_hint(crate::t!("cli-amend-nothing-hint")));
     }
     // The corrected entry must still make sense.
     if let Some(target) = case.get(args.seq)? {
@@ -151,10 +152,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                 .and_then(timeparse::parse_stored),
         ) {
             if u < a {
-                return Err(
-                    Error::usage("after this correction, --until would be before --at")
-                        .with_hint("correct both times together"),
-                );
+                return Err(Error::usage(crate::t!("cli-amend-until-before-at"))
+                    .with_hint(crate::t!("cli-amend-until-before-at-hint")));
             }
         }
     }

@@ -33,7 +33,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
-    let notes = fields::optional_text("note", args.note)?;
+    let notes = fields::optional_text(fields::Field::Notes, args.note)?;
     let mut case = ctx.open(Access::ReadWrite)?;
     let draft = Body {
         kind: Kind::Attach,

@@ -62,15 +62,19 @@ fn list(ctx: &mut Ctx, json: bool) -> Result<()> {
         return Ok(());
     }
     if exhibits.is_empty() {
-        writeln!(
-            ctx.out,
-            "No evidence files yet. Attach one with `kiroku attach N FILE`, or `--attach FILE` when you add an entry."
-        )?;
+        writeln!(ctx.out, "{}", crate::t!("cli-evidence-none"))?;
         return Ok(());
     }
-    let mut t = Table::new(&["#", "file", "size", "type", "entries", "sha256"])
-        .right(&[0, 2])
-        .shrink(&[1, 3]);
+    let headers = [
+        "#".to_string(),
+        crate::t!("cli-evidence-col-file"),
+        crate::t!("cli-evidence-col-size"),
+        crate::t!("cli-evidence-col-type"),
+        crate::t!("cli-evidence-col-entries"),
+        "sha256".to_string(),
+    ];
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut t = Table::new(&headers).right(&[0, 2]).shrink(&[1, 3]);
     let mut any_withdrawn = false;
     for e in &exhibits {
         let mut refs: Vec<(u64, bool)> = e.refs.iter().map(|r| (r.entry, r.withdrawn)).collect();
@@ -81,7 +85,7 @@ fn list(ctx: &mut Ctx, json: bool) -> Result<()> {
             .map(|&(entry, withdrawn)| {
                 any_withdrawn |= withdrawn;
                 if withdrawn {
-                    format!("{entry} [VOID]")
+                    crate::t!("cli-evidence-entry-void", seq = entry)
                 } else {
                     entry.to_string()
                 }
@@ -98,10 +102,7 @@ fn list(ctx: &mut Ctx, json: bool) -> Result<()> {
     }
     ctx.out.write_all(t.render(ctx.width()).as_bytes())?;
     if any_withdrawn {
-        writeln!(
-            ctx.out,
-            "[VOID] attached to a withdrawn entry, or by one; kept in the record"
-        )?;
+        writeln!(ctx.out, "{}", crate::t!("cli-evidence-void-legend"))?;
     }
     Ok(())
 }
@@ -113,14 +114,11 @@ fn export(ctx: &mut Ctx, number: usize, output: &Path) -> Result<()> {
         .checked_sub(1)
         .and_then(|i| exhibits.get(i))
         .ok_or_else(|| {
-            Error::usage(format!("there is no evidence file {number}")).with_hint(
+            Error::usage(crate::t!("cli-evidence-no-such", number = number)).with_hint(
                 if exhibits.is_empty() {
-                    "the case has no evidence files yet".to_string()
+                    crate::t!("cli-evidence-no-such-none")
                 } else {
-                    format!(
-                        "they are numbered 1 to {}; `kiroku evidence list` shows them",
-                        exhibits.len()
-                    )
+                    crate::t!("cli-evidence-no-such-hint", count = exhibits.len())
                 },
             )
         })?;
@@ -128,32 +126,39 @@ fn export(ctx: &mut Ctx, number: usize, output: &Path) -> Result<()> {
     let shown = dest.display().to_string();
     let exists = |p: &Path| fs::symlink_metadata(p).is_ok();
     if exists(&dest) {
-        return Err(Error::usage(format!("{shown} already exists")).with_hint(
-            "kiroku never overwrites a file; choose another name with -o, or move the existing one",
-        ));
+        return Err(Error::usage(crate::t!("cli-file-exists", path = &shown))
+            .with_hint(crate::t!("cli-file-exists-hint")));
     }
     let store = EvidenceStore::beside(case.path());
     let name = sanitize::one_line(&exhibit.name).into_owned();
     let mut src = store.open(&exhibit.sha256).map_err(|e| {
-        Error::case_file(format!(
-            "the stored copy of evidence file {number} ({name}) cannot be read: {e}"
+        Error::case_file(crate::t!(
+            "cli-evidence-unreadable",
+            number = number,
+            name = name.as_str(),
+            detail = e.to_string()
         ))
-        .with_hint("run `kiroku verify` and keep the case file and its evidence folder as they are")
+        .with_hint(crate::t!("cli-evidence-keep-hint"))
     })?;
     let mut file = AtomicFile::create(&dest)?;
     let copied = copy_hashing(&mut src, &mut file).map_err(|e| match e {
-        CopyError::Read(e) => Error::from_io(e, &format!("the stored copy of {name}")),
+        CopyError::Read(e) => Error::from_io(
+            e,
+            &crate::t!("cli-evidence-stored-copy", name = name.as_str()),
+        ),
         CopyError::Write(e) => Error::from_io(e, &shown),
     })?;
     if copied.sha256 != exhibit.sha256 {
-        return Err(Error::case_file(format!(
-            "the stored copy of evidence file {number} ({name}) was altered: its SHA-256 no longer matches the record"
+        return Err(Error::case_file(crate::t!(
+            "cli-evidence-altered",
+            number = number,
+            name = name.as_str()
         ))
-        .with_hint("nothing was written; run `kiroku verify` and keep the case file and its evidence folder as they are"));
+        .with_hint(crate::t!("cli-evidence-altered-hint")));
     }
     if exists(&dest) {
-        return Err(Error::usage(format!("{shown} appeared while writing"))
-            .with_hint("kiroku never overwrites a file; choose another name with -o"));
+        return Err(Error::usage(crate::t!("cli-file-appeared", path = &shown))
+            .with_hint(crate::t!("cli-file-appeared-hint")));
     }
     file.commit()?;
     // The file's own time, as when it was attached (best effort).
@@ -166,11 +171,12 @@ fn export(ctx: &mut Ctx, number: usize, output: &Path) -> Result<()> {
             let _ = f.set_modified(t.into());
         }
     }
-    super::tell(&format!(
-        "Wrote evidence file {number} ({}) to {}; its SHA-256 matches the record: {}",
-        evidence::human_size(copied.size),
-        sanitize::one_line(&shown),
-        copied.sha256
+    super::tell(&crate::t!(
+        "cli-evidence-wrote",
+        number = number,
+        size = evidence::human_size(copied.size),
+        path = sanitize::one_line(&shown),
+        sha256 = copied.sha256.as_str()
     ));
     Ok(())
 }
@@ -181,11 +187,11 @@ fn destination(exhibit: &Exhibit, output: &Path) -> Result<PathBuf> {
         return Ok(output.to_path_buf());
     }
     let name = evidence::original_name(&exhibit.first_file()).ok_or_else(|| {
-        Error::usage(format!(
-            "the recorded name \"{}\" cannot be used as a file name",
-            sanitize::one_line(&exhibit.name)
+        Error::usage(crate::t!(
+            "cli-evidence-bad-name",
+            name = sanitize::one_line(&exhibit.name)
         ))
-        .with_hint("give a file name with -o, e.g. -o exhibit.bin")
+        .with_hint(crate::t!("cli-evidence-bad-name-hint"))
     })?;
     Ok(output.join(name))
 }

@@ -104,14 +104,16 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
             Some(date.format("%Y-%m-%d").to_string())
         }
     };
-    let text = |field: &str, v: Option<String>| -> Result<Option<String>> {
+    let text = |field: fields::Field, v: Option<String>| -> Result<Option<String>> {
         match v {
             None => Ok(None),
             Some(v) => {
                 let v = fields::check_text(field, v)?;
                 if v.trim().is_empty() {
-                    return Err(Error::usage(t!("lawyer-empty-value", field = field))
-                        .with_hint(t!("lawyer-empty-value-hint")));
+                    return Err(
+                        Error::usage(t!("lawyer-empty-value", field = field.label()))
+                            .with_hint(t!("lawyer-empty-value-hint")),
+                    );
                 }
                 Ok(Some(v))
             }
@@ -120,7 +122,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     let spec = ExhibitSpec {
         file: file.sha256.clone(),
         group,
-        made_by: text("made-by", args.made_by)?,
+        made_by: text(fields::Field::MadeBy, args.made_by)?,
         made_on,
         original: if args.original {
             Some(true)
@@ -129,8 +131,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         } else {
             None
         },
-        purpose: text("purpose", args.purpose)?,
-        title: text("title", args.title)?,
+        purpose: text(fields::Field::Purpose, args.purpose)?,
+        title: text(fields::Field::ExhibitTitle, args.title)?,
     };
     let draft = Body {
         kind: Kind::Exhibit,

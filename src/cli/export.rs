@@ -86,7 +86,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     }
     let prefix = match args.exhibit_prefix {
         Some(p) => {
-            let p = super::fields::check_text("exhibit prefix", p)?;
+            let p = super::fields::check_text(super::fields::Field::ExhibitPrefix, p)?;
             if p.trim().is_empty() || p.contains(['\n', '/', '\\']) {
                 return Err(Error::usage(crate::t!("export-bad-prefix"))
                     .with_hint(crate::t!("export-bad-prefix-hint")));

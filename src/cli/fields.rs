@@ -72,54 +72,129 @@ pub struct EntryFields {
     pub witnesses: Vec<String>,
 }
 
+/// A text field, named in messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Content,
+    Notes,
+    Note,
+    Reason,
+    From,
+    Address,
+    Org,
+    To,
+    With,
+    Platform,
+    Subject,
+    Reference,
+    Tag,
+    Title,
+    Counterparty,
+    Owner,
+    Place,
+    Witness,
+    ExhibitTitle,
+    MadeBy,
+    Purpose,
+    Transcript,
+    Transcriber,
+    ExhibitPrefix,
+}
+
+impl Field {
+    /// The field's name in the interface language.
+    pub fn label(self) -> String {
+        match self {
+            Field::Content => crate::t!("cli-field-content"),
+            Field::Notes => crate::t!("cli-field-notes"),
+            Field::Note => crate::t!("cli-field-note"),
+            Field::Reason => crate::t!("cli-field-reason"),
+            Field::From => crate::t!("cli-field-from"),
+            Field::Address => crate::t!("cli-field-address"),
+            Field::Org => crate::t!("cli-field-org"),
+            Field::To => crate::t!("cli-field-to"),
+            Field::With => crate::t!("cli-field-with"),
+            Field::Platform => crate::t!("cli-field-platform"),
+            Field::Subject => crate::t!("cli-field-subject"),
+            Field::Reference => crate::t!("cli-field-reference"),
+            Field::Tag => crate::t!("cli-field-tag"),
+            Field::Title => crate::t!("cli-field-title"),
+            Field::Counterparty => crate::t!("cli-field-counterparty"),
+            Field::Owner => crate::t!("cli-field-owner"),
+            Field::Place => crate::t!("lawyer-field-place"),
+            Field::Witness => crate::t!("lawyer-field-witness"),
+            Field::ExhibitTitle => crate::t!("lawyer-field-title"),
+            Field::MadeBy => crate::t!("lawyer-field-made-by"),
+            Field::Purpose => crate::t!("lawyer-field-purpose"),
+            Field::Transcript => crate::t!("lawyer-field-transcript"),
+            Field::Transcriber => crate::t!("lawyer-field-transcriber"),
+            Field::ExhibitPrefix => crate::t!("lawyer-field-exhibit-prefix"),
+        }
+    }
+}
+
 /// Checks a text field: no NUL bytes, not too long. The text itself is
 /// kept exactly as given.
-pub fn check_text(field: &str, text: String) -> Result<String> {
+pub fn check_text(field: Field, text: String) -> Result<String> {
     if text.contains('\0') {
-        return Err(Error::usage(format!("the {field} contains a NUL byte"))
-            .with_hint("is it a binary file? Attach files as evidence instead of pasting them"));
+        return Err(
+            Error::usage(crate::t!("cli-text-nul", field = field.label()))
+                .with_hint(crate::t!("cli-text-nul-hint")),
+        );
     }
     if text.len() > MAX_TEXT {
-        return Err(Error::usage(format!(
-            "the {field} is {} bytes; the most one field can hold is {MAX_TEXT} bytes",
-            text.len()
+        return Err(Error::usage(crate::t!(
+            "cli-text-too-long",
+            field = field.label(),
+            len = text.len(),
+            max = MAX_TEXT
         ))
-        .with_hint("keep long material as an evidence file and summarise it here"));
+        .with_hint(crate::t!("cli-text-too-long-hint")));
     }
     Ok(text)
 }
 
 /// Text from a file, or standard input for "-". Must be UTF-8.
-pub fn read_text_file(field: &str, path: &str) -> Result<String> {
+pub fn read_text_file(field: Field, path: &str) -> Result<String> {
     let mut bytes = Vec::new();
     if path == "-" {
         std::io::stdin()
             .take(MAX_TEXT as u64 + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| Error::from_io(e, "standard input"))?;
+            .map_err(|e| Error::from_io(e, &crate::t!("cli-stdin")))?;
     } else {
         let p = Path::new(path);
         if p.is_dir() {
-            return Err(Error::usage(format!("{path} is a folder, not a text file")));
+            return Err(Error::usage(crate::t!(
+                "cli-text-file-is-folder",
+                path = path
+            )));
         }
         let f = std::fs::File::open(p).map_err(|e| Error::from_io(e, path))?;
         f.take(MAX_TEXT as u64 + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| Error::from_io(e, path))?;
     }
-    let from = if path == "-" { "standard input" } else { path };
+    let from = if path == "-" {
+        crate::t!("cli-stdin")
+    } else {
+        path.to_string()
+    };
     if bytes.len() > MAX_TEXT {
-        return Err(Error::usage(format!(
-            "{from} holds more than {MAX_TEXT} bytes, the most one field can hold"
+        return Err(Error::usage(crate::t!(
+            "cli-text-file-too-long",
+            path = from.as_str(),
+            max = MAX_TEXT
         ))
-        .with_hint("keep long material as an evidence file and summarise it here"));
+        .with_hint(crate::t!("cli-text-too-long-hint")));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        Error::usage(format!(
-            "{from} is not UTF-8 text (invalid byte at position {})",
-            e.utf8_error().valid_up_to()
+        Error::usage(crate::t!(
+            "cli-text-file-not-utf8",
+            path = from.as_str(),
+            pos = e.utf8_error().valid_up_to()
         ))
-        .with_hint("save it as UTF-8 (e.g. in a text editor: Save As… → UTF-8) and try again")
+        .with_hint(crate::t!("cli-text-file-not-utf8-hint"))
     })?;
     check_text(field, text)
 }
@@ -127,17 +202,17 @@ pub fn read_text_file(field: &str, path: &str) -> Result<String> {
 /// `--content` / `--content-file`, either of which may be "-" for stdin.
 pub fn content(content: Option<String>, file: Option<String>) -> Result<Option<String>> {
     match (content, file) {
-        (Some(c), _) if c == "-" => read_text_file("content", "-").map(Some),
+        (Some(c), _) if c == "-" => read_text_file(Field::Content, "-").map(Some),
         (Some(c), _) if c.trim().is_empty() => Ok(None),
-        (Some(c), _) => check_text("content", c).map(Some),
-        (None, Some(f)) => read_text_file("content", &f).map(Some),
+        (Some(c), _) => check_text(Field::Content, c).map(Some),
+        (None, Some(f)) => read_text_file(Field::Content, &f).map(Some),
         (None, None) => Ok(None),
     }
 }
 
 /// An optional field of a new entry. Nothing typed (or only spaces) means
 /// the field is left out, not recorded as an empty text.
-pub fn optional_text(field: &str, v: Option<String>) -> Result<Option<String>> {
+pub fn optional_text(field: Field, v: Option<String>) -> Result<Option<String>> {
     match v {
         Some(t) if t.trim().is_empty() => Ok(None),
         Some(t) => check_text(field, t).map(Some),
@@ -161,12 +236,12 @@ pub fn times(
         .transpose()?;
     if let Some(e) = end {
         if e < start {
-            return Err(Error::usage(format!(
-                "--until ({}) is before --at ({})",
-                timeparse::format_rfc3339(&e),
-                timeparse::format_rfc3339(&start)
+            return Err(Error::usage(crate::t!(
+                "cli-until-before-at",
+                until = timeparse::format_rfc3339(&e),
+                at = timeparse::format_rfc3339(&start)
             ))
-            .with_hint("--at is when it started, --until when it ended"));
+            .with_hint(crate::t!("cli-until-before-at-hint")));
         }
     }
     Ok((
@@ -177,8 +252,17 @@ pub fn times(
 
 pub fn count(n: Option<u64>) -> Result<Option<u64>> {
     match n {
-        Some(0) => Err(Error::usage("--count must be 1 or more")
-            .with_hint("one entry stands for at least one attempt")),
+        Some(0) => {
+            Err(Error::usage(crate::t!("cli-count-zero"))
+                .with_hint(crate::t!("cli-count-zero-hint")))
+        }
+        Some(n) if n > crate::chain::MAX_INT => Err(Error::usage(crate::t!(
+            "verify-number-too-large",
+            field = "--count",
+            value = n.to_string(),
+            max = crate::chain::MAX_INT.to_string()
+        ))
+        .with_hint(crate::t!("verify-number-too-large-hint"))),
         other => Ok(other),
     }
 }
@@ -197,7 +281,7 @@ pub fn duration(d: Option<&str>) -> Result<Option<u64>> {
 
 pub fn tags(tags: Vec<String>) -> Result<Vec<String>> {
     tags.into_iter()
-        .map(|t| check_text("tag", t.trim().to_string()))
+        .map(|t| check_text(Field::Tag, t.trim().to_string()))
         .filter(|t| !matches!(t, Ok(s) if s.is_empty()))
         .collect()
 }
@@ -207,7 +291,7 @@ pub fn tags(tags: Vec<String>) -> Result<Vec<String>> {
 pub fn witnesses(names: Vec<String>) -> Result<Vec<String>> {
     names
         .into_iter()
-        .map(|t| check_text("witness", t.trim().to_string()))
+        .map(|t| check_text(Field::Witness, t.trim().to_string()))
         .filter(|t| !matches!(t, Ok(s) if s.is_empty()))
         .collect()
 }

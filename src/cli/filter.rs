@@ -19,8 +19,10 @@ pub struct FilterArgs {
     /// Only this channel (phone, email, line, instagram…)
     #[arg(long, value_name = "CHANNEL")]
     pub channel: Option<String>,
-    /// Only entries whose sender name, address or organisation contains this text
-    #[arg(long, value_name = "TEXT")]
+    /// Only entries whose sender name, address or organisation contains this text;
+    /// callers whose number was not shown: withheld (非通知), payphone (公衆電話),
+    /// unavailable (通知不可能)
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub from: Option<String>,
 }
 
@@ -38,12 +40,12 @@ impl FilterArgs {
             .transpose()?;
         if let (Some(s), Some(u)) = (since, until) {
             if u <= s {
-                return Err(Error::usage(format!(
-                    "the period is backwards: --until ({}) is not after --since ({})",
-                    self.until.as_deref().unwrap_or_default(),
-                    self.since.as_deref().unwrap_or_default()
+                return Err(Error::usage(crate::t!(
+                    "cli-period-backwards",
+                    until = self.until.as_deref().unwrap_or_default(),
+                    since = self.since.as_deref().unwrap_or_default()
                 ))
-                .with_hint("swap them: --since is the start, --until the end"));
+                .with_hint(crate::t!("cli-period-backwards-hint")));
             }
         }
         Ok(Filter {

@@ -27,11 +27,13 @@ Examples:
   kiroku import eml *.eml --from boss@example.co.jp
   kiroku import mbox Inbox.mbox --from boss@example.co.jp --skip-bad
   kiroku import csv 記録.csv --map 時間=duration --map 気分=notes
+  kiroku import iphone-backup ~/Library/Application\\ Support/MobileSync/Backup/00008030-… --from 090-1234-5678
 Only the counterparty's messages become entries (incoming); --from names
 them as the file does. Importing the same file again adds only what is new.
 See docs/import.md for the layouts each importer reads.")]
 pub struct Args {
-    /// What the files are: line, eml, mbox, android-calls, android-sms or csv
+    /// What the files are: line, eml, mbox, android-calls, android-sms, csv,
+    /// or iphone-backup (then FILE is the backup folder)
     #[arg(value_parser = clap::builder::PossibleValuesParser::new(import::IMPORTERS))]
     format: String,
     /// The files to import
@@ -39,8 +41,10 @@ pub struct Args {
     files: Vec<PathBuf>,
     /// The person who keeps contacting you: a name, number, email address or
     /// account as the file writes it (repeatable). Needed when a file holds
-    /// records of more than one person
-    #[arg(long = "from", value_name = "NAME|ADDRESS")]
+    /// records of more than one person. Callers whose number was not shown:
+    /// --from withheld (非通知), --from payphone (公衆電話), --from
+    /// unavailable (通知不可能)
+    #[arg(long = "from", value_name = "NAME|ADDRESS", allow_hyphen_values = true)]
     from: Vec<String>,
     /// Keep your own messages to them too, as outgoing entries (a refusal
     /// sent by message is evidence)
@@ -56,6 +60,10 @@ pub struct Args {
     /// FIELD "ignore" leaves a column out)
     #[arg(long = "map", value_name = "COLUMN=FIELD")]
     map: Vec<String>,
+    /// iphone-backup: a file holding the backup's passphrase (else
+    /// KIROKU_BACKUP_PASSPHRASE, else asked on the terminal)
+    #[arg(long, value_name = "FILE")]
+    passphrase_file: Option<PathBuf>,
 }
 
 /// One file, read and sorted.
@@ -72,7 +80,8 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
     let shown = path.display().to_string();
     if path.is_dir() {
         return Err(
-            Error::usage(format!("{shown} is a folder")).with_hint("give the exported file itself")
+            Error::usage(crate::t!("import-folder", file = shown.as_str()))
+                .with_hint(crate::t!("import-folder-hint")),
         );
     }
     std::fs::read(path).map_err(|e| Error::from_io(e, &shown))
@@ -80,35 +89,32 @@ fn read_file(path: &Path) -> Result<Vec<u8>> {
 
 fn parse_map(map: &[String], format: &str) -> Result<Vec<(String, String)>> {
     if !map.is_empty() && format != "csv" {
-        return Err(Error::usage("--map is for csv imports only")
-            .with_hint("the other importers know their files' layout"));
+        return Err(Error::usage(crate::t!("import-map-csv-only"))
+            .with_hint(crate::t!("import-map-csv-only-hint")));
     }
     map.iter()
         .map(|m| match m.split_once('=') {
             Some((c, f)) if !c.trim().is_empty() && !f.trim().is_empty() => {
                 Ok((c.trim().to_string(), f.trim().to_string()))
             }
-            _ => Err(Error::usage(format!("--map \"{m}\" is not COLUMN=FIELD"))
-                .with_hint("e.g. --map 時間=duration")),
+            _ => Err(Error::usage(crate::t!("import-map-bad", map = m.as_str()))
+                .with_hint(crate::t!("import-map-bad-hint"))),
         })
         .collect()
 }
 
 fn first_bad(shown: &str, bad: &[Bad]) -> Error {
-    let more = match bad.len() {
-        1 => String::new(),
-        2 => " (and 1 more problem)".to_string(),
-        n => format!(" (and {} more problems)", n - 1),
-    };
-    Error::usage(format!(
-        "{shown} {}: {}{more}",
-        bad[0].position,
-        one_line(&bad[0].message)
+    Error::usage(crate::t!(
+        "import-bad-record",
+        file = shown,
+        position = import::shown_position(&bad[0].position),
+        problem = one_line(&bad[0].message),
+        more = bad.len() - 1
     ))
-    .with_hint("correct the file, or use --skip-bad to import the rest and list what was skipped; nothing was recorded")
+    .with_hint(crate::t!("import-bad-record-hint"))
 }
 
-fn progress_bar(len: u64, what: &str) -> ProgressBar {
+fn progress_bar(len: u64, what: String) -> ProgressBar {
     if len < 2000 || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -117,18 +123,31 @@ fn progress_bar(len: u64, what: &str) -> ProgressBar {
     {
         bar.set_style(style.progress_chars("=> "));
     }
-    bar.set_message(what.to_string());
+    bar.set_message(what);
     bar
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
+    if args.format == "iphone-backup" {
+        let (dirs, from, passphrase_file) = (args.files, args.from, args.passphrase_file);
+        let (include_own, dry_run, skip_bad) = (args.include_own, args.dry_run, args.skip_bad);
+        return import::iphone::run(
+            ctx,
+            import::iphone::Options {
+                dirs,
+                from,
+                include_own,
+                dry_run,
+                skip_bad,
+                passphrase_file,
+            },
+        );
+    }
     let importer = import::importer(&args.format)
         .ok_or_else(|| Error::internal(format!("no importer \"{}\"", args.format)))?;
     let map = parse_map(&args.map, &args.format)?;
     if args.format == "csv" && !args.from.is_empty() {
-        super::warn(
-            "--from is not used by the csv importer: every row is imported as it was written",
-        );
+        super::warn(&crate::t!("import-csv-from-unused"));
     }
     // The case file gives the time zone the files are read in. The default
     // case file, when it does not exist yet, is made only once every file
@@ -160,7 +179,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         .filter_map(|f| std::fs::metadata(f).ok())
         .map(|m| m.len())
         .sum();
-    let bar = progress_bar(total_bytes / 64, "reading");
+    let bar = progress_bar(total_bytes / 64, crate::t!("import-progress-reading"));
     let mut work = Vec::new();
     for path in &args.files {
         let shown = path.display().to_string();
@@ -203,6 +222,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                 repeated += 1;
             }
         }
+    }
+    if let Some(c) = &case {
+        settle_legacy(c, &work, &order, &mut fingerprints)?;
     }
     let importer_name = importer.name();
     let source_of = |f: usize, i: usize, fp: &str| Source {
@@ -263,8 +285,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         staged.add(&put);
         if put.file.sha256 != w.sha256 {
             return Err(
-                Error::io(format!("{} changed while it was being imported", w.shown))
-                    .with_hint("try again when nothing is writing to it; nothing was recorded"),
+                Error::io(crate::t!("import-file-changed", file = w.shown.as_str()))
+                    .with_hint(crate::t!("import-file-changed-hint")),
             );
         }
         file_evidence[f] = Some(put.file);
@@ -272,7 +294,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     let with_raw: Vec<usize> = (0..order.len())
         .filter(|&k| !known[k] && work[order[k].0].parsed.records[order[k].1].raw.is_some())
         .collect();
-    let bar = progress_bar(with_raw.len() as u64 * 100, "storing");
+    let bar = progress_bar(
+        with_raw.len() as u64 * 100,
+        crate::t!("import-progress-storing"),
+    );
     for k in with_raw {
         let (f, i, _) = order[k];
         let w = &work[f];
@@ -304,7 +329,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     }
     bar.finish_and_clear();
     let now_text = timeparse::format_rfc3339(&timeparse::now_in(ctx.now(), tz));
-    let bar = progress_bar(order.len() as u64, "recording");
+    let bar = progress_bar(order.len() as u64, crate::t!("import-progress-recording"));
     let appended = case.append_import(
         &fingerprints,
         |new, head| {
@@ -330,7 +355,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                         if n == 1 { "" } else { "s" },
                         w.name,
                         w.sha256,
-                        range("entry", "entries", next, next + n as u64 - 1)
+                        range_recorded(next, next + n as u64 - 1)
                     )),
                     tags: vec!["import".to_string()],
                     evidence: file_evidence[f].iter().cloned().collect(),
@@ -350,32 +375,93 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     }
     let added = appended.entries.len();
     if let (Some(first), Some(last)) = (appended.entries.first(), appended.entries.last()) {
-        writeln!(
-            ctx.out,
-            "Recorded {}{}",
-            range("entry", "entries", *first, *last),
-            match appended.lead.as_slice() {
-                [] => String::new(),
-                [n] => format!("; entry {n} notes the import"),
-                many => format!(
-                    "; entries {} note the import",
-                    many.iter()
-                        .map(|n| n.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            }
-        )?;
+        let entries = range(*first, *last);
+        let line = match appended.lead.as_slice() {
+            [] => crate::t!("import-recorded", entries = entries),
+            [n] => crate::t!("import-recorded-note", entries = entries, note = *n),
+            many => crate::t!(
+                "import-recorded-notes",
+                entries = entries,
+                notes = many
+                    .iter()
+                    .map(|n| n.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        writeln!(ctx.out, "{line}")?;
     }
+    super::backup::remind(ctx, case, false);
     summary(ctx, &work, added, appended.already, repeated, false)
 }
 
+/// Records whose fingerprint an earlier version computed from less (an
+/// email's Message-ID alone): when that fingerprint is in the case file and
+/// its entry says the same (time, address and text), the record is the one
+/// already recorded, and keeps the old fingerprint so that it is skipped.
+/// Another message that merely reuses the Message-ID keeps its new one.
+fn settle_legacy(
+    case: &Case,
+    work: &[FileWork],
+    order: &[(usize, usize, Side)],
+    fingerprints: &mut [String],
+) -> Result<()> {
+    let candidates: Vec<(usize, String)> = order
+        .iter()
+        .enumerate()
+        .filter_map(|(k, (f, i, _))| work[*f].plan.legacy.get(i).map(|old| (k, old.clone())))
+        .collect();
+    if candidates.is_empty() {
+        return Ok(());
+    }
+    let new: Vec<String> = candidates
+        .iter()
+        .map(|(k, _)| fingerprints[*k].clone())
+        .collect();
+    let old: Vec<String> = candidates.iter().map(|(_, o)| o.clone()).collect();
+    let new_known = case.known_fingerprints(&new)?;
+    let old_known = case.known_fingerprints(&old)?;
+    let mut stmt = case
+        .conn()
+        .prepare("SELECT seq FROM import_fingerprints WHERE fingerprint = ?1")?;
+    for (c, (k, old)) in candidates.iter().enumerate() {
+        if new_known[c] || !old_known[c] {
+            continue;
+        }
+        let seq: i64 = stmt.query_row([old], |row| row.get(0))?;
+        let Some(stored) = case.get(seq as u64)? else {
+            continue;
+        };
+        let (f, i, _) = order[*k];
+        let r = &work[f].parsed.records[i];
+        let b = &stored.body;
+        if b.occurred_at.as_deref() == Some(r.occurred_at.as_str())
+            && b.content == r.content
+            && (b.address == r.party.address
+                || b.direction == Some(crate::model::Direction::Outgoing))
+        {
+            fingerprints[*k] = old.clone();
+        }
+    }
+    Ok(())
+}
+
 /// "entry 5" or "entries 5 to 9".
-fn range(one: &str, many: &str, first: u64, last: u64) -> String {
+fn range(first: u64, last: u64) -> String {
     if first == last {
-        format!("{one} {first}")
+        crate::t!("import-entry-one", entry = first)
     } else {
-        format!("{many} {first} to {last}")
+        crate::t!("import-entry-range", first = first, last = last)
+    }
+}
+
+/// The same in the words of the import note, which is recorded: always
+/// English, whatever the interface language.
+fn range_recorded(first: u64, last: u64) -> String {
+    if first == last {
+        format!("entry {first}")
+    } else {
+        format!("entries {first} to {last}")
     }
 }
 
@@ -420,27 +506,31 @@ fn summary(
     let own: usize = work.iter().map(|w| w.plan.own_left).sum();
     let others: usize = work.iter().map(|w| w.plan.others_left).sum();
     let bad: usize = work.iter().map(|w| w.parsed.bad.len()).sum();
-    let verb = if dry_run { "would record" } else { "recorded" };
-    let mut line = format!("{verb} {added} new");
+    let duplicates: usize = work.iter().map(|w| w.parsed.duplicates).sum();
+    let mut parts = vec![if dry_run {
+        crate::t!("import-summary-would-record", count = added)
+    } else {
+        crate::t!("import-summary-recorded", count = added)
+    }];
     if already > 0 {
-        line.push_str(&format!(", {already} already recorded (skipped)"));
+        parts.push(crate::t!("import-summary-already", count = already));
     }
     if repeated > 0 {
-        line.push_str(&format!(
-            ", {repeated} repeated in these files (recorded once)"
-        ));
+        parts.push(crate::t!("import-summary-repeated", count = repeated));
+    }
+    if duplicates > 0 {
+        parts.push(crate::t!("import-summary-duplicates", count = duplicates));
     }
     if own > 0 {
-        line.push_str(&format!(
-            ", {own} of your own left out (--include-own keeps them)"
-        ));
+        parts.push(crate::t!("import-summary-own", count = own));
     }
     if others > 0 {
-        line.push_str(&format!(", {others} of other people left out"));
+        parts.push(crate::t!("import-summary-others", count = others));
     }
     if bad > 0 {
-        line.push_str(&format!(", {bad} unreadable skipped"));
+        parts.push(crate::t!("import-summary-bad", count = bad));
     }
+    let mut line = parts.join(&crate::t!("import-summary-separator"));
     let whom: Vec<String> = work
         .iter()
         .flat_map(|w| w.plan.counterparty.iter().cloned())
@@ -452,19 +542,19 @@ fn summary(
         }
     }
     if !uniq.is_empty() {
-        line.push_str(&format!(" — from {}", uniq.join(", ")));
+        line.push_str(&crate::t!("import-summary-from", who = uniq.join(", ")));
     }
     writeln!(ctx.out, "{}", one_line(&line))?;
     if dry_run {
-        writeln!(ctx.out, "(dry run: nothing was written)")?;
+        writeln!(ctx.out, "{}", crate::t!("import-dry-run"))?;
     }
     for w in work {
         for b in &w.parsed.bad {
-            tell(&format!(
-                "skipped {} {}: {}",
-                one_line(&w.shown),
-                b.position,
-                one_line(&b.message)
+            tell(&crate::t!(
+                "import-skipped",
+                file = one_line(&w.shown),
+                position = import::shown_position(&b.position),
+                problem = one_line(&b.message)
             ));
         }
     }

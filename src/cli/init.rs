@@ -34,9 +34,9 @@ pub fn new_meta(
 ) -> Result<CaseMeta> {
     Ok(CaseMeta {
         case_id: uuid::Uuid::new_v4().to_string(),
-        title: fields::optional_text("title", title)?,
-        counterparty: fields::optional_text("counterparty", counterparty)?,
-        owner: fields::optional_text("owner", owner)?,
+        title: fields::optional_text(fields::Field::Title, title)?,
+        counterparty: fields::optional_text(fields::Field::Counterparty, counterparty)?,
+        owner: fields::optional_text(fields::Field::Owner, owner)?,
         tz: store::resolve_tz(tz)?,
         created_at: timeparse::format_utc_millis(&now),
     })
@@ -56,8 +56,20 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         }
     }
     let case = Case::create(&ctx.db, &meta)?;
-    writeln!(ctx.out, "Created case file {}", case.path().display())?;
-    writeln!(ctx.out, "case id    {}", case.meta.case_id)?;
-    writeln!(ctx.out, "time zone  {}", case.meta.tz)?;
+    writeln!(
+        ctx.out,
+        "{}",
+        crate::t!("cli-init-created", path = case.path())
+    )?;
+    writeln!(
+        ctx.out,
+        "{}",
+        crate::t!("cli-init-case-id", id = case.meta.case_id.as_str())
+    )?;
+    writeln!(
+        ctx.out,
+        "{}",
+        crate::t!("cli-init-tz", tz = case.meta.tz.name())
+    )?;
     Ok(())
 }

@@ -40,9 +40,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     }
     if views.is_empty() {
         let msg = if filter.is_empty() {
-            "No entries yet. Record one with `kiroku add phone` (or `kiroku add` to be asked)."
+            crate::t!("cli-list-empty")
         } else {
-            "No entries match."
+            crate::t!("cli-list-none-match")
         };
         writeln!(ctx.out, "{msg}")?;
         return Ok(());
@@ -54,9 +54,16 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
 
 /// The list table, laid out within `width` columns.
 pub fn render(views: &[View], tz: chrono_tz::Tz, width: Option<usize>) -> String {
-    let mut t = Table::new(&["#", "when", "channel", "from", "n", "what"])
-        .right(&[0, 4])
-        .shrink(&[3, 5]);
+    let headers = [
+        "#".to_string(),
+        crate::t!("cli-list-col-when"),
+        crate::t!("cli-list-col-channel"),
+        crate::t!("cli-list-col-from"),
+        crate::t!("cli-list-col-count"),
+        crate::t!("cli-list-col-what"),
+    ];
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut t = Table::new(&headers).right(&[0, 4]).shrink(&[3, 5]);
     let (mut any_corrected, mut any_void) = (false, false);
     for v in views {
         let b = &v.effective;
@@ -77,16 +84,16 @@ pub fn render(views: &[View], tz: chrono_tz::Tz, width: Option<usize>) -> String
         }
         match v.evidence().count() {
             0 => {}
-            1 => what.push_str(" [1 file]"),
-            n => what.push_str(&format!(" [{n} files]")),
+            n => what.push_str(&crate::t!("cli-list-files", count = n)),
         }
         if v.is_voided() {
-            what = format!("[VOID] {what}");
+            what = crate::t!("cli-list-void", what = what);
             any_void = true;
         }
+        // Many rows: the narrow form of the date (see label::date_time).
         let when = v
             .occurred()
-            .map(|d| d.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string())
+            .map(|d| label::date_time(&d.with_timezone(&tz).fixed_offset(), false, false))
             .unwrap_or_default();
         let n = b.count.map(|c| c.to_string()).unwrap_or_default();
         let mut channel = label::channel(b);
@@ -97,10 +104,12 @@ pub fn render(views: &[View], tz: chrono_tz::Tz, width: Option<usize>) -> String
     }
     let mut out = t.render(width);
     if any_corrected {
-        out.push_str("* corrected: `kiroku show N` shows the original and why\n");
+        out.push_str(&crate::t!("cli-list-corrected-legend"));
+        out.push('\n');
     }
     if any_void {
-        out.push_str("[VOID] withdrawn by a later entry; kept in the record\n");
+        out.push_str(&crate::t!("cli-list-void-legend"));
+        out.push('\n');
     }
     out
 }

@@ -3,8 +3,10 @@
 
 mod action;
 mod add;
+mod again;
 mod amend;
 mod attach;
+mod backup;
 mod evidence;
 mod exhibit;
 mod export;
@@ -16,6 +18,7 @@ mod list;
 mod note;
 mod prompt;
 mod receipt;
+mod restore;
 mod show;
 mod stats;
 mod timestamp;
@@ -61,11 +64,23 @@ altered afterwards.",
 )]
 pub struct Cli {
     /// The case file to use [default: kiroku.sqlite in your data folder]
-    #[arg(long, global = true, env = "KIROKU_DB", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "KIROKU_DB",
+        value_name = "PATH",
+        display_order = 900
+    )]
     pub db: Option<PathBuf>,
 
-    /// Language of messages and help: ja or en [default: KIROKU_LANG, then the locale]
-    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    /// Language of messages and help [default: KIROKU_LANG, then the locale]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "LANG",
+        display_order = 901
+    )]
     pub lang: Option<Lang>,
 
     #[command(subcommand)]
@@ -78,6 +93,12 @@ pub enum Command {
     Init(init::Args),
     /// Record a contact attempt (a call, message, visit…)
     Add(add::Args),
+    /// Record the same caller again: a new contact like the last one (or entry N), now
+    ///
+    /// Records a new contact like an earlier one: the same channel, sender, address and
+    /// organisation (as corrected, if the entry was amended), at the time now or --at. The
+    /// content is never copied. Any field can be given again with the usual flags.
+    Again(again::Args),
     /// Record something you did: refused, blocked, reported, consulted
     Action(action::Args),
     /// Record a free note
@@ -111,6 +132,10 @@ pub enum Command {
     Receipt(receipt::Args),
     /// Get a trusted timestamp (RFC 3161) of the record from a timestamp authority
     Timestamp(timestamp::Args),
+    /// Copy the case and its evidence into a backup folder, or one encrypted archive
+    Backup(backup::Args),
+    /// Make a case file again from a backup folder or an encrypted archive
+    Restore(restore::Args),
 }
 
 /// What every command gets: where the case file is, and where to write.
@@ -133,11 +158,7 @@ impl Ctx {
     pub fn open(&self, access: Access) -> Result<Case> {
         let case = Case::open(&self.db, access)?;
         if store::readable_by_others(&self.db) {
-            warn(&format!(
-                "{} can be read by other users of this computer; `chmod 600 {}` makes it private",
-                self.db.display(),
-                self.db.display()
-            ));
+            warn(&crate::t!("cli-case-readable", path = &self.db));
         }
         Ok(case)
     }
@@ -150,10 +171,13 @@ impl Ctx {
             }
             let meta = init::new_meta(None, None, None, None, self.now())?;
             let case = Case::create(&self.db, &meta)?;
-            tell(&format!(
-                "note: created a new case file at {} (time zone {})",
-                self.db.display(),
-                meta.tz
+            tell(&crate::t!(
+                "note-line",
+                message = crate::t!(
+                    "cli-case-created-default",
+                    path = &self.db,
+                    tz = meta.tz.name()
+                )
             ));
             return Ok(case);
         }
@@ -186,8 +210,7 @@ pub fn default_db_path() -> Result<PathBuf> {
     directories::ProjectDirs::from("", "", "kiroku")
         .map(|d| d.data_dir().join("kiroku.sqlite"))
         .ok_or_else(|| {
-            Error::case_file("cannot find your home folder to keep the case file in")
-                .with_hint("give the case file's path with --db PATH or KIROKU_DB")
+            Error::case_file(crate::t!("cli-no-home")).with_hint(crate::t!("cli-no-home-hint"))
         })
 }
 
@@ -206,6 +229,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Init(a) => init::run(&mut ctx, a)?,
         Command::Add(a) => add::run(&mut ctx, a)?,
+        Command::Again(a) => again::run(&mut ctx, a)?,
         Command::Action(a) => action::run(&mut ctx, a)?,
         Command::Note(a) => note::run(&mut ctx, a)?,
         Command::List(a) => list::run(&mut ctx, a)?,
@@ -222,6 +246,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(a) => import::run(&mut ctx, a)?,
         Command::Receipt(a) => receipt::run(&mut ctx, a)?,
         Command::Timestamp(a) => timestamp::run(&mut ctx, a)?,
+        Command::Backup(a) => backup::run(&mut ctx, a)?,
+        Command::Restore(a) => restore::run(&mut ctx, a)?,
     }
     ctx.out.flush()?;
     Ok(())
@@ -230,16 +256,14 @@ pub fn run(cli: Cli) -> Result<()> {
 /// Runs the command line and returns the process exit code.
 pub fn main() -> i32 {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    i18n::init(i18n::flag_from_args(&args));
-    let cli = match i18n::help::localize(Cli::command())
-        .try_get_matches_from(&args)
+    let lang = i18n::init(i18n::flag_from_args(&args));
+    let mut cmd = i18n::help::localize(Cli::command());
+    let cli = match cmd
+        .try_get_matches_from_mut(&args)
         .and_then(|m| Cli::from_arg_matches(&m))
     {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() { 2 } else { 0 };
-        }
+        Err(e) => return parse_failed(&e, &cmd, &args, lang),
     };
     match run(cli) {
         Ok(()) => 0,
@@ -247,6 +271,49 @@ pub fn main() -> i32 {
         Err(e) => {
             let _ = writeln!(io::stderr(), "{}", e.to_line());
             e.kind.exit_code()
+        }
+    }
+}
+
+/// What clap stops at: help and version go to stdout (exit 0), help
+/// asked for by giving nothing to stderr (exit 2), and every parse error
+/// is one line from the catalogue (exit 2).
+fn parse_failed(
+    e: &clap::Error,
+    cmd: &clap::Command,
+    args: &[std::ffi::OsString],
+    lang: Lang,
+) -> i32 {
+    use clap::error::ErrorKind as K;
+    match e.kind() {
+        K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let on_stdout = !e.use_stderr();
+            let styled = if on_stdout && io::stdout().is_terminal()
+                || !on_stdout && io::stderr().is_terminal()
+            {
+                e.render().ansi().to_string()
+            } else {
+                e.render().to_string()
+            };
+            let text = i18n::help::wrap(&styled, i18n::help::width());
+            let written = if on_stdout {
+                let mut out = io::stdout().lock();
+                out.write_all(text.as_bytes()).and_then(|_| out.flush())
+            } else {
+                io::stderr().write_all(text.as_bytes())
+            };
+            // A closed pipe (`kiroku --help | head`) is a quiet end.
+            let _ = written;
+            if on_stdout {
+                0
+            } else {
+                2
+            }
+        }
+        _ => {
+            let err = i18n::help::parse_error(e, cmd, args, lang);
+            let _ = writeln!(io::stderr(), "{}", err.to_line());
+            err.kind.exit_code()
         }
     }
 }
@@ -259,8 +326,8 @@ pub fn check_not_case_file(out: &Path, db: &Path) -> Result<()> {
     };
     if same {
         return Err(
-            Error::usage(format!("{} is the case file itself", out.display()))
-                .with_hint("choose another output file with -o"),
+            Error::usage(crate::t!("cli-output-is-case-file", path = out))
+                .with_hint(crate::t!("cli-output-is-case-file-hint")),
         );
     }
     Ok(())

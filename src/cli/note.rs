@@ -29,13 +29,13 @@ pub struct Args {
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     let text = if args.text.len() == 1 && args.text[0] == "-" {
-        fields::read_text_file("note", "-")?
+        fields::read_text_file(fields::Field::Note, "-")?
     } else {
-        fields::check_text("note", args.text.join(" "))?
+        fields::check_text(fields::Field::Note, args.text.join(" "))?
     };
     if text.trim().is_empty() {
         return Err(
-            Error::usage("the note is empty").with_hint("write the note after `kiroku note`")
+            Error::usage(crate::t!("cli-note-empty")).with_hint(crate::t!("cli-note-empty-hint"))
         );
     }
     let mut case = ctx.open_for_append()?;

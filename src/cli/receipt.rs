@@ -35,7 +35,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     } else {
         writeln!(ctx.out, "{}", r.line())?;
         if ctx.stdout_is_tty {
-            tell("Send this line to your lawyer or to yourself by email; keep it outside this computer.");
+            tell(&crate::t!("cli-receipt-send"));
         }
     }
     Ok(())

@@ -58,10 +58,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     let case = ctx.open(Access::ReadOnly)?;
     let (head, _) = case.head()?;
     let v = view::load_one(&case, args.seq)?.ok_or_else(|| {
-        Error::usage(format!("there is no entry {}", args.seq)).with_hint(if head == 0 {
-            "the case has no entries yet".to_string()
+        Error::usage(crate::t!("cli-no-such-entry", seq = args.seq)).with_hint(if head == 0 {
+            crate::t!("cli-show-no-entries-yet")
         } else {
-            format!("entries are numbered 1 to {head}")
+            crate::t!("core-entries-numbered", head = head)
         })
     })?;
     if args.json {
@@ -75,52 +75,79 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         writeln!(ctx.out)?;
         return Ok(());
     }
-    let mut title = format!("Entry {} · {}", v.seq(), v.stored.body.kind);
+    let mut title = crate::t!(
+        "cli-show-title",
+        seq = v.seq(),
+        kind = v.stored.body.kind.to_string()
+    );
     if v.is_corrected() {
         let by: Vec<String> = v.corrections.iter().map(|c| c.seq.to_string()).collect();
-        title.push_str(&format!(" · corrected by {}", by.join(", ")));
+        title.push_str(&crate::t!("cli-show-corrected-by", by = by.join(", ")));
     }
     if let Some(void) = &v.void {
-        title.push_str(&format!(" · WITHDRAWN by {}", void.seq));
+        title.push_str(&crate::t!("cli-show-withdrawn-by", by = void.seq));
     }
     writeln!(ctx.out, "{title}")?;
     write_fields(&mut ctx.out, &v.effective, case.meta.tz)?;
     for f in v.evidence() {
-        writeln!(
-            ctx.out,
-            "  {:<10} {} ({}, {})",
-            "file",
-            sanitize::one_line(&f.name),
-            f.media_type,
-            crate::evidence::human_size(f.size)
-        )?;
-        writeln!(ctx.out, "  {:<10} sha256 {}", "", f.sha256)?;
+        let value = crate::t!(
+            "cli-show-file-value",
+            name = sanitize::one_line(&f.name),
+            media_type = f.media_type.as_str(),
+            size = crate::evidence::human_size(f.size)
+        );
+        writeln!(ctx.out, "  {} {value}", pad(&crate::t!("cli-show-file")))?;
+        writeln!(ctx.out, "  {} sha256 {}", pad(""), f.sha256)?;
     }
     super::exhibit::write_for_show(&mut ctx.out, &case, &v)?;
     if !v.attachments.is_empty() {
         let by: Vec<String> = v.attachments.iter().map(|a| a.seq.to_string()).collect();
-        writeln!(ctx.out, "  {:<10} by entry {}", "attached", by.join(", "))?;
+        writeln!(
+            ctx.out,
+            "  {} {}",
+            pad(&crate::t!("cli-show-attached")),
+            crate::t!("cli-show-attached-by", by = by.join(", "))
+        )?;
     }
-    writeln!(ctx.out, "  {:<10} {}", "hash", v.stored.hash)?;
-    writeln!(ctx.out, "  {:<10} {}", "prev_hash", v.stored.prev_hash)?;
+    writeln!(
+        ctx.out,
+        "  {} {}",
+        pad(&crate::t!("cli-show-hash")),
+        v.stored.hash
+    )?;
+    writeln!(
+        ctx.out,
+        "  {} {}",
+        pad(&crate::t!("cli-show-prev-hash")),
+        v.stored.prev_hash
+    )?;
     for c in &v.corrections {
         writeln!(ctx.out)?;
         writeln!(
             ctx.out,
-            "Correction: entry {} (recorded {})",
-            c.seq, c.body.recorded_at
+            "{}",
+            crate::t!(
+                "cli-show-correction",
+                seq = c.seq,
+                recorded = c.body.recorded_at.as_str()
+            )
         )?;
         writeln!(
             ctx.out,
-            "  reason: {}",
-            sanitize::one_line(c.body.reason.as_deref().unwrap_or(""))
+            "  {}",
+            crate::t!(
+                "cli-show-reason",
+                reason = sanitize::one_line(c.body.reason.as_deref().unwrap_or(""))
+            )
         )?;
         if let Some(changes) = &c.body.changes {
             for (field, value) in changes {
                 let was = original_value(&v.stored.body, field);
                 let now = match value {
                     crate::model::ChangeValue::Int(n) => n.to_string(),
-                    crate::model::ChangeValue::Text(s) if s.is_empty() => "(cleared)".into(),
+                    crate::model::ChangeValue::Text(s) if s.is_empty() => {
+                        crate::t!("cli-show-cleared")
+                    }
                     crate::model::ChangeValue::Text(s) => s.clone(),
                     crate::model::ChangeValue::List(l) => l.join(", "),
                 };
@@ -137,13 +164,20 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         writeln!(ctx.out)?;
         writeln!(
             ctx.out,
-            "Withdrawn: entry {} (recorded {})",
-            void.seq, void.body.recorded_at
+            "{}",
+            crate::t!(
+                "cli-show-withdrawn",
+                seq = void.seq,
+                recorded = void.body.recorded_at.as_str()
+            )
         )?;
         writeln!(
             ctx.out,
-            "  reason: {}",
-            sanitize::one_line(void.body.reason.as_deref().unwrap_or(""))
+            "  {}",
+            crate::t!(
+                "cli-show-reason",
+                reason = sanitize::one_line(void.body.reason.as_deref().unwrap_or(""))
+            )
         )?;
     }
     Ok(())
@@ -153,7 +187,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
 fn original_value(b: &Body, field: &str) -> String {
     let v = serde_json::to_value(b).unwrap_or_default();
     match v.get(field) {
-        None => "(empty)".to_string(),
+        None => crate::t!("cli-show-empty"),
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Array(a)) => a
             .iter()
@@ -164,76 +198,115 @@ fn original_value(b: &Body, field: &str) -> String {
     }
 }
 
+/// A field name padded to the width of the longest one (in display
+/// columns: Japanese names count two per character), at least 10.
+fn pad(name: &str) -> String {
+    let longest = crate::table::width(&crate::t!("cli-show-prev-hash"));
+    let fill = longest.max(10).saturating_sub(crate::table::width(name));
+    format!("{name}{}", " ".repeat(fill))
+}
+
 fn write_fields(out: &mut impl Write, b: &Body, tz: chrono_tz::Tz) -> Result<()> {
     let local = |s: &str| {
         timeparse::parse_stored(s)
             .map(|d| {
-                let here = d.with_timezone(&tz);
-                format!(
-                    "{} ({})",
-                    here.format("%Y-%m-%d %H:%M:%S"),
-                    here.format("%:z")
+                let here = d.with_timezone(&tz).fixed_offset();
+                crate::t!(
+                    "cli-show-time",
+                    time = crate::view::label::date_time(&here, true, true),
+                    offset = here.format("%:z").to_string()
                 )
             })
             .unwrap_or_else(|| s.to_string())
     };
-    let mut line = |name: &str, value: Option<String>| -> Result<()> {
+    let mut line = |name: String, value: Option<String>| -> Result<()> {
         if let Some(v) = value {
-            writeln!(out, "  {name:<10} {}", sanitize::one_line(&v))?;
+            writeln!(out, "  {} {}", pad(&name), sanitize::one_line(&v))?;
         }
         Ok(())
     };
-    line("occurred", b.occurred_at.as_deref().map(local))?;
-    line("until", b.occurred_until.as_deref().map(local))?;
-    line("recorded", Some(b.recorded_at.clone()))?;
-    line("action", b.action.map(|a| a.to_string()))?;
-    line("channel", b.channel.map(|c| c.to_string()))?;
-    line("platform", b.platform.clone())?;
-    line("direction", b.direction.map(|d| d.to_string()))?;
-    line("from", b.from.clone())?;
-    line("address", b.address.clone())?;
-    line("org", b.org.clone())?;
-    line("to", b.to.clone())?;
-    line("with", b.with.clone())?;
-    line("reference", b.reference.clone())?;
-    line("count", b.count.map(|c| c.to_string()))?;
-    line("duration", b.duration_secs.map(timeparse::format_duration))?;
-    line("outcome", b.outcome.map(|o| o.to_string()))?;
-    line("subject", b.subject.clone())?;
-    line("target", b.target.map(|t| t.to_string()))?;
-    line("reason", b.reason.clone())?;
-    line("tags", (!b.tags.is_empty()).then(|| b.tags.join(", ")))?;
-    line("place", b.place.clone())?;
+    use crate::t;
+    line(t!("cli-show-occurred"), b.occurred_at.as_deref().map(local))?;
+    line(t!("cli-show-until"), b.occurred_until.as_deref().map(local))?;
+    line(t!("cli-show-recorded"), Some(b.recorded_at.clone()))?;
+    line(t!("cli-show-action"), b.action.map(|a| a.to_string()))?;
     line(
-        "witnesses",
+        t!("cli-show-channel"),
+        b.channel
+            .map(|c| t!("core-label-channel", channel = c.as_str())),
+    )?;
+    line(t!("cli-show-platform"), b.platform.clone())?;
+    line(
+        t!("cli-show-direction"),
+        b.direction
+            .map(|d| t!("core-label-direction", direction = d.to_string())),
+    )?;
+    line(t!("cli-show-from"), b.from.clone())?;
+    line(t!("cli-show-address"), b.address.clone())?;
+    line(t!("cli-show-org"), b.org.clone())?;
+    line(t!("cli-show-to"), b.to.clone())?;
+    line(t!("cli-show-with"), b.with.clone())?;
+    line(t!("cli-show-reference"), b.reference.clone())?;
+    line(t!("cli-show-count"), b.count.map(|c| c.to_string()))?;
+    line(
+        t!("cli-show-duration"),
+        b.duration_secs.map(timeparse::format_duration),
+    )?;
+    line(
+        t!("cli-show-outcome"),
+        b.outcome
+            .map(|o| t!("core-label-outcome", outcome = o.as_str())),
+    )?;
+    line(t!("cli-show-subject"), b.subject.clone())?;
+    line(t!("cli-show-target"), b.target.map(|t| t.to_string()))?;
+    line(t!("cli-show-reason-label"), b.reason.clone())?;
+    line(
+        t!("cli-show-tags"),
+        (!b.tags.is_empty()).then(|| b.tags.join(", ")),
+    )?;
+    line(t!("lawyer-show-place"), b.place.clone())?;
+    line(
+        t!("lawyer-show-witnesses"),
         (!b.witnesses.is_empty()).then(|| b.witnesses.join(", ")),
     )?;
     line(
-        "source",
+        t!("cli-show-source"),
         b.source.as_ref().map(|s| {
-            format!(
-                "{}, {} of the file with SHA-256 {}",
-                s.importer, s.position, s.file_sha256
+            t!(
+                "cli-show-source-value",
+                importer = s.importer.as_str(),
+                position = s.position.as_str(),
+                sha256 = s.file_sha256.as_str()
             )
         }),
     )?;
     if let Some(a) = &b.anchor {
         line(
-            "covers",
-            Some(format!(
-                "entries 1..{} (head {})",
-                a.covers_seq, a.covers_hash
+            t!("cli-show-covers"),
+            Some(t!(
+                "cli-show-covers-value",
+                seq = a.covers_seq,
+                head = a.covers_hash.as_str()
             )),
         )?;
-        line("TSA", Some(a.tsa.clone()))?;
-        line("TSA time", Some(local(&a.gen_time)))?;
-        line("serial", Some(a.serial.clone()))?;
-        line("stamped", Some(format!("sha256 {}", a.imprint)))?;
-        line("token", Some(format!("sha256 {}", a.tsr_sha256)))?;
+        line(t!("cli-show-tsa"), Some(a.tsa.clone()))?;
+        line(t!("cli-show-tsa-time"), Some(local(&a.gen_time)))?;
+        line(t!("cli-show-serial"), Some(a.serial.clone()))?;
+        line(
+            t!("cli-show-stamped"),
+            Some(format!("sha256 {}", a.imprint)),
+        )?;
+        line(
+            t!("cli-show-token"),
+            Some(format!("sha256 {}", a.tsr_sha256)),
+        )?;
     }
-    for (name, text) in [("content", &b.content), ("notes", &b.notes)] {
+    for (name, text) in [
+        (t!("cli-show-content"), &b.content),
+        (t!("cli-show-notes"), &b.notes),
+    ] {
         if let Some(t) = text {
-            writeln!(out, "  {name}:")?;
+            writeln!(out, "  {}", t!("cli-show-text-heading", name = name))?;
             for l in sanitize::multi_line(t).lines() {
                 writeln!(out, "    {l}")?;
             }

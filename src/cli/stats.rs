@@ -89,30 +89,50 @@ fn nothing_to_count(stats: &Stats, f: &FilterArgs) -> String {
         what.push(period_words(stats));
     }
     if let Some(c) = &f.channel {
-        what.push(format!("by {}", sanitize::one_line(c)));
+        what.push(crate::t!(
+            "stats-none-by-channel",
+            channel = sanitize::one_line(c)
+        ));
     }
     if let Some(from) = &f.from {
-        what.push(format!("matching \"{}\"", sanitize::one_line(from)));
+        what.push(crate::t!(
+            "stats-none-matching",
+            from = sanitize::one_line(from)
+        ));
     }
     if !what.is_empty() {
-        return format!(
-            "No contacts {}, so there is nothing to count. Try a longer period or fewer options.",
-            what.join(" ")
-        );
+        return crate::t!("stats-none-filtered", what = what.join(" "));
     }
     if stats.totals.undated_contacts + stats.totals.outgoing_excluded > 0 {
-        return "No dated incoming contacts, so there is nothing to count.".to_string();
+        return crate::t!("stats-none-dated");
     }
-    "No contacts recorded yet, so there is nothing to count. Record one with `kiroku add phone` (or `kiroku add` to be asked).".to_string()
+    crate::t!("stats-none-yet")
 }
 
 /// "from 2026-11-01 00:00 to now".
 fn period_words(s: &Stats) -> String {
-    format!(
-        "from {} to {}",
-        s.since.as_deref().map_or("the first".to_string(), short),
-        s.until.as_deref().map_or("now".to_string(), short)
+    crate::t!(
+        "stats-period",
+        since = s
+            .since
+            .as_deref()
+            .map_or(crate::t!("stats-period-first"), short),
+        until = s
+            .until
+            .as_deref()
+            .map_or(crate::t!("stats-period-now"), short)
     )
+}
+
+/// A channel's name in the interface language.
+fn channel_name(key: &str) -> String {
+    crate::t!("core-label-channel", channel = key)
+}
+
+/// `text` padded to `width` display columns.
+fn pad(text: &str, width: usize) -> String {
+    let fill = width.saturating_sub(table::width(text));
+    format!("{text}{}", " ".repeat(fill))
 }
 
 /// How bar charts are drawn.
@@ -179,9 +199,9 @@ fn short_opt(t: Option<&str>) -> String {
 
 fn channels_line(c: &ChannelCounts) -> String {
     c.iter()
-        .map(|(k, n)| format!("{k} {n}"))
+        .map(|(k, n)| format!("{} {n}", channel_name(k)))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(&crate::t!("cli-list-separator"))
 }
 
 /// Renders `t` and puts a bar after each row, scaled to what is left of
@@ -212,58 +232,65 @@ fn with_bars(t: &Table, values: &[u64], width: Option<usize>, bars: Bars) -> Str
     out
 }
 
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
 /// The whole `stats` report as text.
 pub fn render(s: &Stats, width: Option<usize>, bars: Bars) -> String {
     let mut out = String::new();
     let t = &s.totals;
     let span = match (&s.since, &s.until) {
-        (None, None) => "all recorded contacts".to_string(),
-        _ => format!("contacts {}", period_words(s)),
+        (None, None) => crate::t!("stats-span-all"),
+        _ => crate::t!("stats-span-period", period = period_words(s)),
     };
-    out.push_str(&format!(
-        "Contact statistics: {span} (times in {})\n\n",
-        s.time_zone
+    out.push_str(&crate::t!(
+        "stats-title",
+        span = span,
+        tz = s.time_zone.as_str()
     ));
+    out.push_str("\n\n");
 
-    let rows: Vec<(&str, String)> = vec![
-        ("contacts (entries)", t.contacts.to_string()),
-        ("attempts (calls, messages, visits)", t.attempts.to_string()),
-        ("by channel", channels_line(&t.by_channel)),
-        ("first contact", short_opt(t.first_contact.as_deref())),
-        ("last contact", short_opt(t.last_contact.as_deref())),
-        ("days from first to last", t.days_covered.to_string()),
-        ("days with contact", t.days_with_contact.to_string()),
+    let rows: Vec<(String, String)> = vec![
+        (crate::t!("stats-contacts"), t.contacts.to_string()),
+        (crate::t!("stats-attempts"), t.attempts.to_string()),
+        (crate::t!("stats-by-channel"), channels_line(&t.by_channel)),
+        (
+            crate::t!("stats-first-contact"),
+            short_opt(t.first_contact.as_deref()),
+        ),
+        (
+            crate::t!("stats-last-contact"),
+            short_opt(t.last_contact.as_deref()),
+        ),
+        (crate::t!("stats-days-covered"), t.days_covered.to_string()),
+        (
+            crate::t!("stats-days-with-contact"),
+            t.days_with_contact.to_string(),
+        ),
     ];
     let key_width = rows.iter().map(|(k, _)| table::width(k)).max().unwrap_or(0);
     for (k, v) in rows {
-        out.push_str(&format!("{k:key_width$}  {v}\n"));
+        out.push_str(&format!("{}  {v}\n", pad(&k, key_width)));
     }
     if t.undated_contacts > 0 {
-        out.push_str(&format!(
-            "({} contact(s) with no time are not counted)\n",
-            t.undated_contacts
-        ));
+        out.push_str(&crate::t!("stats-undated", count = t.undated_contacts));
+        out.push('\n');
     }
     if t.outgoing_excluded > 0 {
-        out.push_str(&format!(
-            "({} message(s) you sent are not counted)\n",
-            t.outgoing_excluded
-        ));
+        out.push_str(&crate::t!("stats-outgoing", count = t.outgoing_excluded));
+        out.push('\n');
     }
 
     // Attempts per period, split by the channels that occur.
     let channels: Vec<&str> = t.by_channel.iter().map(|(k, _)| k).collect();
-    let by = match s.by {
-        By::Day => "day",
-        By::Week => "week",
-        By::Month => "month",
+    let (heading, by) = match s.by {
+        By::Day => (crate::t!("stats-per-day"), crate::t!("stats-col-day")),
+        By::Week => (crate::t!("stats-per-week"), crate::t!("stats-col-week")),
+        By::Month => (crate::t!("stats-per-month"), crate::t!("stats-col-month")),
     };
-    out.push_str(&format!("\nAttempts per {by}\n"));
-    let mut headers = vec![by];
-    headers.extend(channels.iter().copied());
-    headers.push("total");
+    out.push_str(&format!("\n{heading}\n"));
+    let names: Vec<String> = channels.iter().map(|c| channel_name(c)).collect();
+    let total = crate::t!("stats-col-total");
+    let mut headers = vec![by.as_str()];
+    headers.extend(names.iter().map(String::as_str));
+    headers.push(total.as_str());
     let mut pt = Table::new(&headers).right(&(1..headers.len()).collect::<Vec<_>>());
     for p in &s.periods {
         let mut row = vec![p.period.clone()];
@@ -281,14 +308,27 @@ pub fn render(s: &Stats, width: Option<usize>, bars: Bars) -> String {
     let values: Vec<u64> = s.periods.iter().map(|p| p.attempts).collect();
     out.push_str(&with_bars(&pt, &values, width, bars));
 
-    out.push_str("\nBy sender\n");
-    let mut st = Table::new(&["sender", "channels", "attempts", "first seen", "last seen"])
+    let channel_list = |list: &[&str]| -> String {
+        list.iter()
+            .map(|c| channel_name(c))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let (c_channels, c_attempts, c_first, c_last) = (
+        crate::t!("stats-col-channels"),
+        crate::t!("stats-col-attempts"),
+        crate::t!("stats-col-first-seen"),
+        crate::t!("stats-col-last-seen"),
+    );
+    out.push_str(&format!("\n{}\n", crate::t!("stats-by-sender")));
+    let c_sender = crate::t!("stats-col-sender");
+    let mut st = Table::new(&[&c_sender, &c_channels, &c_attempts, &c_first, &c_last])
         .right(&[2])
         .shrink(&[0, 1]);
     for p in &s.senders {
         st.row(vec![
-            p.name.clone().unwrap_or_else(|| "(no name)".into()),
-            p.seen.channels.join(","),
+            p.name.clone().unwrap_or_else(|| crate::t!("stats-no-name")),
+            channel_list(&p.seen.channels),
             p.seen.attempts.to_string(),
             short(&p.seen.first_seen),
             short(&p.seen.last_seen),
@@ -296,14 +336,15 @@ pub fn render(s: &Stats, width: Option<usize>, bars: Bars) -> String {
     }
     out.push_str(&st.render(width));
 
-    out.push_str("\nBy number, address or account\n");
+    out.push_str(&format!("\n{}\n", crate::t!("stats-by-address")));
+    let (c_address, c_note) = (crate::t!("stats-col-address"), crate::t!("stats-col-note"));
     let mut at = Table::new(&[
-        "address",
-        "channels",
-        "attempts",
-        "first seen",
-        "last seen",
-        "note",
+        &c_address,
+        &c_channels,
+        &c_attempts,
+        &c_first,
+        &c_last,
+        &c_note,
     ])
     .right(&[2])
     .shrink(&[0, 1]);
@@ -312,13 +353,16 @@ pub fn render(s: &Stats, width: Option<usize>, bars: Bars) -> String {
         let note = match a.new_after_block {
             Some(b) => {
                 any_new = true;
-                format!("NEW after block #{b}")
+                crate::t!("stats-new-after-block", seq = b)
             }
             None => String::new(),
         };
         at.row(vec![
-            a.address.clone().unwrap_or_else(|| "(none)".into()),
-            a.seen.channels.join(","),
+            a.address
+                .as_deref()
+                .map(crate::view::label::address)
+                .unwrap_or_else(|| crate::t!("stats-no-address")),
+            channel_list(&a.seen.channels),
             a.seen.attempts.to_string(),
             short(&a.seen.first_seen),
             short(&a.seen.last_seen),
@@ -327,23 +371,48 @@ pub fn render(s: &Stats, width: Option<usize>, bars: Bars) -> String {
     }
     out.push_str(&at.render(width));
     if any_new {
-        out.push_str("NEW after block: first seen after you blocked a number or account\n");
+        out.push_str(&crate::t!("stats-new-after-block-legend"));
+        out.push('\n');
+    }
+    let hidden: Vec<String> = crate::address::AddressKind::ALL
+        .iter()
+        .filter(|k| s.totals.hidden_callers.get(**k) > 0)
+        .map(|k| {
+            crate::t!(
+                "address-stats-kind-count",
+                kind = crate::address::kind_label(crate::i18n::current(), *k),
+                count = s.totals.hidden_callers.get(*k)
+            )
+        })
+        .collect();
+    if !hidden.is_empty() {
+        out.push_str(&crate::t!(
+            "address-stats-hidden",
+            counts = hidden.join(&crate::t!("address-stats-separator"))
+        ));
+        out.push('\n');
     }
 
-    out.push_str("\nBefore and after you refused or blocked\n");
+    out.push_str(&format!("\n{}\n", crate::t!("stats-before-after")));
     if s.actions.is_empty() {
-        out.push_str(
-            "No refusal or block recorded in this period (`kiroku action refused` or `kiroku action blocked` records one).\n",
-        );
+        out.push_str(&crate::t!("stats-no-refusal"));
+        out.push('\n');
     } else {
-        let mut bt = Table::new(&[
-            "#", "you", "when", "before", "per week", "after", "per week",
-        ])
-        .right(&[0, 3, 4, 5, 6]);
+        let cols = [
+            "#".to_string(),
+            crate::t!("stats-col-you"),
+            crate::t!("stats-col-when"),
+            crate::t!("stats-col-before"),
+            crate::t!("stats-col-per-week"),
+            crate::t!("stats-col-after"),
+            crate::t!("stats-col-per-week"),
+        ];
+        let cols: Vec<&str> = cols.iter().map(String::as_str).collect();
+        let mut bt = Table::new(&cols).right(&[0, 3, 4, 5, 6]);
         for a in &s.actions {
             bt.row(vec![
                 a.seq.to_string(),
-                a.action.to_string(),
+                crate::t!("stats-action", action = a.action.to_string()),
                 short(&a.at),
                 a.before.attempts.to_string(),
                 format!("{:.2}", a.before.per_week),
@@ -352,52 +421,62 @@ pub fn render(s: &Stats, width: Option<usize>, bars: Bars) -> String {
             ]);
         }
         out.push_str(&bt.render(width));
-        out.push_str(
-            "before: from the first contact counted; after: up to now (or --until). Per week: attempts x 7 / days, a span under one day counted as one day.\n",
-        );
+        out.push_str(&crate::t!("stats-before-after-legend"));
+        out.push('\n');
     }
 
-    out.push_str("\nTime of day\n");
-    let mut ht = Table::new(&["hour", "attempts"]).right(&[1]);
+    out.push_str(&format!("\n{}\n", crate::t!("stats-time-of-day")));
+    let c_hour = crate::t!("stats-col-hour");
+    let mut ht = Table::new(&[&c_hour, &c_attempts]).right(&[1]);
     for (h, n) in s.hour_of_day.iter().enumerate() {
         ht.row(vec![format!("{h:02}:00-{h:02}:59"), n.to_string()]);
     }
     out.push_str(&with_bars(&ht, &s.hour_of_day, width, bars));
 
-    out.push_str("\nDay of week\n");
-    let mut wt = Table::new(&["day", "attempts"]).right(&[1]);
-    for (d, n) in WEEKDAYS.iter().zip(s.day_of_week) {
-        wt.row(vec![d.to_string(), n.to_string()]);
+    out.push_str(&format!("\n{}\n", crate::t!("stats-day-of-week")));
+    let c_day = crate::t!("stats-col-weekday");
+    let mut wt = Table::new(&[&c_day, &c_attempts]).right(&[1]);
+    for (d, n) in s.day_of_week.iter().enumerate() {
+        wt.row(vec![crate::t!("stats-weekday", day = d), n.to_string()]);
     }
     out.push_str(&with_bars(&wt, &s.day_of_week, width, bars));
 
     out.push('\n');
     if let Some(b) = &s.busiest_day {
-        out.push_str(&format!(
-            "Busiest day: {} ({} attempts)\n",
-            b.date, b.attempts
+        out.push_str(&crate::t!(
+            "stats-busiest-day",
+            date = b.date.as_str(),
+            count = b.attempts
         ));
+        out.push('\n');
     }
     if let Some(r) = &s.longest_run {
-        out.push_str(&format!(
-            "Longest run of days in a row with contact: {} ({} to {})\n",
-            r.days, r.start, r.end
+        out.push_str(&crate::t!(
+            "stats-longest-run",
+            days = r.days,
+            start = r.start.as_str(),
+            end = r.end.as_str()
         ));
+        out.push('\n');
     }
     let tr = &s.trend;
     let change = match tr.change_percent {
-        Some(p) if p > 0.0 => format!("up {p:.1}%"),
-        Some(p) if p < 0.0 => format!("down {:.1}%", -p),
-        Some(_) => "no change".to_string(),
-        None if tr.last_4_weeks.attempts > 0 => "none in the 4 weeks before".to_string(),
-        None => "none in either".to_string(),
+        Some(p) if p > 0.0 => crate::t!("stats-trend-up", percent = format!("{p:.1}")),
+        Some(p) if p < 0.0 => crate::t!("stats-trend-down", percent = format!("{:.1}", -p)),
+        Some(_) => crate::t!("stats-trend-same"),
+        None if tr.last_4_weeks.attempts > 0 => crate::t!("stats-trend-none-before"),
+        None => crate::t!("stats-trend-none"),
     };
-    out.push_str(&format!(
-        "Last 4 weeks: {} attempts; the 4 weeks before: {} ({change})\n",
-        tr.last_4_weeks.attempts, tr.previous_4_weeks.attempts
+    out.push_str(&crate::t!(
+        "stats-trend",
+        last = tr.last_4_weeks.attempts,
+        previous = tr.previous_4_weeks.attempts,
+        change = change
     ));
+    out.push('\n');
     if !tr.complete {
-        out.push_str("(--since starts within these 8 weeks, so part of them is not counted)\n");
+        out.push_str(&crate::t!("stats-trend-incomplete"));
+        out.push('\n');
     }
     out
 }

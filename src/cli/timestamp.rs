@@ -20,6 +20,7 @@ use crate::model::{Anchor, Body, Kind};
 use crate::output::AtomicFile;
 use crate::receipt::{self, Receipt};
 use crate::store::{Access, AnchorFiles, Case};
+use crate::t;
 use crate::timeparse;
 use crate::tsp;
 
@@ -97,9 +98,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                 .or_else(|| std::env::var("KIROKU_TSA").ok())
                 .filter(|u| !u.trim().is_empty())
                 .ok_or_else(|| {
-                    Error::usage("which timestamp authority? none was given").with_hint(
-                        "use --tsa URL (or set KIROKU_TSA), or `kiroku timestamp request` to ask one yourself",
-                    )
+                    Error::usage(t!("timestamp-no-tsa")).with_hint(t!("timestamp-no-tsa-hint"))
                 })?;
             online(ctx, url.trim())
         }
@@ -117,8 +116,7 @@ fn prepare(ctx: &Ctx, case: &Case) -> Result<Prepared> {
     let (entries, head) = case.head()?;
     if entries == 0 {
         return Err(
-            Error::usage("the case has no entries yet: there is nothing to timestamp")
-                .with_hint("record something first"),
+            Error::usage(t!("timestamp-no-entries")).with_hint(t!("timestamp-no-entries-hint"))
         );
     }
     let receipt = Receipt {
@@ -135,11 +133,8 @@ fn prepare(ctx: &Ctx, case: &Case) -> Result<Prepared> {
 
 fn request(ctx: &mut Ctx, output: &Path) -> Result<()> {
     if output.extension().and_then(|e| e.to_str()) != Some("tsq") {
-        return Err(
-            Error::usage(format!("{} does not end in .tsq", output.display())).with_hint(
-                "name the request file FILE.tsq; the receipt text is written to FILE.txt",
-            ),
-        );
+        return Err(Error::usage(t!("timestamp-request-not-tsq", file = output))
+            .with_hint(t!("timestamp-request-not-tsq-hint")));
     }
     let text_path = output.with_extension("txt");
     check_not_case_file(output, &ctx.db)?;
@@ -158,40 +153,43 @@ fn request(ctx: &mut Ctx, output: &Path) -> Result<()> {
     let tsr = output.with_extension("tsr");
     writeln!(
         ctx.out,
-        "Wrote {} (a timestamp request for entries 1..{}, head {}) and {} (the receipt text it stamps).",
-        output.display(),
-        p.receipt.entries,
-        p.receipt.head,
-        text_path.display()
+        "{}",
+        t!(
+            "timestamp-request-written",
+            file = output,
+            entries = p.receipt.entries,
+            head = p.receipt.head.as_str(),
+            text = &text_path
+        )
     )?;
     writeln!(
         ctx.out,
-        "Send it to a timestamp authority, e.g.\n  curl -sS -H 'Content-Type: application/timestamp-query' --data-binary @{} https://freetsa.org/tsr -o {}\nthen record the answer with\n  kiroku timestamp add {}",
-        output.display(),
-        tsr.display(),
-        tsr.display()
+        "{}",
+        t!("timestamp-request-next", request = output, response = &tsr)
     )?;
     Ok(())
 }
 
-fn read(path: &Path, what: &str, hint: &str) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| {
-        Error::from_io(e, &format!("{what} {}", path.display())).with_hint(hint.to_string())
-    })
+fn read(path: &Path, what: String, hint: &str) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| Error::from_io(e, &what).with_hint(hint.to_string()))
 }
 
 fn add(ctx: &mut Ctx, response: &Path, request: &Path) -> Result<()> {
     let tsr = read(
         response,
-        "response",
-        "give the .tsr file the timestamp authority sent back",
+        t!("timestamp-file-response", file = response),
+        &t!("timestamp-not-a-response-hint"),
     )?;
-    let hint = "give the request it answers with --request FILE.tsq (its .txt beside it)";
-    let tsq = read(request, "request", hint)?;
+    let hint = t!("timestamp-request-hint");
+    let tsq = read(request, t!("timestamp-file-request", file = request), &hint)?;
     let text_path = request.with_extension("txt");
-    let text = read(&text_path, "receipt text", hint)?;
+    let text = read(
+        &text_path,
+        t!("timestamp-file-receipt-text", file = &text_path),
+        &hint,
+    )?;
     let receipt = String::from_utf8(text).map_err(|_| {
-        Error::usage(format!("{} is not a receipt text", text_path.display())).with_hint(hint)
+        Error::usage(t!("timestamp-not-receipt-text", file = &text_path)).with_hint(hint.clone())
     })?;
     let mut case = ctx.open(Access::ReadWrite)?;
     record(ctx, &mut case, AnchorFiles { receipt, tsq, tsr })
@@ -202,45 +200,42 @@ fn add(ctx: &mut Ctx, response: &Path, request: &Path) -> Result<()> {
 fn record(ctx: &mut Ctx, case: &mut Case, files: AnchorFiles) -> Result<()> {
     let req = tsp::parse_request(&files.tsq)?;
     if chain::sha256_hex(files.receipt.as_bytes()) != chain::hex(&req.imprint) {
-        return Err(Error::usage(
-            "the receipt text is not the text the request stamps (its SHA-256 differs)",
-        )
-        .with_hint("keep FILE.tsq and FILE.txt together as `kiroku timestamp request` wrote them; nothing was recorded"));
+        return Err(Error::usage(t!("timestamp-text-not-requested"))
+            .with_hint(t!("timestamp-text-not-requested-hint")));
     }
     let stamped = receipt::find_all(&files.receipt)
         .into_iter()
         .next()
         .transpose()?
-        .ok_or_else(|| Error::usage("the receipt text holds no receipt line"))?;
+        .ok_or_else(|| Error::usage(t!("timestamp-text-no-receipt")))?;
     if stamped.case_id != case.meta.case_id {
-        return Err(Error::usage(format!(
-            "the request is for another case ({}; this is {})",
-            stamped.case_id, case.meta.case_id
+        return Err(Error::usage(t!(
+            "timestamp-request-other-case",
+            case = stamped.case_id.as_str(),
+            this = case.meta.case_id.as_str()
         ))
-        .with_hint("use --db to choose the case file the request was made for"));
+        .with_hint(t!("timestamp-request-other-case-hint")));
     }
     let token = tsp::parse_response(&files.tsr)?;
     tsp::check_matches(&token, &req)?;
+    if token.attributes_not_der {
+        super::warn(&t!("timestamp-warning-attributes-order"));
+    }
     let covered = case.get(stamped.entries)?;
     if covered.as_ref().map(|s| s.hash.as_str()) != Some(stamped.head.as_str()) {
         return Err(Error::new(
             ErrorKind::NotIntact,
-            format!(
-                "entry {} is not the entry the request was made for: the record changed since",
-                stamped.entries
-            ),
+            t!("timestamp-record-changed", seq = stamped.entries),
         )
-        .with_hint("run `kiroku verify`; nothing was recorded"));
+        .with_hint(t!("timestamp-record-changed-hint")));
     }
     if let Some((seq, _)) = case
         .anchor_files()?
         .into_iter()
         .find(|(_, f)| f.tsr == files.tsr)
     {
-        return Err(
-            Error::usage(format!("this timestamp is already recorded (entry {seq})"))
-                .with_hint("nothing was recorded"),
-        );
+        return Err(Error::usage(t!("timestamp-already-recorded", seq = seq))
+            .with_hint(t!("timestamp-nothing-recorded")));
     }
     let draft = Body {
         kind: Kind::Anchor,
@@ -259,23 +254,27 @@ fn record(ctx: &mut Ctx, case: &mut Case, files: AnchorFiles) -> Result<()> {
     let stored = case.append_anchor(draft, &files, chrono::Utc::now)?;
     writeln!(
         ctx.out,
-        "Recorded the timestamp as entry {}: entries 1..{} existed unchanged by {} (TSA: {}).",
-        stored.seq, stamped.entries, token.gen_time, token.tsa
+        "{}",
+        t!(
+            "timestamp-recorded",
+            seq = stored.seq,
+            entries = stamped.entries,
+            time = token.gen_time.as_str(),
+            tsa = token.tsa.as_str()
+        )
     )?;
     Ok(())
 }
 
 fn online(ctx: &mut Ctx, url: &str) -> Result<()> {
     if !(url.starts_with("http://") || url.starts_with("https://")) {
-        return Err(
-            Error::usage(format!("\"{url}\" is not an http or https URL"))
-                .with_hint("give the timestamp authority's URL, e.g. https://freetsa.org/tsr"),
-        );
+        return Err(Error::usage(t!("timestamp-bad-url", url = url))
+            .with_hint(t!("timestamp-bad-url-hint")));
     }
     let mut case = ctx.open(Access::ReadWrite)?;
     let p = prepare(ctx, &case)?;
     if ctx.stdout_is_tty {
-        tell(&format!("Asking {url} for a timestamp…"));
+        tell(&t!("timestamp-asking", url = url));
     }
     let tsr = post(url, &p.tsq)?;
     record(
@@ -298,8 +297,12 @@ fn post(url: &str, tsq: &[u8]) -> Result<Vec<u8>> {
         .build()
         .into();
     let unreachable = |e: ureq::Error| {
-        Error::io(format!("could not get a timestamp from {url} ({e})"))
-            .with_hint("check the network connection and the URL; nothing was recorded")
+        Error::io(t!(
+            "timestamp-unreachable",
+            url = url,
+            reason = e.to_string()
+        ))
+        .with_hint(t!("timestamp-unreachable-hint"))
     };
     let mut resp = agent
         .post(url)
@@ -308,10 +311,12 @@ fn post(url: &str, tsq: &[u8]) -> Result<Vec<u8>> {
         .map_err(unreachable)?;
     let status = resp.status();
     if !status.is_success() {
-        return Err(Error::io(format!(
-            "the timestamp authority at {url} answered HTTP {status}"
+        return Err(Error::io(t!(
+            "timestamp-http-status",
+            url = url,
+            status = status.to_string()
         ))
-        .with_hint("check the URL, or try again later; nothing was recorded"));
+        .with_hint(t!("timestamp-http-status-hint")));
     }
     resp.body_mut()
         .with_config()
@@ -322,14 +327,13 @@ fn post(url: &str, tsq: &[u8]) -> Result<Vec<u8>> {
 
 fn export_all(ctx: &mut Ctx, dir: &Path) -> Result<()> {
     if !dir.is_dir() {
-        return Err(Error::usage(format!("{} is not a folder", dir.display()))
-            .with_hint("create it first, or give another with --dir"));
+        return Err(Error::usage(t!("timestamp-not-a-folder", dir = dir))
+            .with_hint(t!("timestamp-not-a-folder-hint")));
     }
     let case = ctx.open(Access::ReadOnly)?;
     let written = export::timestamps::write_all(&case, dir)?;
     if written.is_empty() {
-        return Err(Error::usage("the case has no timestamps yet")
-            .with_hint("get one with `kiroku timestamp --tsa URL` or `kiroku timestamp request`"));
+        return Err(Error::usage(t!("timestamp-none-yet")).with_hint(t!("timestamp-none-yet-hint")));
     }
     for p in &written {
         writeln!(ctx.out, "{}", p.display())?;

@@ -96,9 +96,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         ))
         .with_hint(t!("lawyer-transcript-not-utf8-hint"))
     })?;
-    let text = fields::check_text("transcript", text)?;
+    let text = fields::check_text(fields::Field::Transcript, text)?;
     let utterances = parse(text.trim_start_matches('\u{FEFF}'))?;
-    let by = fields::optional_text("transcriber", args.by)?;
+    let by = fields::optional_text(fields::Field::Transcriber, args.by)?;
     let mut case = ctx.open(Access::ReadWrite)?;
     let file = exhibit::file_by_number(&case, args.number)?;
     if !is_recording(&file.media_type) {

@@ -3,11 +3,12 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::Ctx;
+use super::{warn, Ctx};
 use crate::chain;
 use crate::error::{Error, ErrorKind, Result};
 use crate::receipt::{self, Receipt};
 use crate::store::Access;
+use crate::t;
 use crate::tsp;
 use crate::verify;
 
@@ -44,6 +45,10 @@ pub struct Args {
     /// Do not re-hash the evidence files (a quick check of the entries only)
     #[arg(long)]
     no_files: bool,
+    /// Check a backup folder against the case instead: is it an unchanged
+    /// copy of the first entries, are its evidence files intact
+    #[arg(long, value_name = "DEST")]
+    backup: Option<std::path::PathBuf>,
     /// Print the result as JSON
     #[arg(long)]
     json: bool,
@@ -53,7 +58,8 @@ const SHOWN_PROBLEMS: usize = 10;
 
 /// Reads a timestamp kept elsewhere: checks its token, that it stamps the
 /// text beside it, and (with `roots`) its certificate chain. Returns the
-/// stamped receipt and a line describing the timestamp.
+/// stamped receipt and a line describing the timestamp. A token that does
+/// not verify, or does not stamp that text, is "not intact" (exit 1).
 fn external_stamp(
     path: &Path,
     roots: Option<&[x509_cert::Certificate]>,
@@ -63,43 +69,77 @@ fn external_stamp(
     let text_path = path.with_extension("txt");
     let text_shown = text_path.display().to_string();
     let text = std::fs::read(&text_path).map_err(|e| {
-        Error::from_io(e, &text_shown)
-            .with_hint("keep the stamped .txt file beside the .tsr, with the same name")
+        Error::from_io(e, &text_shown).with_hint(t!("verify-timestamp-text-missing-hint"))
     })?;
-    let token = tsp::parse_response(&tsr).map_err(|e| {
-        Error::usage(format!("{shown}: {}", e.message))
-            .with_hint("give a .tsr file written by `kiroku timestamp export`")
+    let token = tsp::read_response(&tsr).map_err(|why| {
+        Error::new(
+            ErrorKind::NotIntact,
+            t!(
+                "verify-timestamp-invalid",
+                file = shown.as_str(),
+                reason = why.reason()
+            ),
+        )
+        .with_hint(t!("verify-timestamp-invalid-hint"))
     })?;
+    if token.attributes_not_der {
+        warn(&t!("timestamp-warning-attributes-order"));
+    }
     if chain::sha256_hex(&text) != chain::hex(&token.imprint) {
         return Err(Error::new(
             ErrorKind::NotIntact,
-            format!("{text_shown} is not the text that {shown} stamps"),
+            t!(
+                "verify-timestamp-other-text",
+                text = text_shown.as_str(),
+                file = shown.as_str(),
+                tsa = token.tsa.as_str(),
+                time = token.gen_time.as_str()
+            ),
         )
-        .with_hint("the receipt text was changed, or belongs to another timestamp"));
+        .with_hint(t!("verify-timestamp-other-text-hint")));
     }
     let stamped = receipt::find_all(&String::from_utf8_lossy(&text))
         .into_iter()
         .next()
         .transpose()?
-        .ok_or_else(|| Error::usage(format!("{text_shown} holds no receipt line")))?;
-    let mut line = format!(
-        "timestamp {shown}: the receipt for entries 1..{} existed by {} (TSA: {})",
-        stamped.entries, token.gen_time, token.tsa
+        .ok_or_else(|| {
+            Error::usage(t!(
+                "verify-timestamp-no-receipt",
+                text = text_shown.as_str()
+            ))
+        })?;
+    let mut line = t!(
+        "verify-timestamp-line",
+        file = shown.as_str(),
+        entries = stamped.entries,
+        time = token.gen_time.as_str(),
+        tsa = token.tsa.as_str()
     );
     if let Some(roots) = roots {
         let root = tsp::check_chain(&token, roots).map_err(|why| {
             Error::new(
                 ErrorKind::NotIntact,
-                format!("the TSA certificate of {shown} is not trusted: {why}"),
+                t!(
+                    "verify-timestamp-untrusted",
+                    file = shown.as_str(),
+                    reason = why
+                ),
             )
-            .with_hint("check that --tsa-ca is the root certificate of that TSA")
+            .with_hint(t!("verify-timestamp-untrusted-hint"))
         })?;
-        line.push_str(&format!("; TSA certificate issued under {root}"));
+        line.push_str(&t!("verify-timestamp-issued-under", root = root));
     }
     Ok((stamped, line))
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
+    // Machine output never changes with the language: its messages too.
+    if args.json {
+        crate::i18n::set(crate::i18n::Lang::En);
+    }
+    if let Some(dest) = &args.backup {
+        return super::backup::verify_backup(ctx, dest, args.json);
+    }
     let mut receipts = Vec::new();
     for r in &args.receipt {
         receipts.extend(receipt::load(r)?);
@@ -110,8 +150,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
             let shown = path.display().to_string();
             let bytes = std::fs::read(path).map_err(|e| Error::from_io(e, &shown))?;
             Some(tsp::load_certs(&bytes).map_err(|why| {
-                Error::usage(format!("{shown} is not a certificate file ({why})"))
-                    .with_hint("give the TSA's root certificate as a PEM or DER file")
+                Error::usage(t!(
+                    "verify-not-a-certificate",
+                    file = shown.as_str(),
+                    reason = why
+                ))
+                .with_hint(t!("verify-not-a-certificate-hint"))
             })?)
         }
     };
@@ -136,40 +180,63 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         if report.problems.is_empty() {
             writeln!(
                 out,
-                "OK: the chain of {} entries is intact (case {}).",
-                report.entries, report.case_id
+                "{}",
+                t!(
+                    "verify-ok-chain",
+                    count = report.entries,
+                    case = report.case_id.as_str()
+                )
             )?;
             match report.files_checked {
                 Some(0) => {}
-                Some(1) => writeln!(out, "OK: the evidence file matches its SHA-256.")?,
-                Some(n) => writeln!(out, "OK: all {n} evidence files match their SHA-256.")?,
-                None => writeln!(out, "Evidence files not checked (--no-files).")?,
+                Some(n) => writeln!(out, "{}", t!("verify-ok-files", count = n))?,
+                None => writeln!(out, "{}", t!("verify-files-not-checked"))?,
             }
         } else {
-            writeln!(out, "NOT INTACT: {}", report.problems[0].message)?;
+            let first = &report.problems[0].message;
+            writeln!(
+                out,
+                "{}",
+                t!("verify-not-intact-line", message = first.as_str())
+            )?;
             for p in report.problems.iter().skip(1).take(SHOWN_PROBLEMS - 1) {
-                writeln!(out, "  also: {}", p.message)?;
-            }
-            if report.problems.len() > SHOWN_PROBLEMS {
                 writeln!(
                     out,
-                    "  … and {} more (see --json)",
-                    report.problems.len() - SHOWN_PROBLEMS
+                    "{}",
+                    t!("verify-also-line", message = p.message.as_str())
                 )?;
+            }
+            let listed = report.problems.len() as u64;
+            if listed > SHOWN_PROBLEMS as u64 || report.problems_not_listed > 0 {
+                let more =
+                    listed.saturating_sub(SHOWN_PROBLEMS as u64) + report.problems_not_listed;
+                writeln!(out, "{}", t!("verify-more-problems", count = more))?;
             }
         }
         for line in &stamp_lines {
             writeln!(out, "{line}")?;
         }
         for r in &report.receipts {
-            let mark = if r.ok { "OK" } else { "FAILED" };
-            writeln!(out, "receipt {mark}: {}", r.message)?;
+            let line = if r.ok {
+                t!("verify-receipt-ok-line", message = r.message.as_str())
+            } else {
+                t!("verify-receipt-failed-line", message = r.message.as_str())
+            };
+            writeln!(out, "{line}")?;
         }
         for a in &report.anchors {
-            let mark = if a.ok { "OK" } else { "FAILED" };
-            writeln!(out, "timestamp {mark}: {}", a.message)?;
+            let line = if a.ok {
+                t!("verify-timestamp-ok-line", message = a.message.as_str())
+            } else {
+                t!("verify-timestamp-failed-line", message = a.message.as_str())
+            };
+            writeln!(out, "{line}")?;
         }
-        writeln!(out, "head {}", report.head)?;
+        writeln!(
+            out,
+            "{}",
+            t!("verify-head-line", hash = report.head.as_str())
+        )?;
     }
     if !report.intact {
         ctx.out.flush()?;
@@ -194,9 +261,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
             .unwrap_or_default();
         return Err(Error::new(
             ErrorKind::NotIntact,
-            format!("the record is not intact: {first}"),
+            t!("verify-not-intact", reason = first),
         )
-        .with_hint("keep this case file as it is and show this result to your lawyer"));
+        .with_hint(t!("verify-not-intact-hint")));
     }
     Ok(())
 }

@@ -20,10 +20,10 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
-    let reason = fields::check_text("reason", args.reason)?;
+    let reason = fields::check_text(fields::Field::Reason, args.reason)?;
     if reason.trim().is_empty() {
-        return Err(Error::usage("the reason is empty")
-            .with_hint("say why the entry is withdrawn, e.g. --reason 'recorded twice'"));
+        return Err(Error::usage(crate::t!("cli-reason-empty"))
+            .with_hint(crate::t!("cli-void-reason-empty-hint")));
     }
     let mut case = ctx.open(crate::store::Access::ReadWrite)?;
     let draft = Body {

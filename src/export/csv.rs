@@ -33,6 +33,7 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ("direction", "方向"),
     ("sender", "相手（氏名）"),
     ("address", "番号・アドレス・アカウント"),
+    ("address_kind", "番号の種類"),
     ("organisation", "所属"),
     ("to", "宛先"),
     ("with", "相談先・相手方"),
@@ -120,6 +121,13 @@ pub fn cells<'a>(v: &'a View, lang: Lang, exhibits: &Exhibits) -> Vec<Cow<'a, st
         word(b.direction.map(|d| lang.direction(d))),
         opt(&b.from),
         opt(&b.address),
+        Cow::Owned(
+            b.address
+                .as_deref()
+                .and_then(crate::address::kind_of)
+                .map(|k| crate::address::kind_label(lang, k))
+                .unwrap_or_default(),
+        ),
         opt(&b.org),
         opt(&b.to),
         opt(&b.with),
@@ -217,7 +225,7 @@ mod tests {
 
     #[test]
     fn columns_have_both_languages() {
-        assert_eq!(COLUMNS.len(), 27);
+        assert_eq!(COLUMNS.len(), 28);
         assert!(COLUMNS
             .iter()
             .all(|(en, ja)| !en.is_empty() && !ja.is_empty()));

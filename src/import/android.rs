@@ -17,6 +17,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
 use super::{checked_time, Bad, Context, Importer, LineCounter, Parsed, Party, Record};
+use crate::address::{kind_of_call, AddressKind};
 use crate::error::{Error, Result};
 use crate::model::{Channel, Direction, Outcome};
 
@@ -26,11 +27,17 @@ pub struct Sms;
 fn attrs(e: &BytesStart<'_>) -> std::result::Result<Vec<(String, String)>, String> {
     let mut out = Vec::new();
     for a in e.attributes() {
-        let a = a.map_err(|err| format!("an attribute cannot be read ({err})"))?;
+        let a = a.map_err(|err| crate::t!("import-android-attribute", reason = err.to_string()))?;
         let key = String::from_utf8_lossy(a.key.as_ref()).into_owned();
         let value = a
             .normalized_value(XmlVersion::Implicit1_0)
-            .map_err(|err| format!("the value of {key} cannot be read ({err})"))?
+            .map_err(|err| {
+                crate::t!(
+                    "import-android-value",
+                    name = key.as_str(),
+                    reason = err.to_string()
+                )
+            })?
             .into_owned();
         out.push((key, value));
     }
@@ -53,14 +60,72 @@ fn party(a: &[(String, String)], address_key: &str) -> Party {
     }
 }
 
+/// Milliseconds above this are milliseconds (after 1973-03-03); numbers
+/// below [`MAX_SECONDS`] are seconds (before 2286). Between the two, a
+/// date cannot be told apart without `readable_date`.
+const MIN_MILLIS: i64 = 100_000_000_000;
+const MAX_SECONDS: i64 = 10_000_000_000;
+
+/// `readable_date` as the app writes it, in the phone's own zone and
+/// language: `Apr 21, 2012 4:10:17 PM`, `2017/01/31 20:51:24`,
+/// `31 Jan 2017 20:51:24`, `2017年1月31日 20:51:24`.
+fn readable(s: &str) -> Option<chrono::NaiveDateTime> {
+    use chrono::NaiveDateTime;
+    let s = s.trim();
+    const FORMATS: &[&str] = &[
+        "%b %d, %Y %I:%M:%S %p",
+        "%Y/%m/%d %H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%d %b %Y %H:%M:%S",
+        "%d.%m.%Y %H:%M:%S",
+        "%Y年%m月%d日 %H:%M:%S",
+        "%m/%d/%Y %I:%M:%S %p",
+    ];
+    FORMATS
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+}
+
+/// Whether an instant can be what `readable` shows in some time zone: the
+/// same minutes and seconds, at most 14 hours apart.
+fn agrees(utc: DateTime<Utc>, readable: chrono::NaiveDateTime) -> bool {
+    let Some(whole) = DateTime::<Utc>::from_timestamp(utc.timestamp(), 0) else {
+        return false;
+    };
+    let diff = (readable - whole.naive_utc()).num_seconds();
+    diff.abs() <= 14 * 3600 && diff % 900 == 0
+}
+
 fn time(a: &[(String, String)], ctx: &Context) -> std::result::Result<String, String> {
-    let raw = get(a, "date").ok_or("it has no date")?;
-    let ms: i64 = raw
+    let raw = get(a, "date").ok_or_else(|| crate::t!("import-android-no-date"))?;
+    let n: i64 = raw
         .trim()
         .parse()
-        .map_err(|_| format!("its date \"{raw}\" is not a number of milliseconds"))?;
-    let utc = DateTime::<Utc>::from_timestamp_millis(ms)
-        .ok_or_else(|| format!("its date \"{raw}\" is out of range"))?;
+        .map_err(|_| crate::t!("import-android-date-not-number", date = raw))?;
+    let as_ms = DateTime::<Utc>::from_timestamp_millis(n);
+    let as_s = DateTime::<Utc>::from_timestamp(n, 0);
+    let shown = get(a, "readable_date");
+    let utc = match shown.and_then(readable) {
+        Some(r) => {
+            let ms_ok = n >= MIN_MILLIS && as_ms.is_some_and(|t| agrees(t, r));
+            let s_ok = n < MAX_SECONDS && as_s.is_some_and(|t| agrees(t, r));
+            match (ms_ok, s_ok) {
+                (true, _) => as_ms,
+                (false, true) => as_s,
+                _ => {
+                    return Err(crate::t!(
+                        "import-android-date-contradicts",
+                        date = raw,
+                        readable = shown.unwrap_or_default()
+                    ))
+                }
+            }
+        }
+        None if n >= MIN_MILLIS => as_ms,
+        None if (0..MAX_SECONDS).contains(&n) && n > 0 => as_s,
+        None => return Err(crate::t!("import-android-date-unclear", date = raw)),
+    };
+    let utc = utc.ok_or_else(|| crate::t!("import-android-date-out-of-range", date = raw))?;
     checked_time(utc.with_timezone(&ctx.tz).fixed_offset(), ctx.now)
 }
 
@@ -71,7 +136,7 @@ fn call(a: &[(String, String)], ctx: &Context) -> std::result::Result<Record, St
         Some(d) => d
             .trim()
             .parse()
-            .map_err(|_| format!("its duration \"{d}\" is not a number of seconds"))?,
+            .map_err(|_| crate::t!("import-android-duration", duration = d))?,
         None => 0,
     };
     let (channel, direction, outcome) = match kind {
@@ -85,18 +150,29 @@ fn call(a: &[(String, String)], ctx: &Context) -> std::result::Result<Record, St
         "4" => (Channel::Voicemail, Direction::Incoming, None),
         "5" => (Channel::Phone, Direction::Incoming, Some(Outcome::Declined)),
         "6" => (Channel::Phone, Direction::Incoming, Some(Outcome::Blocked)),
-        other => {
-            return Err(format!(
-                "its call type \"{other}\" is not one I know (1 to 6)"
-            ))
-        }
+        other => return Err(crate::t!("import-android-call-type", kind = other)),
     };
-    let p = party(a, "number");
+    let mut p = party(a, "number");
     let key = format!(
         "call\u{1f}{}\u{1f}{}\u{1f}{kind}\u{1f}{duration}",
         p.address.as_deref().unwrap_or(""),
         get(a, "date").unwrap_or("")
     );
+    // A caller whose number was not shown: the file's own value is kept
+    // (`-2`); an empty number gets the word of its kind, and a note says
+    // what the file held.
+    let number = get(a, "number").unwrap_or("");
+    let mut notes = None;
+    if let Some(kind) = kind_of_call(number, get(a, "presentation")) {
+        if p.address.is_none() {
+            p.address = Some(kind_word(kind).to_string());
+            notes = Some(crate::t_in!(
+                crate::i18n::Lang::En,
+                "import-android-number-empty",
+                presentation = get(a, "presentation").unwrap_or("-")
+            ));
+        }
+    }
     Ok(Record {
         occurred_at: at,
         channel: Some(channel),
@@ -104,9 +180,20 @@ fn call(a: &[(String, String)], ctx: &Context) -> std::result::Result<Record, St
         party: p,
         duration_secs: (duration > 0).then_some(duration),
         outcome,
+        notes,
         key,
         ..Record::default()
     })
+}
+
+/// The word recorded for a caller a call log gives no number for (machine
+/// words, recognised again by [`kind_of`](crate::address::kind_of)).
+fn kind_word(kind: AddressKind) -> &'static str {
+    match kind {
+        AddressKind::Withheld => "Withheld",
+        AddressKind::Payphone => "Payphone",
+        AddressKind::Unavailable => "Unknown",
+    }
 }
 
 /// A message (SMS or MMS): `kind` names it in the key, `box_attr` holds
@@ -119,6 +206,7 @@ fn message(
     box_attr: &str,
     subject_attr: &str,
     text: String,
+    sender: Option<&str>,
 ) -> std::result::Result<Option<Record>, String> {
     let direction = match get(a, box_attr) {
         Some("1") => Direction::Incoming,
@@ -126,15 +214,38 @@ fn message(
         _ => return Ok(None),
     };
     let at = time(a, ctx)?;
-    let p = party(a, "address");
+    let mut p = party(a, "address");
     let key = format!(
         "{kind}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{text}",
         p.address.as_deref().unwrap_or(""),
         get(a, "date").unwrap_or(""),
         get(a, box_attr).unwrap_or("")
     );
+    // A group message: `address` holds every member joined by `~`; the
+    // sender of a received one is its `<addr type="137">`.
+    let mut to = None;
+    if let Some(joined) = p.address.clone().filter(|a| a.contains('~')) {
+        if direction == Direction::Incoming {
+            if let Some(s) = sender {
+                // `contact_name` names the whole group, not the sender.
+                p.address = Some(s.to_string());
+                to = Some(
+                    [
+                        get(a, "contact_name"),
+                        Some(joined.replace('~', ", ").as_str()),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" — "),
+                );
+                p.name = None;
+            }
+        }
+    }
     let (content, _) = super::bounded(text);
     Ok(Some(Record {
+        to,
         occurred_at: at,
         channel: Some(Channel::Sms),
         platform: (kind == "mms").then(|| "MMS".to_string()),
@@ -153,19 +264,37 @@ fn sms(a: &[(String, String)], ctx: &Context) -> std::result::Result<Option<Reco
         .find(|(k, _)| k == "body")
         .map(|(_, v)| v.clone())
         .unwrap_or_default();
-    message(a, ctx, "sms", "type", "subject", body)
+    message(a, ctx, "sms", "type", "subject", body, None)
 }
 
 /// An MMS being read: its attributes and its text parts so far.
 struct Mms {
     attrs: Vec<(String, String)>,
     texts: Vec<String>,
+    /// The `<addr type="137">`: who sent it.
+    sender: Option<String>,
     index: usize,
     line: usize,
 }
 
 fn mms(m: Mms, ctx: &Context) -> std::result::Result<Option<Record>, String> {
-    message(&m.attrs, ctx, "mms", "msg_box", "sub", m.texts.join("\n"))
+    message(
+        &m.attrs,
+        ctx,
+        "mms",
+        "msg_box",
+        "sub",
+        m.texts.join("\n"),
+        m.sender.as_deref(),
+    )
+}
+
+fn position(calls: bool, index: usize, line: usize) -> String {
+    if calls {
+        super::pos_call(index, line)
+    } else {
+        super::pos_message(index, line)
+    }
 }
 
 /// Reads a backup whose root element is `root`, handing each element of
@@ -173,7 +302,7 @@ fn mms(m: Mms, ctx: &Context) -> std::result::Result<Option<Record>, String> {
 fn read(
     bytes: &[u8],
     root: &str,
-    other: (&str, &str),
+    other: (&str, fn() -> String),
     ctx: &Context,
     calls: bool,
 ) -> Result<Parsed> {
@@ -195,12 +324,16 @@ fn read(
             Err(err) => {
                 let at = lines.line_at(reader.error_position() as usize);
                 if !seen_root {
-                    return Err(Error::usage(format!("it is not a readable XML file (line {at}: {err})"))
-                        .with_hint(format!("an SMS Backup & Restore file starts with <?xml …?> and <{root}>; check the file and the importer chosen")));
+                    return Err(Error::usage(crate::t!(
+                        "import-android-not-xml",
+                        line = at,
+                        reason = err.to_string()
+                    ))
+                    .with_hint(crate::t!("import-android-not-xml-hint", root = root)));
                 }
                 parsed.bad.push(Bad {
-                    position: format!("line {at}"),
-                    message: format!("the XML is broken here ({err}); the file may be cut short, and nothing after this point was read"),
+                    position: super::pos_line(at),
+                    message: crate::t!("import-android-broken-xml", reason = err.to_string()),
                 });
                 break;
             }
@@ -212,7 +345,7 @@ fn read(
                 depth = depth.saturating_sub(1);
                 if depth == 1 {
                     if let Some(m) = current_mms.take() {
-                        let position = format!("message {} (line {})", m.index, m.line);
+                        let position = super::pos_message(m.index, m.line);
                         match mms(m, ctx) {
                             Ok(Some(mut r)) => {
                                 r.position = position;
@@ -227,14 +360,16 @@ fn read(
             }
             Event::Eof => {
                 if !seen_root {
-                    return Err(Error::usage(format!("it holds no <{root}> element"))
-                        .with_hint("check the file and the importer chosen (android-calls for call logs, android-sms for messages)"));
+                    return Err(
+                        Error::usage(crate::t!("import-android-no-root", root = root))
+                            .with_hint(crate::t!("import-android-choose-importer")),
+                    );
                 }
                 if depth > 0 {
                     let at = lines.line_at(bytes.len());
                     parsed.bad.push(Bad {
-                        position: format!("line {at}"),
-                        message: format!("the file ends before </{root}>; it may be cut short"),
+                        position: super::pos_line(at),
+                        message: crate::t!("import-android-ends-early", root = root),
                     });
                 }
                 break;
@@ -249,12 +384,17 @@ fn read(
         let level = if empty { depth + 1 } else { depth };
         if level == 1 {
             if name == other.0 {
-                return Err(Error::usage(format!("it is {}, not what this importer reads", other.1))
-                    .with_hint("choose the importer for it: android-calls for call logs, android-sms for messages"));
+                return Err(
+                    Error::usage(other.1()).with_hint(crate::t!("import-android-choose-importer"))
+                );
             }
             if name != root {
-                return Err(Error::usage(format!("its first element is <{name}>, not <{root}>"))
-                    .with_hint("an SMS Backup & Restore file of this kind starts with <{root}>; check the file and the importer chosen"));
+                return Err(Error::usage(crate::t!(
+                    "import-android-other-layout",
+                    found = name.as_str(),
+                    root = root
+                ))
+                .with_hint(crate::t!("import-android-other-layout-hint", root = root)));
             }
             seen_root = true;
             continue;
@@ -274,23 +414,18 @@ fn read(
                 Ok(a) => a,
                 Err(message) => {
                     parsed.bad.push(Bad {
-                        position: format!(
-                            "{} {index} (line {line})",
-                            if calls { "call" } else { "message" }
-                        ),
+                        position: position(calls, index, line),
                         message,
                     });
                     continue;
                 }
             };
-            let position = format!(
-                "{} {index} (line {line})",
-                if calls { "call" } else { "message" }
-            );
+            let position = position(calls, index, line);
             if name == "mms" {
                 let m = Mms {
                     attrs: a,
                     texts: Vec::new(),
+                    sender: None,
                     index,
                     line,
                 };
@@ -321,6 +456,14 @@ fn read(
                 Ok(None) => {}
                 Err(message) => parsed.bad.push(Bad { position, message }),
             }
+        } else if name == "addr" {
+            if let Some(m) = current_mms.as_mut() {
+                if let Ok(a) = attrs(e) {
+                    if get(&a, "type") == Some("137") && m.sender.is_none() {
+                        m.sender = get(&a, "address").map(String::from);
+                    }
+                }
+            }
         } else if name == "part" {
             if let Some(m) = current_mms.as_mut() {
                 if let Ok(a) = attrs(e) {
@@ -333,6 +476,12 @@ fn read(
             }
         }
     }
+    // Backup apps often write the same record twice, byte for byte: one
+    // event, recorded once.
+    let mut keys = std::collections::HashSet::new();
+    let before = parsed.records.len();
+    parsed.records.retain(|r| keys.insert(r.key.clone()));
+    parsed.duplicates = before - parsed.records.len();
     Ok(parsed)
 }
 
@@ -344,7 +493,7 @@ impl Importer for Calls {
         read(
             bytes,
             "calls",
-            ("smses", "a message backup (<smses>)"),
+            ("smses", || crate::t!("import-android-is-sms")),
             ctx,
             true,
         )
@@ -359,7 +508,7 @@ impl Importer for Sms {
         read(
             bytes,
             "smses",
-            ("calls", "a call log backup (<calls>)"),
+            ("calls", || crate::t!("import-android-is-calls")),
             ctx,
             false,
         )

@@ -162,20 +162,22 @@ const SYNONYMS: &[(&str, &[&str])] = &[
 ];
 
 /// Names that could mean two fields.
-const AMBIGUOUS: &[(&str, &str)] = &[
-    (
-        "時間",
-        "the time of day (time) or the length of a call (duration)",
-    ),
-    ("対応", "what they did (outcome) or what you did (notes)"),
-    ("回", "how many times (count) or which time (ignore)"),
-];
+const AMBIGUOUS: &[&str] = &["時間", "対応", "回"];
 
-fn field_of(header: &str) -> std::result::Result<Option<&'static str>, &'static str> {
+/// What an ambiguous column name could mean, in words.
+fn ambiguity(name: &str) -> String {
+    match name {
+        "時間" => crate::t!("import-csv-could-mean-time"),
+        "対応" => crate::t!("import-csv-could-mean-response"),
+        _ => crate::t!("import-csv-could-mean-times"),
+    }
+}
+
+fn field_of(header: &str) -> std::result::Result<Option<&'static str>, String> {
     let h = super::fold_name(header);
-    for (amb, why) in AMBIGUOUS {
+    for amb in AMBIGUOUS {
         if h == super::fold_name(amb) {
-            return Err(why);
+            return Err(ambiguity(amb));
         }
     }
     for (field, names) in SYNONYMS {
@@ -194,10 +196,10 @@ fn decode(bytes: &[u8]) -> Result<String> {
     let (text, had_errors) = encoding_rs::SHIFT_JIS.decode_without_bom_handling(bytes);
     if had_errors {
         let at = super::utf8_text(bytes).err().unwrap_or(0);
-        return Err(Error::usage(format!(
-            "it is neither UTF-8 nor Shift_JIS text (the first byte that is not UTF-8 is at position {at})"
-        ))
-        .with_hint("save the spreadsheet as CSV UTF-8 and import that file"));
+        return Err(
+            Error::usage(crate::t!("import-csv-encoding", position = at))
+                .with_hint(crate::t!("import-csv-encoding-hint")),
+        );
     }
     Ok(text.into_owned())
 }
@@ -225,7 +227,7 @@ fn count(s: &str) -> std::result::Result<u64, String> {
         .trim_end_matches("times")
         .trim();
     match digits.parse::<u64>() {
-        Ok(0) | Err(_) => Err(format!("its count \"{s}\" is not a number of 1 or more")),
+        Ok(0) | Err(_) => Err(crate::t!("import-csv-bad-count", count = s)),
         Ok(n) => Ok(n),
     }
 }
@@ -238,10 +240,11 @@ impl Importer for Csv {
     fn parse(&self, bytes: &[u8], ctx: &Context) -> Result<Parsed> {
         for (_, field) in &ctx.map {
             if !FIELDS.contains(&field.as_str()) {
-                return Err(
-                    Error::usage(format!("--map names an unknown field \"{field}\""))
-                        .with_hint(format!("fields are: {}", FIELDS.join(", "))),
-                );
+                return Err(Error::usage(crate::t!(
+                    "import-csv-unknown-field",
+                    field = field.as_str()
+                ))
+                .with_hint(crate::t!("import-csv-fields", fields = FIELDS.join(", "))));
             }
         }
         let text = decode(bytes)?;
@@ -258,13 +261,16 @@ impl Importer for Csv {
             .from_reader(text.as_bytes());
         let headers = reader
             .headers()
-            .map_err(|e| Error::usage(format!("its first row cannot be read ({e})")))?
+            .map_err(|e| {
+                Error::usage(crate::t!(
+                    "import-csv-header-unreadable",
+                    reason = e.to_string()
+                ))
+            })?
             .clone();
         if headers.iter().all(|h| h.trim().is_empty()) {
-            return Err(
-                Error::usage("its first row is empty; it should name the columns")
-                    .with_hint("put the column names (日時, 手段, 相手, 内容…) in the first row"),
-            );
+            return Err(Error::usage(crate::t!("import-csv-header-empty"))
+                .with_hint(crate::t!("import-csv-header-empty-hint")));
         }
         // Column → field.
         let mut cols: Vec<(&'static str, usize)> = Vec::new();
@@ -282,11 +288,15 @@ impl Importer for Csv {
                 None => match field_of(h) {
                     Ok(Some(f)) => f,
                     Ok(None) => {
-                        problems.push(format!("column \"{h}\" is not one I know"));
+                        problems.push(crate::t!("import-csv-unknown-column", column = h));
                         continue;
                     }
                     Err(why) => {
-                        problems.push(format!("column \"{h}\" could mean {why}"));
+                        problems.push(crate::t!(
+                            "import-csv-ambiguous-column",
+                            column = h,
+                            meanings = why
+                        ));
                         continue;
                     }
                 },
@@ -296,25 +306,30 @@ impl Importer for Csv {
             }
             if let Some((_, other)) = cols.iter().find(|(f, _)| *f == field) {
                 let other = headers.get(*other).unwrap_or("").trim();
-                problems.push(format!("columns \"{other}\" and \"{h}\" both mean {field}"));
+                problems.push(crate::t!(
+                    "import-csv-same-field",
+                    first = other,
+                    second = h,
+                    field = field
+                ));
                 continue;
             }
             cols.push((field, i));
         }
         if !problems.is_empty() {
-            return Err(Error::usage(problems.join("; ")).with_hint(format!(
-                "say what each such column holds with --map COLUMN=FIELD (fields: {}; ignore leaves a column out); nothing was recorded",
-                FIELDS.join(", ")
-            )));
+            return Err(
+                Error::usage(problems.join(&crate::t!("import-csv-problem-separator")))
+                    .with_hint(crate::t!("import-csv-map-hint", fields = FIELDS.join(", "))),
+            );
         }
         let col = |f: &str| cols.iter().find(|(x, _)| *x == f).map(|(_, i)| *i);
         if col("at").is_none() && col("date").is_none() {
-            return Err(Error::usage("no column says when it happened")
-                .with_hint("name it 日時 (or 日付 and 時刻), or use --map COLUMN=at"));
+            return Err(Error::usage(crate::t!("import-csv-no-time-column"))
+                .with_hint(crate::t!("import-csv-no-time-column-hint")));
         }
         if col("channel").is_none() {
-            return Err(Error::usage("no column says how they contacted you")
-                .with_hint("add a column 手段 (電話, 不在着信, 留守電, メール, SMS, LINE, 訪問…), or use --map COLUMN=channel"));
+            return Err(Error::usage(crate::t!("import-csv-no-channel-column"))
+                .with_hint(crate::t!("import-csv-no-channel-column-hint")));
         }
         let mut parsed = Parsed::default();
         let mut lines = super::LineCounter::new(text.as_bytes());
@@ -329,7 +344,7 @@ impl Importer for Csv {
                         .unwrap_or(row_no);
                     parsed.bad.push(Bad {
                         position: format!("row {row_no} (line {line})"),
-                        message: format!("the row cannot be read ({e})"),
+                        message: crate::t!("import-csv-row-unreadable", reason = e.to_string()),
                     });
                     continue;
                 }
@@ -366,7 +381,7 @@ impl Csv {
             (Some(at), _, _) => at.to_string(),
             (None, Some(d), Some(t)) => format!("{d} {t}"),
             (None, Some(d), None) => d.to_string(),
-            (None, None, _) => return Err("it gives no date".into()),
+            (None, None, _) => return Err(crate::t!("import-csv-no-date")),
         };
         let mut notes: Vec<String> = Vec::new();
         let (occurred_at, mut occurred_until) =
@@ -379,20 +394,24 @@ impl Csv {
                             .earliest()
                             .map(|dt| timeparse::format_rfc3339(&dt.fixed_offset()))
                     };
-                    let start = local(NaiveTime::MIN).ok_or("its day does not exist here")?;
+                    let start =
+                        local(NaiveTime::MIN).ok_or_else(|| crate::t!("import-csv-day-missing"))?;
                     let end = local(NaiveTime::MIN + Duration::seconds(86_399))
-                        .ok_or("its day does not exist here")?;
-                    notes.push("the spreadsheet gives the day but not the time".into());
+                        .ok_or_else(|| crate::t!("import-csv-day-missing"))?;
+                    notes.push(crate::t_in!(
+                        crate::i18n::Lang::En,
+                        "import-csv-day-only-note"
+                    ));
                     (start, Some(end))
                 }
             };
         if let Some(u) = get("until") {
             match timeparse::parse_import(u, ctx.now, ctx.tz).map_err(|e| e.describe())? {
                 ImportTime::Instant(dt) => occurred_until = Some(timeparse::format_rfc3339(&dt)),
-                ImportTime::Day(_) => return Err(format!("its end \"{u}\" has no time of day")),
+                ImportTime::Day(_) => return Err(crate::t!("import-csv-end-no-time", end = u)),
             }
         }
-        let channel_text = get("channel").ok_or("it does not say how they contacted you")?;
+        let channel_text = get("channel").ok_or_else(|| crate::t!("import-csv-no-channel"))?;
         let word = ChannelWord::parse(channel_text).map_err(|e| e.describe())?;
         let outcome = match get("outcome") {
             Some(o) => Some(Outcome::parse(o).map_err(|e| e.describe())?),

@@ -12,7 +12,7 @@
 //! the file or after an empty line; `>From ` lines are unquoted (mboxrd).
 
 use chrono::{FixedOffset, NaiveDate, TimeZone};
-use mail_parser::{Address, MessageParser};
+use mail_parser::{Address, MessageParser, MimeHeaders};
 
 use super::{checked_time, Bad, Context, Importer, LineCounter, Parsed, Party, Record};
 use crate::error::{Error, Result};
@@ -38,41 +38,143 @@ fn parties(a: Option<&Address<'_>>) -> Vec<Party> {
         .collect()
 }
 
+/// The raw value of a top-level header (unfolded, without the name), as
+/// bytes: `None` when the message has no such header.
+fn raw_header(raw: &[u8], name: &str) -> Option<Vec<u8>> {
+    let mut value: Option<Vec<u8>> = None;
+    for line in raw.split(|&b| b == b'\n') {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.is_empty() {
+            break;
+        }
+        if line[0] == b' ' || line[0] == b'\t' {
+            if let Some(v) = value.as_mut() {
+                v.extend_from_slice(line);
+            }
+            continue;
+        }
+        if value.is_some() {
+            break;
+        }
+        if line.len() > name.len()
+            && line[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+            && line[name.len()] == b':'
+        {
+            value = Some(line[name.len() + 1..].to_vec());
+        }
+    }
+    value
+}
+
+/// A header written in raw 8-bit or ISO-2022-JP bytes, without MIME
+/// encoded-words (common in Japanese mobile mail), decoded: ISO-2022-JP
+/// when it has escape sequences, else the charset of the body when that
+/// decodes it without error, else the charset `chardetng` finds (Japanese
+/// first). `None` when the header is plain ASCII or UTF-8 (mail-parser
+/// reads those), or cannot be decoded without error.
+pub fn decode_raw_header(value: &[u8], body_charset: Option<&str>) -> Option<String> {
+    use encoding_rs::{Encoding, ISO_2022_JP};
+    let has_escape = value
+        .windows(2)
+        .any(|w| w[0] == 0x1b && (w[1] == b'$' || w[1] == b'('));
+    let eight_bit = value.iter().any(|&b| b >= 0x80);
+    if !has_escape && (!eight_bit || std::str::from_utf8(value).is_ok()) {
+        return None;
+    }
+    let decode = |enc: &'static Encoding| {
+        let (text, had_errors) = enc.decode_without_bom_handling(value);
+        (!had_errors).then(|| text.trim().to_string())
+    };
+    if has_escape && !eight_bit {
+        return decode(ISO_2022_JP);
+    }
+    if let Some(enc) = body_charset.and_then(|c| Encoding::for_label(c.trim().as_bytes())) {
+        if enc != encoding_rs::UTF_8 {
+            if let Some(t) = decode(enc) {
+                return Some(t);
+            }
+        }
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
+    detector.feed(value, true);
+    decode(detector.guess(Some(b"jp"), chardetng::Utf8Detection::Allow))
+}
+
 /// Reads one message. `Err` says why it cannot be recorded.
 pub fn message(raw: &[u8], ctx: &Context) -> std::result::Result<Record, String> {
     let msg = MessageParser::default()
         .parse(raw)
-        .ok_or("it is not an email message (no headers found)")?;
-    let date = msg.date().ok_or("it has no readable Date header")?;
+        .ok_or_else(|| crate::t!("import-email-no-headers"))?;
+    let date = msg
+        .date()
+        .ok_or_else(|| crate::t!("import-email-no-date"))?;
     let offset_secs = (date.tz_hour as i32 * 3600 + date.tz_minute as i32 * 60)
         * if date.tz_before_gmt { -1 } else { 1 };
     let offset =
-        FixedOffset::east_opt(offset_secs).ok_or("its Date header has an impossible time zone")?;
+        FixedOffset::east_opt(offset_secs).ok_or_else(|| crate::t!("import-email-bad-zone"))?;
     let naive = NaiveDate::from_ymd_opt(date.year as i32, date.month as u32, date.day as u32)
         .and_then(|d| d.and_hms_opt(date.hour as u32, date.minute as u32, date.second as u32))
-        .ok_or("its Date header is not a valid date")?;
+        .ok_or_else(|| crate::t!("import-email-bad-date"))?;
     let at = offset
         .from_local_datetime(&naive)
         .single()
-        .ok_or("its Date header is not a valid date")?;
+        .ok_or_else(|| crate::t!("import-email-bad-date"))?;
     let occurred_at = checked_time(at, ctx.now)?;
-    let from = parties(msg.from()).into_iter().next().unwrap_or_default();
+    let Some(mut from) = parties(msg.from()).into_iter().next() else {
+        return Err(crate::t!("import-email-no-from"));
+    };
+    // Headers in raw 8-bit Shift_JIS or ISO-2022-JP, without encoded-words.
+    let body_charset = msg
+        .root_part()
+        .content_type()
+        .and_then(|ct| ct.attribute("charset"))
+        .map(str::to_string)
+        .or_else(|| {
+            msg.text_bodies()
+                .next()
+                .and_then(|p| p.content_type())
+                .and_then(|ct| ct.attribute("charset"))
+                .map(str::to_string)
+        });
+    let raw_subject =
+        raw_header(raw, "subject").and_then(|v| decode_raw_header(&v, body_charset.as_deref()));
+    if let Some(decoded) =
+        raw_header(raw, "from").and_then(|v| decode_raw_header(&v, body_charset.as_deref()))
+    {
+        // The display name: the decoded header without its <address>.
+        let name = match decoded.rfind('<') {
+            Some(i) => decoded[..i].trim().trim_matches('"').trim().to_string(),
+            None => String::new(),
+        };
+        if !name.is_empty() {
+            from.name = Some(name);
+        }
+    }
     let to = parties(msg.to());
     let mut recipients = to.clone();
     recipients.extend(parties(msg.cc()));
-    let subject = msg.subject().map(|s| s.to_string());
+    let subject = raw_subject.or_else(|| msg.subject().map(|s| s.to_string()));
     let body = msg.body_text(0).map(|b| b.into_owned()).unwrap_or_default();
     let message_id = msg.message_id().map(|m| format!("<{m}>"));
+    // The Message-ID alone is not enough: carriers and broken clients
+    // reuse it for other messages. The key holds what the message says.
     let key = match &message_id {
-        Some(id) => format!("message-id\u{1f}{id}"),
+        Some(id) => format!(
+            "message-id\u{1f}{id}\u{1f}{}",
+            content_digest(&occurred_at, &from, &body)
+        ),
         None => format!(
             "no-id\u{1f}{occurred_at}\u{1f}{}\u{1f}{}\u{1f}{body}",
             from.display(),
             subject.as_deref().unwrap_or("")
         ),
     };
+    let legacy_key = message_id
+        .as_ref()
+        .map(|id| format!("message-id\u{1f}{id}"));
     let (content, cut) = super::bounded(body);
     Ok(Record {
+        legacy_key,
         occurred_at,
         channel: Some(Channel::Email),
         party: from,
@@ -86,11 +188,30 @@ pub fn message(raw: &[u8], ctx: &Context) -> std::result::Result<Record, String>
         subject,
         content: (!content.is_empty()).then_some(content),
         reference: message_id,
-        notes: cut.then(|| "the body was longer than 1 MiB and was cut; the whole message is kept as its evidence file".to_string()),
+        notes: cut.then(|| crate::t_in!(crate::i18n::Lang::En, "import-email-cut")),
         key,
         raw: Some(raw.to_vec()),
         ..Record::default()
     })
+}
+
+/// SHA-256 of the time, the sender's address and the body: what tells two
+/// messages with one Message-ID apart.
+fn content_digest(occurred_at: &str, from: &Party, body: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(occurred_at.as_bytes());
+    h.update([0x1f]);
+    h.update(
+        from.address
+            .as_deref()
+            .unwrap_or("")
+            .to_lowercase()
+            .as_bytes(),
+    );
+    h.update([0x1f]);
+    h.update(body.as_bytes());
+    crate::chain::hex(&h.finalize())
 }
 
 fn looks_like_mail(raw: &[u8]) -> bool {
@@ -104,6 +225,14 @@ fn looks_like_mail(raw: &[u8]) -> bool {
     })
 }
 
+/// Whether the first line that is not blank is an mbox `From ` line.
+fn starts_mbox(bytes: &[u8]) -> bool {
+    bytes
+        .split(|&b| b == b'\n')
+        .find(|l| !l.iter().all(|b| b.is_ascii_whitespace()))
+        .is_some_and(|l| l.starts_with(b"From "))
+}
+
 impl Importer for Eml {
     fn name(&self) -> &'static str {
         "eml"
@@ -112,23 +241,36 @@ impl Importer for Eml {
         "email"
     }
     fn parse(&self, bytes: &[u8], ctx: &Context) -> Result<Parsed> {
+        if starts_mbox(bytes) {
+            let n = split_mbox(bytes).len();
+            if n > 1 {
+                return Err(
+                    Error::usage(crate::t!("import-email-eml-is-mbox", count = n))
+                        .with_hint(crate::t!("import-email-eml-is-mbox-hint")),
+                );
+            }
+        }
         if !looks_like_mail(bytes) {
-            return Err(Error::usage("it does not look like an email message (no From, Date or Subject header)")
-                .with_hint("an .eml file starts with headers such as From:, To:, Subject:, Date:; check the file and the importer chosen"));
+            return Err(Error::usage(crate::t!("import-email-not-eml"))
+                .with_hint(crate::t!("import-email-not-eml-hint")));
         }
         let mut parsed = Parsed {
             needs_party: true,
             ..Parsed::default()
         };
-        match message(bytes, ctx) {
+        // A single message saved with the `From ` line of a mailbox.
+        let one = if starts_mbox(bytes) {
+            split_mbox(bytes).pop().map(|(_, m)| m)
+        } else {
+            None
+        };
+        let position = super::pos_message(1, 1);
+        match message(one.as_deref().unwrap_or(bytes), ctx) {
             Ok(mut r) => {
-                r.position = "message 1 (line 1)".into();
+                r.position = position;
                 parsed.records.push(r);
             }
-            Err(message) => parsed.bad.push(Bad {
-                position: "message 1 (line 1)".into(),
-                message,
-            }),
+            Err(message) => parsed.bad.push(Bad { position, message }),
         }
         Ok(parsed)
     }
@@ -182,23 +324,20 @@ impl Importer for Mbox {
         "email"
     }
     fn parse(&self, bytes: &[u8], ctx: &Context) -> Result<Parsed> {
-        let first = bytes
-            .split(|&b| b == b'\n')
-            .find(|l| !l.iter().all(|b| b.is_ascii_whitespace()));
-        if !first.is_some_and(|l| l.starts_with(b"From ")) {
+        if !starts_mbox(bytes) {
             let hint = if looks_like_mail(bytes) {
-                "it looks like a single message: import it with `kiroku import eml`"
+                crate::t!("import-email-mbox-is-eml-hint")
             } else {
-                "an mbox mailbox starts with a line such as \"From sender@example.com Tue Nov 18 15:04:00 2026\"; check the file and the importer chosen"
+                crate::t!("import-email-not-mbox-hint")
             };
-            return Err(Error::usage("it does not look like an mbox mailbox").with_hint(hint));
+            return Err(Error::usage(crate::t!("import-email-not-mbox")).with_hint(hint));
         }
         let mut parsed = Parsed {
             needs_party: true,
             ..Parsed::default()
         };
         for (i, (line, raw)) in split_mbox(bytes).into_iter().enumerate() {
-            let position = format!("message {} (line {line})", i + 1);
+            let position = super::pos_message(i + 1, line);
             match message(&raw, ctx) {
                 Ok(mut r) => {
                     r.position = position;

@@ -231,7 +231,7 @@ fn date_line_shape(line: &str) -> bool {
 fn broken_start(line: &str, tabs: bool) -> Option<String> {
     let t = line.trim();
     if date_line_shape(t) && date_line(t).is_none() {
-        return Some(format!("\"{t}\" is not a valid date"));
+        return Some(crate::t!("import-line-bad-date", date = t));
     }
     if tabs {
         let mut fields = line.splitn(3, '\t');
@@ -243,7 +243,7 @@ fn broken_start(line: &str, tabs: bool) -> Option<String> {
                 .chars()
                 .all(|c| c.is_ascii_digit() || ":午前後AaPpMm ".contains(c));
         if time_like && fields.next().is_some() && time_of(first).is_none() {
-            return Some(format!("\"{first}\" is not a time of day"));
+            return Some(crate::t!("import-line-bad-time", time = first));
         }
     }
     None
@@ -256,6 +256,41 @@ pub fn call(text: &str) -> Option<(Option<Outcome>, Option<u64>)> {
         .strip_prefix('☎')?
         .trim_start_matches('\u{FE0F}')
         .trim();
+    Some(call_words(rest).unwrap_or((None, None)))
+}
+
+/// A call placeholder written without `☎`, as the newer export layout
+/// writes it (`Canceled`, `Missed call`, `Call time 0:45`, `不在着信`,
+/// `キャンセル`, `通話時間 0:45`): the whole text must be the placeholder.
+pub fn bare_call(text: &str) -> Option<(Option<Outcome>, Option<u64>)> {
+    let t = text.trim();
+    let (outcome, secs) = call_words(t)?;
+    // `Call time 0:45` must be followed by nothing but a length.
+    if outcome == Some(Outcome::Answered) && secs.is_none() {
+        return None;
+    }
+    let exact = [
+        "不在着信",
+        "Missed call",
+        "キャンセル",
+        "Canceled",
+        "Cancelled",
+        "通話をキャンセルしました",
+        "Canceled call",
+        "Cancelled call",
+        "通話に応答がありませんでした",
+        "応答なし",
+        "No answer",
+    ];
+    if secs.is_some() || exact.contains(&t) {
+        Some((outcome, secs))
+    } else {
+        None
+    }
+}
+
+/// The words after `☎` (or alone, in the newer layout).
+fn call_words(rest: &str) -> Option<(Option<Outcome>, Option<u64>)> {
     for prefix in ["通話時間", "Call time", "Call duration"] {
         if let Some(len) = rest.strip_prefix(prefix) {
             let secs = timeparse::parse_duration(len.trim()).ok();
@@ -265,6 +300,10 @@ pub fn call(text: &str) -> Option<(Option<Outcome>, Option<u64>)> {
     let missed = [
         "不在着信",
         "Missed call",
+        "キャンセル",
+        "Canceled",
+        "Cancelled",
+        "応答なし",
         "通話をキャンセルしました",
         "Canceled call",
         "Cancelled call",
@@ -274,7 +313,24 @@ pub fn call(text: &str) -> Option<(Option<Outcome>, Option<u64>)> {
     if missed.iter().any(|m| rest.starts_with(m)) {
         return Some((Some(Outcome::Missed), None));
     }
-    Some((None, None))
+    None
+}
+
+/// An unsent-message line: who unsent it. `山田がメッセージの送信を取り消しました`
+/// (a system line), `山田 unsent a message.`
+pub fn unsent(text: &str) -> Option<&str> {
+    let t = text.trim();
+    for suffix in [
+        "がメッセージの送信を取り消しました",
+        " unsent a message.",
+        " unsent a message",
+    ] {
+        if let Some(who) = t.strip_suffix(suffix) {
+            let who = who.trim();
+            return (!who.is_empty()).then_some(who);
+        }
+    }
+    None
 }
 
 struct Pending {
@@ -284,6 +340,8 @@ struct Pending {
     sender: String,
     text: Vec<String>,
     invalid: bool,
+    /// A line saying the sender unsent a message.
+    unsent: bool,
 }
 
 impl Importer for Line {
@@ -294,9 +352,8 @@ impl Importer for Line {
     fn parse(&self, bytes: &[u8], ctx: &Context) -> Result<Parsed> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-            return Err(Error::usage("the file is UTF-16 text, not UTF-8").with_hint(
-                "save it as UTF-8 (e.g. in a text editor: Save As… → UTF-8) and import that copy",
-            ));
+            return Err(Error::usage(crate::t!("import-line-utf16"))
+                .with_hint(crate::t!("import-line-utf16-hint")));
         }
         // Lines borrow from the bytes; only lines that are not UTF-8 are copied.
         let mut lines: Vec<(std::borrow::Cow<'_, str>, bool)> = Vec::new();
@@ -361,13 +418,15 @@ impl Importer for Line {
             }
             let mut text = p.text.join("\n");
             if p.text.len() > 1 && text.starts_with('"') && text.ends_with('"') && text.len() >= 2 {
-                text = text[1..text.len() - 1].to_string();
+                // A message over several lines is quoted, with each `"`
+                // inside doubled.
+                text = text[1..text.len() - 1].replace("\"\"", "\"");
             }
-            let position = format!("line {}", p.line);
+            let position = super::pos_line(p.line);
             if p.invalid {
                 parsed.bad.push(Bad {
                     position,
-                    message: "the message holds bytes that are not UTF-8 text".into(),
+                    message: crate::t!("import-line-message-not-utf8"),
                 });
                 return;
             }
@@ -385,8 +444,16 @@ impl Importer for Line {
             let key = format!("{shown}\u{1f}{}\u{1f}{text}", p.sender);
             let (outcome, duration) = match call(&text) {
                 Some((o, d)) => (o, d),
+                None if !tabs && p.text.len() == 1 => bare_call(&text).unwrap_or((None, None)),
                 None => (None, None),
             };
+            let mut notes = Vec::new();
+            if p.unsent {
+                notes.push(crate::t_in!(
+                    crate::i18n::Lang::En,
+                    "import-line-unsent-note"
+                ));
+            }
             if !senders.contains(&p.sender) {
                 senders.push(p.sender.clone());
             }
@@ -402,7 +469,12 @@ impl Importer for Line {
                 content: Some(content),
                 outcome,
                 duration_secs: duration,
-                notes: cut.then(|| "the message was longer than 1 MiB and was cut; the whole text is in the source file".to_string()),
+                notes: {
+                    if cut {
+                        notes.push(crate::t_in!(crate::i18n::Lang::En, "import-line-cut"));
+                    }
+                    (!notes.is_empty()).then(|| notes.join(" "))
+                },
                 key,
                 ..Record::default()
             });
@@ -426,7 +498,7 @@ impl Importer for Line {
                     date_broken = true;
                 }
                 parsed.bad.push(Bad {
-                    position: format!("line {line_no}"),
+                    position: super::pos_line(line_no),
                     message: why,
                 });
                 continue;
@@ -435,19 +507,43 @@ impl Importer for Line {
                 flush(pending.take(), &mut parsed, &mut senders);
                 let Some(d) = date else {
                     parsed.bad.push(Bad {
-                        position: format!("line {line_no}"),
+                        position: super::pos_line(line_no),
                         message: if date_broken {
-                            "the date line above this message cannot be read".into()
+                            crate::t!("import-line-date-above-unreadable")
                         } else {
-                            "a message comes before any date line".into()
+                            crate::t!("import-line-before-date")
                         },
                     });
                     continue;
                 };
-                if sender.is_empty() {
-                    // A system line ("… joined", "… unsent a message").
-                    continue;
-                }
+                // A system line ("… joined") has no sender; one saying
+                // that someone unsent a message is theirs.
+                let unsent_by = if sender.is_empty() {
+                    unsent(text)
+                } else if !tabs {
+                    let t = text.trim();
+                    if t == "unsent a message" || t == "unsent a message." {
+                        Some(sender)
+                    } else if t.is_empty() {
+                        unsent(sender)
+                    } else {
+                        None
+                    }
+                } else {
+                    None
+                };
+                // `山田がメッセージの送信を取り消しました` has no space: the
+                // whole line was read as the sender; the text is the line.
+                let text = if unsent_by.is_some() && text.is_empty() {
+                    sender
+                } else {
+                    text
+                };
+                let sender = match unsent_by {
+                    Some(who) => who,
+                    None if sender.is_empty() => continue,
+                    None => sender,
+                };
                 pending = Some(Pending {
                     line: line_no,
                     date: d,
@@ -455,6 +551,7 @@ impl Importer for Line {
                     sender: sender.to_string(),
                     text: vec![text.to_string()],
                     invalid: *invalid,
+                    unsent: unsent_by.is_some(),
                 });
                 continue;
             }
@@ -465,20 +562,19 @@ impl Importer for Line {
                 }
                 None if l.trim().is_empty() => {}
                 None => parsed.bad.push(Bad {
-                    position: format!("line {line_no}"),
+                    position: super::pos_line(line_no),
                     message: if *invalid {
-                        "the line holds bytes that are not UTF-8 text".into()
+                        crate::t!("import-line-not-utf8")
                     } else {
-                        "the line is not a date, a message or part of one".into()
+                        crate::t!("import-line-unknown-line")
                     },
                 }),
             }
         }
         flush(pending.take(), &mut parsed, &mut senders);
         if dates_seen == 0 && parsed.records.is_empty() {
-            return Err(Error::usage("it does not look like a LINE chat history").with_hint(
-                "a LINE export has date lines such as 2026/11/18(水) followed by lines such as 15:04<TAB>name<TAB>message; check the file and the importer chosen",
-            ));
+            return Err(Error::usage(crate::t!("import-line-not-line"))
+                .with_hint(crate::t!("import-line-not-line-hint")));
         }
         parsed.two_party = !group && senders.len() <= 2;
         Ok(parsed)
@@ -545,7 +641,7 @@ mod tests {
         );
         assert!(p.two_party);
         let r = &p.records;
-        assert_eq!(r.len(), 5);
+        assert_eq!(r.len(), 6);
         assert_eq!(r[0].occurred_at, "2026-11-18T09:15:00+09:00");
         assert_eq!(r[0].position, "line 5");
         assert_eq!(r[0].content.as_deref(), Some("連絡下さい"));
@@ -555,9 +651,81 @@ mod tests {
         );
         assert_eq!(r[2].party.name.as_deref(), Some("自分"));
         assert_eq!(r[3].outcome, Some(Outcome::Missed));
-        assert_eq!(r[4].outcome, Some(Outcome::Answered));
-        assert_eq!(r[4].duration_secs, Some(65));
-        assert_eq!(r[4].occurred_at, "2026-11-19T18:05:00+09:00");
+        // The unsent message is the counterparty's, as written.
+        assert_eq!(r[4].party.name.as_deref(), Some("山田 課長"));
+        assert_eq!(
+            r[4].content.as_deref(),
+            Some("山田 課長がメッセージの送信を取り消しました")
+        );
+        assert!(r[4].notes.as_deref().unwrap().contains("unsent"));
+        assert_eq!(r[5].outcome, Some(Outcome::Answered));
+        assert_eq!(r[5].duration_secs, Some(65));
+        assert_eq!(r[5].occurred_at, "2026-11-19T18:05:00+09:00");
+    }
+
+    #[test]
+    fn doubled_quotes_in_quoted_messages_are_one() {
+        let text = "2026/11/18(水)\n09:15\t山田\t\"(株) => \"\"悪い会社\"\"\n\nだろ\"\n09:16\t山田\t\"名誉毀損\"\n09:17\t山田\t\"\"本当\"\" です\n";
+        let p = Line.parse(text.as_bytes(), &ctx()).unwrap();
+        assert!(p.bad.is_empty(), "{:?}", p.bad);
+        let c: Vec<_> = p
+            .records
+            .iter()
+            .map(|r| r.content.clone().unwrap())
+            .collect();
+        assert_eq!(
+            c,
+            [
+                "(株) => \"悪い会社\"\n\nだろ",
+                // One line: as typed, quotes and all.
+                "\"名誉毀損\"",
+                "\"\"本当\"\" です",
+            ]
+        );
+    }
+
+    #[test]
+    fn newer_layout_call_and_unsent_lines() {
+        let text = "2026.02.17 Tuesday\n21:46 山田 Stickers\n2026.02.27 Friday\n14:48 山田 Canceled\n15:10 山田 Missed call\n15:11 山田 Call time 2:05\n15:12 山田 キャンセル\n15:13 山田 不在着信\n15:14 山田 通話時間 0:30\n15:15 山田 Canceled the meeting\n15:16 山田 unsent a message\n15:17 山田がメッセージの送信を取り消しました\n";
+        let p = Line.parse(text.as_bytes(), &ctx()).unwrap();
+        assert!(p.bad.is_empty(), "{:?}", p.bad);
+        let got: Vec<_> = p
+            .records
+            .iter()
+            .map(|r| {
+                (
+                    r.party.name.clone().unwrap(),
+                    r.content.clone().unwrap(),
+                    r.outcome,
+                    r.duration_secs,
+                    r.notes.is_some(),
+                )
+            })
+            .collect();
+        let m = Some(Outcome::Missed);
+        let a = Some(Outcome::Answered);
+        let row = |t: &str, o, d, n| ("山田".to_string(), t.to_string(), o, d, n);
+        assert_eq!(
+            got,
+            [
+                row("Stickers", None, None, false),
+                row("Canceled", m, None, false),
+                row("Missed call", m, None, false),
+                row("Call time 2:05", a, Some(125), false),
+                row("キャンセル", m, None, false),
+                row("不在着信", m, None, false),
+                row("通話時間 0:30", a, Some(30), false),
+                // A sentence that starts like a placeholder is a message.
+                row("Canceled the meeting", None, None, false),
+                row("unsent a message", None, None, true),
+                row("山田がメッセージの送信を取り消しました", None, None, true),
+            ]
+        );
+        // In the tab layout a bare word is what was typed.
+        let tabs = "2026/11/18(水)\n09:15\t山田\tキャンセル\n09:16\t山田\t☎ キャンセル\n";
+        let p = Line.parse(tabs.as_bytes(), &ctx()).unwrap();
+        assert_eq!(p.records[0].outcome, None);
+        assert_eq!(p.records[1].outcome, m);
     }
 
     #[test]

@@ -16,6 +16,7 @@
 pub mod android;
 pub mod csv;
 pub mod email;
+pub mod iphone;
 pub mod line;
 
 use std::collections::HashMap;
@@ -62,7 +63,17 @@ impl Party {
             (Some(n), Some(a)) => format!("{n} <{a}>"),
             (Some(n), None) => n.clone(),
             (None, Some(a)) => a.clone(),
-            (None, None) => "(unknown)".to_string(),
+            (None, None) => crate::t!("import-party-unknown"),
+        }
+    }
+
+    /// [`display`](Party::display) for messages: a caller whose number was
+    /// not shown with its kind in words (`-1 (number unavailable)`).
+    pub fn shown(&self) -> String {
+        match (&self.name, &self.address) {
+            (Some(n), Some(a)) => format!("{n} <{}>", crate::view::label::address(a)),
+            (None, Some(a)) => crate::view::label::address(a),
+            _ => self.display(),
         }
     }
 
@@ -71,6 +82,9 @@ impl Party {
     fn identity(&self) -> String {
         match (&self.address, &self.name) {
             (Some(a), _) => {
+                if let Some(kind) = crate::address::kind_of(a) {
+                    return format!("kind:{}", kind.code());
+                }
                 let d = phone_digits(a);
                 if d.len() >= 5 {
                     d
@@ -112,6 +126,11 @@ pub struct Record {
     pub tags: Vec<String>,
     /// The normalised source record, hashed into the fingerprint.
     pub key: String,
+    /// The key an earlier version gave the same record, when it was less
+    /// exact (an email's Message-ID alone): a record imported under it is
+    /// already recorded only if the entry says the same (see
+    /// [`Plan::legacy`]).
+    pub legacy_key: Option<String>,
     /// The record's own bytes, kept as an evidence file (an email message).
     pub raw: Option<Vec<u8>>,
 }
@@ -137,6 +156,9 @@ pub struct Parsed {
     /// Whether records must be sorted by party (`--from`). A spreadsheet the
     /// user kept holds only what they chose to record.
     pub needs_party: bool,
+    /// Records left out because an identical one (byte for byte) came
+    /// before them in the file (Android backups).
+    pub duplicates: usize,
     /// What the file is, for the import note (e.g. "LINE chat history with 山田").
     pub title: Option<String>,
 }
@@ -168,7 +190,15 @@ pub fn importer(name: &str) -> Option<Box<dyn Importer>> {
     })
 }
 
-pub const IMPORTERS: &[&str] = &["line", "eml", "mbox", "android-calls", "android-sms", "csv"];
+pub const IMPORTERS: &[&str] = &[
+    "line",
+    "eml",
+    "mbox",
+    "android-calls",
+    "android-sms",
+    "csv",
+    "iphone-backup",
+];
 
 /// Names and digits compared loosely: case, width and spaces ignored.
 pub fn fold_name(s: &str) -> String {
@@ -178,28 +208,30 @@ pub fn fold_name(s: &str) -> String {
         .collect()
 }
 
-/// The digits of a phone number, with a Japanese +81 prefix written as 0.
+/// The digits of a phone number, with a Japanese `+81` prefix written as
+/// 0 and a North American `+1` dropped (see [`crate::address::phone_key`]).
 pub fn phone_digits(s: &str) -> String {
-    let t = s.trim();
-    let digits: String = fold_word(t)
-        .chars()
-        .filter(|c| c.is_ascii_digit())
-        .collect();
-    if t.starts_with('+') || t.starts_with('＋') {
-        if let Some(rest) = digits.strip_prefix("81") {
-            return format!("0{rest}");
-        }
-    }
-    digits
+    crate::address::phone_digits(s)
 }
 
 /// Whether a `--from` value names this party: the same name (ignoring case,
 /// width and spaces), the same address (ignoring case), or the same phone
 /// number written another way (`+81 90-1234-5678` = `09012345678`).
+///
+/// A word for a caller whose number was not shown (`withheld`, `非通知`,
+/// `-1`, `公衆電話`…) names every party of that kind, however the file
+/// wrote it.
 pub fn names(needle: &str, party: &Party) -> bool {
     let n = fold_name(needle);
     if n.is_empty() {
         return false;
+    }
+    if let Some(kind) = crate::address::kind_of(needle) {
+        return party
+            .address
+            .as_deref()
+            .and_then(crate::address::kind_of)
+            .is_some_and(|k| k == kind);
     }
     if party
         .name
@@ -251,6 +283,9 @@ pub struct Plan {
     pub others_left: usize,
     /// Whom the records were sorted by.
     pub counterparty: Vec<String>,
+    /// The fingerprint an earlier version gave a record (by its index),
+    /// when its key was less exact ([`Record::legacy_key`]).
+    pub legacy: HashMap<usize, String>,
 }
 
 fn any_names(needles: &[String], party: &Party) -> bool {
@@ -288,21 +323,18 @@ pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Resul
                     let list: Vec<String> = sorted
                         .iter()
                         .take(6)
-                        .map(|(_, p, n)| format!("{} ({n})", p.display()))
+                        .map(|(_, p, n)| {
+                            crate::t!("import-party-count", party = p.shown(), count = *n)
+                        })
                         .collect();
-                    let more = if many.len() > 6 {
-                        format!(" and {} more", many.len() - 6)
-                    } else {
-                        String::new()
-                    };
-                    return Err(Error::usage(format!(
-                        "{file} holds records of {} different people: {}{more}",
-                        many.len(),
-                        list.join(", ")
+                    return Err(Error::usage(crate::t!(
+                        "import-many-people",
+                        file = file,
+                        count = many.len(),
+                        people = list.join(", "),
+                        more = many.len().saturating_sub(6)
                     ))
-                    .with_hint(
-                        "name the one who keeps contacting you with --from NAME|NUMBER|ADDRESS (repeatable); nothing was recorded",
-                    ));
+                    .with_hint(crate::t!("import-many-people-hint")));
                 }
             }
         }
@@ -318,7 +350,7 @@ pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Resul
     {
         let mut seen: Vec<String> = Vec::new();
         for r in &parsed.records {
-            let d = r.party.display();
+            let d = r.party.shown();
             if !seen.contains(&d) {
                 seen.push(d);
             }
@@ -326,14 +358,13 @@ pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Resul
                 break;
             }
         }
-        return Err(Error::usage(format!(
-            "no record in {file} is from or to {}; it holds records of {}",
-            shown.join(", "),
-            seen.join(", ")
+        return Err(Error::usage(crate::t!(
+            "import-nobody-named",
+            file = file,
+            named = shown.join(", "),
+            found = seen.join(", ")
         ))
-        .with_hint(
-            "give --from as the file writes the name, number or address; nothing was recorded",
-        ));
+        .with_hint(crate::t!("import-nobody-named-hint")));
     }
 
     let mut plan = Plan {
@@ -341,12 +372,18 @@ pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Resul
         ..Plan::default()
     };
     let mut seen: HashMap<&str, u32> = HashMap::new();
+    let mut seen_legacy: HashMap<&str, u32> = HashMap::new();
     for (i, r) in parsed.records.iter().enumerate() {
         // The occurrence number tells apart identical records in one file
         // (the same sticker sent twice in a minute).
         let n = seen.entry(r.key.as_str()).or_insert(0);
         *n += 1;
         let fingerprint = fingerprint(family, &r.key, *n);
+        if let Some(old) = r.legacy_key.as_deref() {
+            let n = seen_legacy.entry(old).or_insert(0);
+            *n += 1;
+            plan.legacy.insert(i, self::fingerprint(family, old, *n));
+        }
         let side = if !parsed.needs_party || (needles.is_empty() && sel.from.is_empty()) {
             match r.direction {
                 Some(Direction::Outgoing) => Side::Own,
@@ -445,12 +482,59 @@ pub fn draft(r: &Record, side: Side, counterparty: &[String], source: Source) ->
     }
 }
 
+/// Positions in a file (`line 12`, `message 3 (line 40)`, `call 5 (line
+/// 7)`): recorded in each entry's `source`, so always in these English
+/// words, whatever the interface language.
+pub fn pos_line(line: usize) -> String {
+    format!("line {line}")
+}
+
+/// See [`pos_line`].
+pub fn pos_message(index: usize, line: usize) -> String {
+    format!("message {index} (line {line})")
+}
+
+/// See [`pos_line`].
+pub fn pos_call(index: usize, line: usize) -> String {
+    format!("call {index} (line {line})")
+}
+
+/// A position ([`pos_line`], [`pos_message`], [`pos_call`], `row N (line
+/// M)`) in the words of the interface language, for messages.
+pub fn shown_position(pos: &str) -> String {
+    shown_position_in(crate::i18n::current(), pos)
+}
+
+/// [`shown_position`] in a given language.
+pub fn shown_position_in(lang: crate::i18n::Lang, pos: &str) -> String {
+    let num = |s: &str| s.trim().parse::<usize>().ok();
+    if let Some(n) = pos.strip_prefix("line ").and_then(num) {
+        return crate::t_in!(lang, "import-pos-line", line = n);
+    }
+    let Some((what, rest)) = pos.split_once(' ') else {
+        return pos.to_string();
+    };
+    let Some((index, line)) = rest
+        .strip_suffix(')')
+        .and_then(|r| r.split_once(" (line "))
+        .and_then(|(i, l)| Some((num(i)?, num(l)?)))
+    else {
+        return pos.to_string();
+    };
+    match what {
+        "message" => crate::t_in!(lang, "import-pos-message", index = index, line = line),
+        "call" => crate::t_in!(lang, "import-pos-call", index = index, line = line),
+        "row" => crate::t_in!(lang, "import-pos-row", index = index, line = line),
+        _ => pos.to_string(),
+    }
+}
+
 /// A time from a source, checked: not in the future.
 pub fn checked_time(dt: DateTime<FixedOffset>, now: DateTime<Utc>) -> Result<String, String> {
     if dt.with_timezone(&Utc) > now {
-        return Err(format!(
-            "its time {} is in the future",
-            crate::timeparse::format_rfc3339(&dt)
+        return Err(crate::t!(
+            "import-time-in-future",
+            time = crate::timeparse::format_rfc3339(&dt)
         ));
     }
     Ok(crate::timeparse::format_rfc3339(&dt))
@@ -544,6 +628,29 @@ pub(crate) mod tests {
             &party(None, Some("boss@example.co.jp"))
         ));
         assert!(!names("", &party(Some(""), None)));
+        assert!(names(
+            "(555) 555-4545",
+            &party(None, Some("+1 555-555-4545"))
+        ));
+        assert!(names("非通知", &party(None, Some("-2"))));
+        assert!(names("withheld", &party(None, Some("Private"))));
+        assert!(names("-1", &party(None, Some("Unknown"))));
+        assert!(!names("withheld", &party(None, Some("Unknown"))));
+        assert!(!names("-1", &party(None, Some("+4312341234"))));
+    }
+
+    #[test]
+    fn positions_are_shown_in_words() {
+        use crate::i18n::Lang;
+        let en = |p| shown_position_in(Lang::En, p);
+        assert_eq!(en("line 12"), "line 12");
+        assert_eq!(en("call 5 (line 7)"), "call 5 (line 7)");
+        assert_eq!(en("row 4 (line 5)"), "row 4 (line 5)");
+        assert_eq!(en("somewhere"), "somewhere");
+        let ja = |p| shown_position_in(Lang::Ja, p);
+        assert_eq!(ja("message 3 (line 40)"), "メッセージ3（40行目）");
+        assert_eq!(ja("line 12"), "12行目");
+        assert_eq!(ja("call 5 (line x)"), "call 5 (line x)");
     }
 
     #[test]

@@ -22,6 +22,7 @@ use chrono_tz::Tz;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
+use crate::address::AddressKind;
 use crate::model::{fold_word, ActionKind, Channel};
 use crate::timeparse;
 
@@ -214,6 +215,8 @@ pub struct Totals {
     pub undated_contacts: u64,
     /// Entries in the period recording something the user sent: in no other figure.
     pub outgoing_excluded: u64,
+    /// Attempts from callers whose number was not shown, by kind.
+    pub hidden_callers: HiddenCallers,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -243,8 +246,41 @@ pub struct Address {
     #[serde(flatten)]
     pub seen: Seen,
     /// The entry number of the `blocked` action this address was first
-    /// seen after (the latest one before it), or `null`.
+    /// seen after (the latest one before it), or `null`. For a caller whose
+    /// number was not shown (`kind` set): the first `blocked` action such a
+    /// call came after, however early the first one was.
     pub new_after_block: Option<u64>,
+    /// `withheld`, `payphone` or `unavailable` when the address is a
+    /// caller whose number was not shown (`非通知`, `-2`, `Private`…);
+    /// all spellings of one kind are one row.
+    pub kind: Option<&'static str>,
+}
+
+/// Attempts from callers whose number was not shown, by kind.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct HiddenCallers {
+    pub withheld: u64,
+    pub payphone: u64,
+    pub unavailable: u64,
+}
+
+impl HiddenCallers {
+    fn add(&mut self, kind: AddressKind, n: u64) {
+        let slot = match kind {
+            AddressKind::Withheld => &mut self.withheld,
+            AddressKind::Payphone => &mut self.payphone,
+            AddressKind::Unavailable => &mut self.unavailable,
+        };
+        *slot = slot.saturating_add(n);
+    }
+
+    pub fn get(&self, kind: AddressKind) -> u64 {
+        match kind {
+            AddressKind::Withheld => self.withheld,
+            AddressKind::Payphone => self.payphone,
+            AddressKind::Unavailable => self.unavailable,
+        }
+    }
 }
 
 /// What a sender or address did, in the period.
@@ -415,17 +451,17 @@ fn name_key(s: &str) -> String {
     fold_word(s).split_whitespace().collect()
 }
 
-/// Phone numbers match on their digits (`090-1234-5678` = `09012345678`);
-/// other addresses ignoring case and width.
+/// Phone numbers match on their digits (`090-1234-5678` = `09012345678`,
+/// `+1 555-555-4545` = `(555) 555-4545`); callers whose number was not
+/// shown by their kind (`非通知` = `-2` = `Private`); other addresses
+/// ignoring case and width.
 fn address_key(s: &str) -> String {
-    let digits: String = s.chars().filter(|c| c.is_ascii_digit()).collect();
-    let phone_like = digits.len() >= 3
-        && s.chars()
-            .all(|c| c.is_ascii_digit() || " -+()（）ー−‐.".contains(c));
-    if phone_like {
-        format!("tel:{digits}")
-    } else {
-        fold_word(s)
+    if let Some(kind) = crate::address::kind_of(s) {
+        return format!("kind:{}", kind.code());
+    }
+    match crate::address::phone_key(s) {
+        Some(digits) => format!("tel:{digits}"),
+        None => fold_word(s),
     }
 }
 
@@ -444,6 +480,7 @@ pub struct Counter {
     days: BTreeMap<NaiveDate, ChannelCounts>,
     senders: Parties,
     addresses: Parties,
+    hidden: HiddenCallers,
     hours: [u64; 24],
     weekdays: [u64; 7],
     /// The refusals and blocks in the period, in time order.
@@ -491,6 +528,7 @@ impl Counter {
             days: BTreeMap::new(),
             senders: Parties::default(),
             addresses: Parties::default(),
+            hidden: HiddenCallers::default(),
             hours: [0; 24],
             weekdays: [0; 7],
             actions,
@@ -531,6 +569,11 @@ impl Counter {
         *weekday = weekday.saturating_add(n);
         self.senders.add(c.sender, name_key, c, at);
         self.addresses.add(c.address, address_key, c, at);
+        // A hidden caller written as the name when no number was kept
+        // (`add call --from 非通知`) counts too.
+        if let Some(kind) = c.address.or(c.sender).and_then(crate::address::kind_of) {
+            self.hidden.add(kind, n);
+        }
         let k = self.actions.partition_point(|a| a.at <= at);
         self.between[k] = self.between[k].saturating_add(n);
         let [previous, last, end] = self.trend_bounds;
@@ -640,14 +683,23 @@ impl Counter {
         let addresses = std::mem::take(&mut self.addresses)
             .sorted()
             .into_iter()
-            .map(|a| Address {
-                new_after_block: a
-                    .shown
-                    .as_ref()
-                    .and_then(|_| blocks.iter().rev().find(|b| b.at < a.first))
-                    .map(|b| b.seq),
-                seen: self.seen(&a),
-                address: a.shown,
+            .map(|a| {
+                let kind = a.shown.as_deref().and_then(crate::address::kind_of);
+                let block = match kind {
+                    // A hidden number after a block: however early the
+                    // first such call was, the later ones came after it.
+                    Some(_) => blocks.iter().find(|b| b.at < a.last),
+                    None => a
+                        .shown
+                        .as_ref()
+                        .and_then(|_| blocks.iter().rev().find(|b| b.at < a.first)),
+                };
+                Address {
+                    new_after_block: block.map(|b| b.seq),
+                    kind: kind.map(AddressKind::code),
+                    seen: self.seen(&a),
+                    address: a.shown,
+                }
             })
             .collect();
 
@@ -741,6 +793,7 @@ impl Counter {
                 by_channel: self.by_channel,
                 undated_contacts: self.undated,
                 outgoing_excluded: self.outgoing,
+                hidden_callers: std::mem::take(&mut self.hidden),
             },
             periods,
             senders,

@@ -87,7 +87,16 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER IF NOT EXISTS anchors_no_delete BEFORE DELETE ON anchors
     BEGIN SELECT RAISE(ABORT, 'kiroku: timestamps are append-only'); END;
     "#,
-    // 6: exhibit and transcript entries, and the `place` and `witnesses`
+    // 6: when the case was last backed up, and when a reminder to back up
+    // was last shown. Outside the chain: housekeeping, not the record, so
+    // rows here may be replaced.
+    r#"
+    CREATE TABLE IF NOT EXISTS housekeeping (
+        key   TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    ) STRICT;
+    "#,
+    // 7: exhibit and transcript entries, and the `place` and `witnesses`
     // fields, appear from here on, so older builds refuse the file. The
     // index finds the exhibit and transcript entries of one file.
     r#"

@@ -10,7 +10,11 @@
 //!   transaction, so concurrent writers queue instead of forking the chain.
 
 pub mod facts;
+mod housekeeping;
 pub mod migrations;
+mod sqlite_errors;
+
+pub use sqlite_errors::map_sqlite_error;
 
 use std::fs;
 use std::io::Read;
@@ -87,52 +91,13 @@ pub struct Case {
     pub meta: CaseMeta,
 }
 
-pub fn map_sqlite_error(err: rusqlite::Error) -> Error {
-    use rusqlite::ffi::ErrorCode;
-    if let rusqlite::Error::SqliteFailure(f, msg) = &err {
-        let detail = msg.clone().unwrap_or_default();
-        return match f.code {
-            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => Error::new(
-                ErrorKind::Busy,
-                "the case file is busy: another kiroku is writing to it",
-            )
-            .with_hint("wait a moment and try again; nothing was recorded"),
-            ErrorCode::DiskFull => Error::io("the disk is full")
-                .with_hint("free some space and try again; nothing was recorded"),
-            ErrorCode::ReadOnly => Error::io("the case file is read-only").with_hint(
-                "check the file and its folder may be written (ls -l), or work on a copy",
-            ),
-            ErrorCode::NotADatabase => Error::case_file("this is not a kiroku case file"),
-            ErrorCode::DatabaseCorrupt => Error::case_file("the case file is damaged")
-                .with_hint("do not write to it; keep a copy and run `kiroku verify` on the copy"),
-            ErrorCode::CannotOpen => Error::io("cannot open the case file")
-                .with_hint("check that the file and its folder exist and may be read"),
-            ErrorCode::PermissionDenied => Error::io("permission denied on the case file"),
-            // A full disk often shows up here rather than as DiskFull:
-            // when the -wal or -shm file cannot grow, SQLite reports an
-            // I/O error.
-            ErrorCode::SystemIoFailure => Error::io(format!(
-                "the disk reported an error ({detail}); it may be full or failing"
-            ))
-            .with_hint(
-                "check the free space (df -h) and the disk, then try again; nothing was recorded",
-            ),
-            ErrorCode::ConstraintViolation if detail.starts_with("kiroku:") => {
-                Error::usage(detail.trim_start_matches("kiroku: ").to_string())
-            }
-            _ => Error::internal(format!("SQLite: {err}")),
-        };
-    }
-    Error::internal(format!("SQLite: {err}"))
-}
-
 /// Resolves the zone to record in a new case: `--tz`, else `TZ`, else the
 /// system's zone, else UTC.
 pub fn resolve_tz(explicit: Option<&str>) -> Result<Tz> {
     if let Some(name) = explicit {
         return name.trim().parse::<Tz>().map_err(|_| {
-            Error::usage(format!("unknown time zone \"{}\"", name.trim()))
-                .with_hint("use a name from the tz database, e.g. Asia/Tokyo, Europe/London, America/New_York, UTC")
+            Error::usage(crate::t!("core-unknown-tz", name = name.trim()))
+                .with_hint(crate::t!("core-unknown-tz-hint"))
         });
     }
     Ok(system_tz().unwrap_or(Tz::UTC))
@@ -157,8 +122,8 @@ fn check_header(path: &Path) -> Result<()> {
     let mut f = fs::File::open(path).map_err(|e| Error::from_io(e, &shown.to_string()))?;
     if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
         return Err(
-            Error::case_file(format!("{shown} is a folder, not a kiroku case file"))
-                .with_hint("give the path of the case file itself (--db PATH)"),
+            Error::case_file(crate::t!("core-case-is-folder", path = shown.to_string()))
+                .with_hint(crate::t!("core-case-is-folder-hint")),
         );
     }
     let mut header = [0u8; 100];
@@ -170,19 +135,23 @@ fn check_header(path: &Path) -> Result<()> {
             Err(e) => return Err(Error::from_io(e, &shown.to_string())),
         }
     }
-    let not_case = |why: &str| {
-        Error::case_file(format!("{shown} is not a kiroku case file ({why})"))
-            .with_hint("check the path; `kiroku init --db PATH` makes a new case file. The file was not changed")
+    let not_case = |why: String| {
+        Error::case_file(crate::t!(
+            "core-case-foreign",
+            path = shown.to_string(),
+            why = why
+        ))
+        .with_hint(crate::t!("core-case-foreign-hint"))
     };
     if read == 0 {
-        return Err(not_case("it is empty"));
+        return Err(not_case(crate::t!("core-case-foreign-empty")));
     }
     if read < 100 || &header[..16] != b"SQLite format 3\0" {
-        return Err(not_case("it is not a SQLite database"));
+        return Err(not_case(crate::t!("core-case-foreign-not-sqlite")));
     }
     let app_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
     if app_id != APPLICATION_ID {
-        return Err(not_case("it is a database of another program"));
+        return Err(not_case(crate::t!("core-case-foreign-other-program")));
     }
     // Refuse a newer schema before SQLite opens the file (and would create
     // its -wal and -shm files beside it). Versions only grow, so a newer
@@ -210,21 +179,25 @@ fn check_header(path: &Path) -> Result<()> {
         .len();
     let log_has_frames = fs::metadata(sidecar(path, "-wal")).is_ok_and(|m| m.len() > 0);
     if counters_agree && pages > 0 && len < pages * page_size && !log_has_frames {
-        return Err(Error::case_file(format!(
-            "{shown} is damaged: it is cut short ({len} bytes of {})",
-            pages * page_size
+        return Err(Error::case_file(crate::t!(
+            "core-case-cut-short",
+            path = shown.to_string(),
+            len = len,
+            expected = pages * page_size
         ))
-        .with_hint("the file was not changed; use a complete copy (e.g. your backup) and run `kiroku verify` on it"));
+        .with_hint(crate::t!("core-case-cut-short-hint")));
     }
     Ok(())
 }
 
 fn newer_schema(shown: &str, version: i64) -> Error {
-    Error::case_file(format!(
-        "{shown} was made by a newer version of kiroku (schema {version}; this one knows up to {})",
-        current_version()
+    Error::case_file(crate::t!(
+        "core-case-newer",
+        path = shown,
+        version = version,
+        known = current_version()
     ))
-    .with_hint("install the newer kiroku to open it; the file was not changed")
+    .with_hint(crate::t!("core-case-newer-hint"))
 }
 
 /// A file name with a suffix appended (`case.sqlite` + `-wal`).
@@ -241,14 +214,16 @@ fn check_writable(path: &Path) -> Result<()> {
     let shown = path.display();
     match fs::OpenOptions::new().read(true).write(true).open(path) {
         Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem => Err(Error::io(format!(
-            "{shown} is on a read-only disk, so nothing can be recorded in it"
+        Err(e) if e.kind() == std::io::ErrorKind::ReadOnlyFilesystem => Err(Error::io(crate::t!(
+            "core-case-read-only-disk",
+            path = shown.to_string()
         ))
-        .with_hint("reading works (list, show, verify, export); to record, copy the case file to a writable disk or mount it writable")),
-        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Err(Error::io(format!(
-            "{shown} may not be written (permission denied, or the file is marked immutable)"
+        .with_hint(crate::t!("core-case-read-only-disk-hint"))),
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Err(Error::io(crate::t!(
+            "core-case-not-writable",
+            path = shown.to_string()
         ))
-        .with_hint("reading works (list, show, verify, export); to record, check `ls -l` and `lsattr` on it, or work on a copy")),
+        .with_hint(crate::t!("core-case-not-writable-hint"))),
         Err(e) => Err(Error::from_io(e, &shown.to_string())),
     }
 }
@@ -281,7 +256,24 @@ fn file_uri(path: &Path, query: &str) -> String {
 /// the `-shm` file. When no `-wal` file exists, the main file holds the
 /// whole record and nothing can change it there, so it is opened as
 /// immutable instead.
+///
+/// A read-only command on a case file it may write opens it read-write
+/// with `query_only` set instead: SQLite then removes the `-wal` and
+/// `-shm` files when the last connection closes, so reading leaves
+/// nothing beside the case file. (A read-only connection cannot remove
+/// them.) `query_only` refuses any write on that connection.
 fn open_connection(path: &Path, access: Access) -> Result<Connection> {
+    if access == Access::ReadOnly && check_writable(path).is_ok() {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if let Ok(conn) = Connection::open_with_flags(path, flags) {
+            let ready = conn.pragma_update(None, "query_only", true).and_then(|()| {
+                conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
+            });
+            if ready.is_ok() {
+                return Ok(conn);
+            }
+        }
+    }
     let flags = match access {
         Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
         Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
@@ -367,8 +359,10 @@ impl Case {
     pub fn create(path: &Path, meta: &CaseMeta) -> Result<Case> {
         let shown = path.display().to_string();
         if path.exists() || path.symlink_metadata().is_ok() {
-            return Err(Error::case_file(format!("{shown} already exists"))
-                .with_hint("kiroku never overwrites a case file; choose another path with --db"));
+            return Err(
+                Error::case_file(crate::t!("core-case-exists", path = &shown))
+                    .with_hint(crate::t!("core-case-exists-hint")),
+            );
         }
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
@@ -376,13 +370,13 @@ impl Case {
         };
         if !dir.is_dir() {
             return Err(
-                Error::io(format!("the folder {} does not exist", dir.display()))
-                    .with_hint("create it first, or choose another path with --db"),
+                Error::io(crate::t!("core-folder-missing", path = dir.as_path()))
+                    .with_hint(crate::t!("core-folder-missing-hint")),
             );
         }
         let name = path
             .file_name()
-            .ok_or_else(|| Error::usage(format!("{shown} is not a file path")))?;
+            .ok_or_else(|| Error::usage(crate::t!("core-not-a-file-path", path = &shown)))?;
         let tmp = dir.join(format!(
             ".{}.creating-{}",
             name.to_string_lossy(),
@@ -394,9 +388,9 @@ impl Case {
             match fs::hard_link(&tmp, path) {
                 Ok(()) => Ok(()),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::case_file(
-                    format!("{shown} already exists"),
+                    crate::t!("core-case-exists", path = &shown),
                 )
-                .with_hint("kiroku never overwrites a case file; choose another path with --db")),
+                .with_hint(crate::t!("core-case-exists-hint"))),
                 Err(_) if !path.exists() => {
                     fs::rename(&tmp, path).map_err(|e| Error::from_io(e, &shown))
                 }
@@ -460,8 +454,8 @@ impl Case {
         let shown = path.display().to_string();
         if !path.exists() {
             return Err(
-                Error::case_file(format!("there is no case file at {shown}"))
-                    .with_hint("create one with `kiroku init`, or give the right path with --db"),
+                Error::case_file(crate::t!("core-case-missing", path = &shown))
+                    .with_hint(crate::t!("core-case-missing-hint")),
             );
         }
         check_header(path)?;
@@ -480,10 +474,8 @@ impl Case {
                 drop(conn);
                 Case::open(path, Access::ReadWrite).map_err(|e| {
                     if e.kind == ErrorKind::Io {
-                        Error::case_file(format!(
-                            "{shown} was made by an older kiroku and must be upgraded, but it cannot be written here"
-                        ))
-                        .with_hint("copy the case file to a folder you may write to and run the command on the copy")
+                        Error::case_file(crate::t!("core-case-upgrade", path = &shown))
+                            .with_hint(crate::t!("core-case-upgrade-hint"))
                     } else {
                         e
                     }
@@ -576,11 +568,11 @@ impl Case {
                 )
                 .optional()?;
             if covered.as_deref() != Some(anchor.covers_hash.as_str()) {
-                return Err(Error::usage(format!(
-                    "entry {} no longer has the hash that was stamped",
-                    anchor.covers_seq
+                return Err(Error::usage(crate::t!(
+                    "core-anchor-hash-changed",
+                    seq = anchor.covers_seq
                 ))
-                .with_hint("run `kiroku verify`; nothing was recorded"));
+                .with_hint(crate::t!("core-run-verify-nothing-recorded")));
             }
             for s in stored {
                 tx.execute(
@@ -836,6 +828,12 @@ fn insert_entry(
     body.seq = seq;
     body.prev_hash = prev.to_string();
     body.recorded_at = recorded_at.to_string();
+    chain::check_integers(&body)?;
+    // A fresh salt for every new entry; a draft that brings a well-formed
+    // one (the documented test vectors) keeps it.
+    if !body.salt.as_deref().is_some_and(chain::is_salt) {
+        body.salt = Some(chain::new_salt()?);
+    }
     let text = chain::canonical(&body)?;
     let hash = chain::entry_hash(&text);
     let cols = IndexColumns::of(&body);
@@ -877,12 +875,12 @@ fn checked_now(conn: &Connection, head: u64, now: impl Fn() -> DateTime<Utc>) ->
     let recorded = now();
     if let Some(last) = last_recorded.as_deref().and_then(timeparse::parse_stored) {
         if recorded < last {
-            return Err(Error::io(format!(
-                "the system clock ({}) is earlier than the last entry's recorded time ({})",
-                timeparse::format_utc_millis(&recorded),
-                timeparse::format_utc_millis(&last.with_timezone(&Utc))
+            return Err(Error::io(crate::t!(
+                "core-clock-behind",
+                now = timeparse::format_utc_millis(&recorded),
+                last = timeparse::format_utc_millis(&last.with_timezone(&Utc))
             ))
-            .with_hint("set the computer's clock right and try again; nothing was recorded"));
+            .with_hint(crate::t!("core-clock-behind-hint")));
         }
     }
     Ok(timeparse::format_utc_millis(&recorded))
@@ -963,8 +961,12 @@ impl IndexColumns {
 
 fn parse_stored(seq: u64, body: &str, prev_hash: String, hash: String) -> Result<Stored> {
     let body: Body = serde_json::from_str(body).map_err(|e| {
-        Error::case_file(format!("entry {seq} cannot be read ({e})"))
-            .with_hint("run `kiroku verify` to check the record")
+        Error::case_file(crate::t!(
+            "core-entry-unreadable",
+            seq = seq,
+            detail = e.to_string()
+        ))
+        .with_hint(crate::t!("core-run-verify"))
     })?;
     Ok(Stored {
         seq,
@@ -1001,11 +1003,8 @@ fn check_target(conn: &Connection, body: &Body, head: u64) -> Result<()> {
         return Ok(());
     };
     if target == 0 || target > head {
-        return Err(
-            Error::usage(format!("there is no entry {target}")).with_hint(format!(
-                "entries are numbered 1 to {head}; `kiroku list` shows them"
-            )),
-        );
+        return Err(Error::usage(crate::t!("cli-no-such-entry", seq = target))
+            .with_hint(crate::t!("core-entries-numbered", head = head)));
     }
     let kind: String = conn.query_row(
         "SELECT kind FROM entries WHERE seq = ?1",
@@ -1021,28 +1020,27 @@ fn check_target(conn: &Connection, body: &Body, head: u64) -> Result<()> {
         .optional()?;
     if let Some(v) = voided {
         return Err(
-            Error::usage(format!("entry {target} was withdrawn by entry {v}"))
-                .with_hint("record a new entry instead"),
+            Error::usage(crate::t!("core-target-withdrawn", seq = target, by = v))
+                .with_hint(crate::t!("core-target-withdrawn-hint")),
         );
     }
     let is_record = matches!(kind.as_str(), "contact" | "action" | "note");
-    let a_kind = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        format!("an {kind}")
-    } else {
-        format!("a {kind}")
-    };
     match body.kind {
-        Kind::Correction if !is_record => Err(Error::usage(format!(
-            "entry {target} is {a_kind} entry and cannot be amended"
+        Kind::Correction if !is_record => Err(Error::usage(crate::t!(
+            "core-cannot-amend",
+            seq = target,
+            kind = kind.as_str()
         ))
-        .with_hint("amend the entry it refers to, or void it and record a new one")),
-        Kind::Attach if !is_record => Err(Error::usage(format!(
-            "entry {target} is {a_kind} entry; files can be attached to a contact, action or note"
+        .with_hint(crate::t!("core-cannot-amend-hint"))),
+        Kind::Attach if !is_record => Err(Error::usage(crate::t!(
+            "core-cannot-attach",
+            seq = target,
+            kind = kind.as_str()
         ))
-        .with_hint("attach them to the entry it refers to")),
-        Kind::Void if kind == "void" => Err(Error::usage(format!(
-            "entry {target} is itself a void entry"
-        ))),
+        .with_hint(crate::t!("core-cannot-attach-hint"))),
+        Kind::Void if kind == "void" => {
+            Err(Error::usage(crate::t!("core-void-of-void", seq = target)))
+        }
         _ => Ok(()),
     }
 }
@@ -1067,14 +1065,12 @@ fn read_meta(conn: &Connection) -> Result<CaseMeta> {
             .optional()?)
     };
     let case_id = get("case_id")?.ok_or_else(|| {
-        Error::case_file("the case file has no case id").with_hint("run `kiroku verify`")
+        Error::case_file(crate::t!("core-case-no-id")).with_hint(crate::t!("core-run-verify"))
     })?;
     let tz = match get("tz")? {
-        Some(name) => name.parse::<Tz>().map_err(|_| {
-            Error::case_file(format!(
-                "the case file names an unknown time zone \"{name}\""
-            ))
-        })?,
+        Some(name) => name
+            .parse::<Tz>()
+            .map_err(|_| Error::case_file(crate::t!("core-case-unknown-tz", name = &name)))?,
         None => Tz::UTC,
     };
     Ok(CaseMeta {

@@ -64,7 +64,7 @@ signer_cert = ./tsa.pem
 certs = ./chain.pem
 signer_key = ./tsa.key
 signer_digest = SIGNER_DIGEST
-default_policy = 1.2.3.4.1
+default_policy = POLICY
 other_policies = 1.2.3.4.5
 digests = DIGESTS
 accuracy = secs:1
@@ -99,6 +99,10 @@ pub struct Options<'a> {
     /// Issue the TSA certificate from an intermediate CA under the root
     /// (and put both in the token).
     pub intermediate: bool,
+    /// The TSA certificate's subject (`openssl req -subj`).
+    pub subject: &'a str,
+    /// The policy OID the TSA puts in its tokens.
+    pub policy: &'a str,
 }
 
 impl Default for Options<'_> {
@@ -111,6 +115,8 @@ impl Default for Options<'_> {
             ess_alg: "sha256",
             serial: None,
             intermediate: false,
+            subject: "/O=Test/CN=Test TSA",
+            policy: "1.2.3.4.1",
         }
     }
 }
@@ -122,7 +128,8 @@ impl Tsa {
         let config = CONFIG
             .replace("SIGNER_DIGEST", opts.signer_digest)
             .replace("DIGESTS", opts.digests)
-            .replace("ESS_ALG", opts.ess_alg);
+            .replace("ESS_ALG", opts.ess_alg)
+            .replace("POLICY", opts.policy);
         std::fs::write(dir.join("tsa.cnf"), config).unwrap();
         std::fs::write(dir.join("serial"), "01\n").unwrap();
         run_openssl(
@@ -159,7 +166,7 @@ impl Tsa {
             "-out",
             "tsa.csr",
             "-subj",
-            "/O=Test/CN=Test TSA",
+            opts.subject,
             "-config",
             "tsa.cnf",
         ];
@@ -361,5 +368,146 @@ impl Tsa {
         )?;
         stream.write_all(&tsr)?;
         stream.flush()
+    }
+}
+
+/// Minimal DER surgery on responses, to make tokens shaped like real
+/// TSAs' (re-ordered attributes, other certificate kinds, other names):
+/// elements are raw TLV bytes; single-byte tags only.
+pub mod der {
+    /// The tag, the content and the total length of the element at the
+    /// start of `bytes`.
+    pub fn split(bytes: &[u8]) -> (u8, &[u8], usize) {
+        let tag = bytes[0];
+        let (len, head) = match bytes[1] {
+            n if n < 0x80 => (n as usize, 2),
+            n => {
+                let k = (n & 0x7f) as usize;
+                let len = bytes[2..2 + k]
+                    .iter()
+                    .fold(0usize, |a, &b| (a << 8) | b as usize);
+                (len, 2 + k)
+            }
+        };
+        (tag, &bytes[head..head + len], head + len)
+    }
+
+    /// The elements one after another in `content`.
+    pub fn children(mut content: &[u8]) -> Vec<Vec<u8>> {
+        let mut out = Vec::new();
+        while !content.is_empty() {
+            let (_, _, total) = split(content);
+            out.push(content[..total].to_vec());
+            content = &content[total..];
+        }
+        out
+    }
+
+    pub fn encode(tag: u8, content: &[u8]) -> Vec<u8> {
+        let n = content.len();
+        let mut out = vec![tag];
+        if n < 0x80 {
+            out.push(n as u8);
+        } else {
+            let bytes: Vec<u8> = n
+                .to_be_bytes()
+                .into_iter()
+                .skip_while(|b| *b == 0)
+                .collect();
+            out.push(0x80 | bytes.len() as u8);
+            out.extend(bytes);
+        }
+        out.extend_from_slice(content);
+        out
+    }
+
+    /// The element at `path` (indexes of children, from `el` down).
+    pub fn get(el: &[u8], path: &[usize]) -> Vec<u8> {
+        match path.split_first() {
+            None => el.to_vec(),
+            Some((i, rest)) => get(&children(split(el).1)[*i], rest),
+        }
+    }
+
+    /// `el` with the element at `path` replaced by `f` of it.
+    pub fn edit(el: &[u8], path: &[usize], f: &mut dyn FnMut(&[u8]) -> Vec<u8>) -> Vec<u8> {
+        match path.split_first() {
+            None => f(el),
+            Some((i, rest)) => {
+                let (tag, content, _) = split(el);
+                let mut kids = children(content);
+                kids[*i] = edit(&kids[*i], rest, f);
+                encode(tag, &kids.concat())
+            }
+        }
+    }
+
+    /// In a `TimeStampResp`: the `SignedData`.
+    pub const SIGNED_DATA: [usize; 3] = [1, 1, 0];
+    /// In a `TimeStampResp`: the DER `TSTInfo`.
+    pub const TST_INFO: [usize; 7] = [1, 1, 0, 2, 1, 0, 0];
+
+    /// The path of the (one) `SignerInfo` of a response.
+    pub fn signer_info(resp: &[u8]) -> Vec<usize> {
+        let last = children(split(&get(resp, &SIGNED_DATA)).1).len() - 1;
+        vec![1, 1, 0, last, 0]
+    }
+
+    const MESSAGE_DIGEST: &[u8] = &[
+        0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x04,
+    ];
+
+    /// Signs again as the TSA would (RSA PKCS #1 v1.5, SHA-256, with the
+    /// key in `tsa_dir`): the message digest of the (edited) TSTInfo, the
+    /// signed attributes put in the order `order` gives, and the signature
+    /// computed over `signed(attributes)` — the attributes as sent unless
+    /// the caller signs something else.
+    pub fn resign(
+        resp: &[u8],
+        tsa_dir: &std::path::Path,
+        order: &dyn Fn(&mut Vec<Vec<u8>>),
+        signed: &dyn Fn(&[Vec<u8>]) -> Vec<u8>,
+    ) -> Vec<u8> {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(get(resp, &TST_INFO));
+        let si = signer_info(resp);
+        let info = get(resp, &si);
+        let kids = children(split(&info).1);
+        let at = kids.iter().position(|k| k[0] == 0xa0).unwrap();
+        let mut attrs = children(split(&kids[at]).1);
+        for a in attrs.iter_mut() {
+            if a[2..].starts_with(MESSAGE_DIGEST) {
+                let value = encode(0x31, &encode(0x04, &digest));
+                *a = encode(0x30, &[MESSAGE_DIGEST, &value].concat());
+            }
+        }
+        order(&mut attrs);
+        let to_sign = signed(&attrs);
+        std::fs::write(tsa_dir.join("to-sign.der"), &to_sign).unwrap();
+        super::run_openssl(
+            tsa_dir,
+            &[
+                "dgst",
+                "-sha256",
+                "-sign",
+                "tsa.key",
+                "-out",
+                "sig.bin",
+                "to-sign.der",
+            ],
+        );
+        let sig = std::fs::read(tsa_dir.join("sig.bin")).unwrap();
+        edit(resp, &si, &mut |info| {
+            let mut kids = children(split(info).1);
+            kids[at] = encode(0xa0, &attrs.concat());
+            let s = kids.iter().position(|k| k[0] == 0x04).unwrap();
+            kids[s] = encode(0x04, &sig);
+            encode(0x30, &kids.concat())
+        })
+    }
+
+    /// The signed attributes as the `SET OF` that is signed.
+    pub fn as_set(attrs: &[Vec<u8>]) -> Vec<u8> {
+        encode(0x31, &attrs.concat())
     }
 }

@@ -1,0 +1,331 @@
+//! Encrypted backups: one file, an age archive (passphrase, scrypt)
+//! holding a tar of the same layout as a backup folder. `age -d FILE |
+//! tar x` opens it without kiroku.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use age::secrecy::SecretString;
+
+use super::{
+    check_chain, check_staged, damaged, parent_of, put_in_place, refuse_existing, sizes, snapshot,
+    store_stream, sync_dir, temp_beside, Manifest, StoreError, Summary, Temp, CASE_NAME, MANIFEST,
+};
+use crate::error::{Error, ErrorKind, Result};
+use crate::evidence::{copy_hashing, EvidenceStore};
+use crate::store::{Access, Case};
+
+/// The file name used when the destination is a folder.
+pub const ARCHIVE_NAME: &str = "kiroku-backup.age";
+
+fn shown(p: &Path) -> String {
+    p.display().to_string()
+}
+
+/// Where the archive goes: `dest` itself, or `dest/kiroku-backup.age`
+/// when `dest` is a folder.
+pub fn archive_path(dest: &Path) -> PathBuf {
+    if dest.is_dir() {
+        dest.join(ARCHIVE_NAME)
+    } else {
+        dest.to_path_buf()
+    }
+}
+
+/// Whether a file starts as an age archive does.
+pub fn is_archive(path: &Path) -> bool {
+    let mut head = [0u8; 21];
+    fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok()
+        && head.starts_with(b"age-encryption.org/v1")
+}
+
+/// The prefix of evidence files in the tar.
+fn evidence_prefix() -> String {
+    format!("{CASE_NAME}.evidence/sha256/")
+}
+
+/// Writes an encrypted backup of the open case to `dest` (replacing an
+/// earlier archive there only once the new one is complete and checked).
+pub fn backup(case: &Case, dest: &Path, passphrase: &SecretString, now: &str) -> Result<Summary> {
+    let path = archive_path(dest);
+    if !parent_of(&path).is_dir() {
+        return Err(
+            Error::io(crate::t!("backup-dest-no-parent", path = shown(dest)))
+                .with_hint(crate::t!("backup-dest-no-parent-hint")),
+        );
+    }
+    if path.exists() && !is_archive(&path) {
+        return Err(
+            Error::usage(crate::t!("backup-dest-not-archive", path = shown(&path)))
+                .with_hint(crate::t!("backup-dest-not-archive-hint")),
+        );
+    }
+    // The snapshot is kept beside the case file, never beside the archive
+    // (which may be in a cloud folder), and removed at the end.
+    let snap = Temp::new(temp_beside(case.path(), "backup"));
+    snapshot(case, snap.path())?;
+    let copy = Case::open(snap.path(), Access::ReadOnly)?;
+    let checked = check_chain(&copy)?;
+    drop(copy);
+    if let Some(p) = checked.problems.first() {
+        return Err(Error::new(
+            ErrorKind::NotIntact,
+            crate::t!("backup-live-not-intact", problem = p.message.clone()),
+        )
+        .with_hint(crate::t!("backup-live-not-intact-hint")));
+    }
+    let snap_sha = {
+        let mut f =
+            fs::File::open(snap.path()).map_err(|e| Error::from_io(e, &shown(snap.path())))?;
+        copy_hashing(&mut f, &mut io::sink())
+            .map_err(|_| Error::io(crate::t!("backup-snapshot-unreadable")))?
+            .sha256
+    };
+    let manifest = Manifest::new(
+        &checked.case_id,
+        checked.entries,
+        &checked.head,
+        checked.files.len() as u64,
+        now,
+    );
+    let live = EvidenceStore::beside(case.path());
+
+    let tmp = Temp::new(temp_beside(&path, "writing"));
+    let write_err = |e: io::Error| Error::from_io(e, &shown(&path));
+    {
+        let file = super::create_new_private(tmp.path())?;
+        let encryptor = age::Encryptor::with_user_passphrase(passphrase.clone());
+        let writer = encryptor
+            .wrap_output(BufWriter::with_capacity(1 << 20, file))
+            .map_err(write_err)?;
+        let mut tar = tar::Builder::new(writer);
+        tar.mode(tar::HeaderMode::Deterministic);
+        let mut manifest_bytes = serde_json::to_vec_pretty(&manifest)?;
+        manifest_bytes.push(b'\n');
+        append_bytes(&mut tar, MANIFEST, &manifest_bytes).map_err(write_err)?;
+        let mut f =
+            fs::File::open(snap.path()).map_err(|e| Error::from_io(e, &shown(snap.path())))?;
+        tar.append_file(CASE_NAME, &mut f).map_err(write_err)?;
+        for nf in &checked.files {
+            let source = live
+                .path_of(&nf.sha256)
+                .ok_or_else(|| Error::internal("a recorded SHA-256 is not valid"))?;
+            let mut f = fs::File::open(&source).map_err(|e| {
+                Error::new(
+                    ErrorKind::NotIntact,
+                    crate::t!(
+                        "backup-live-file-unreadable",
+                        name = nf.name.clone(),
+                        problem = e.to_string()
+                    ),
+                )
+                .with_hint(crate::t!("backup-live-not-intact-hint"))
+            })?;
+            let name = format!(
+                "{}{}/{}",
+                evidence_prefix(),
+                &nf.sha256[..2],
+                &nf.sha256[2..]
+            );
+            tar.append_file(name, &mut f).map_err(write_err)?;
+        }
+        let writer = tar.into_inner().map_err(write_err)?;
+        let buffered = writer.finish().map_err(write_err)?;
+        let file = buffered
+            .into_inner()
+            .map_err(|e| write_err(e.into_error()))?;
+        file.sync_all().map_err(write_err)?;
+    }
+
+    // Read the new archive back before it replaces the old one.
+    let found = read_back(tmp.path(), passphrase)?;
+    let mut want: HashMap<String, ()> = checked
+        .files
+        .iter()
+        .map(|f| (f.sha256.clone(), ()))
+        .collect();
+    let mut case_ok = false;
+    for (name, sha) in &found {
+        if name == CASE_NAME {
+            case_ok = *sha == snap_sha;
+        } else if let Some(rest) = name.strip_prefix(&evidence_prefix()) {
+            let named = rest.replace('/', "");
+            if named == *sha {
+                want.remove(sha);
+            }
+        }
+    }
+    if !case_ok || !want.is_empty() {
+        return Err(damaged(&shown(&path), &crate::t!("backup-copy-differs")));
+    }
+    fs::rename(tmp.path(), &path).map_err(|e| Error::from_io(e, &shown(&path)))?;
+    tmp.keep();
+    sync_dir(&parent_of(&path))?;
+    let bytes = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let files = checked.files.len() as u64;
+    Ok(Summary {
+        case_id: checked.case_id,
+        entries: checked.entries,
+        head: checked.head,
+        files,
+        bytes: sizes(&live, &checked.files),
+        files_copied: files,
+        bytes_copied: bytes,
+        path,
+        encrypted: true,
+    })
+}
+
+fn append_bytes<W: Write>(tar: &mut tar::Builder<W>, name: &str, bytes: &[u8]) -> io::Result<()> {
+    let mut header = tar::Header::new_gnu();
+    header.set_size(bytes.len() as u64);
+    header.set_mode(0o600);
+    header.set_cksum();
+    tar.append_data(&mut header, name, bytes)
+}
+
+/// Opens an archive for reading its tar: refuses a wrong passphrase and
+/// a file that is not an archive with one clear line.
+fn open_archive(path: &Path, passphrase: &SecretString) -> Result<impl Read> {
+    let p = shown(path);
+    let file = fs::File::open(path).map_err(|e| Error::from_io(e, &p))?;
+    let decryptor = age::Decryptor::new_buffered(BufReader::with_capacity(1 << 20, file))
+        .map_err(|e| decrypt_error(e, &p))?;
+    if !decryptor.is_scrypt() {
+        return Err(
+            Error::case_file(crate::t!("backup-not-a-backup", path = p.clone()))
+                .with_hint(crate::t!("backup-not-a-backup-hint")),
+        );
+    }
+    let identity = age::scrypt::Identity::new(passphrase.clone());
+    decryptor
+        .decrypt(std::iter::once(&identity as &dyn age::Identity))
+        .map_err(|e| decrypt_error(e, &p))
+}
+
+fn decrypt_error(e: age::DecryptError, p: &str) -> Error {
+    match e {
+        // With a passphrase, a wrong one fails to unwrap the file key.
+        age::DecryptError::NoMatchingKeys
+        | age::DecryptError::KeyDecryptionFailed
+        | age::DecryptError::DecryptionFailed => {
+            Error::usage(crate::t!("backup-wrong-passphrase", path = p))
+                .with_hint(crate::t!("backup-wrong-passphrase-hint"))
+        }
+        age::DecryptError::UnknownFormat => {
+            Error::case_file(crate::t!("backup-newer-format", path = p))
+                .with_hint(crate::t!("backup-newer-format-hint"))
+        }
+        age::DecryptError::Io(ref io) if io.kind() == io::ErrorKind::PermissionDenied => {
+            Error::io(format!("{p}: {io}"))
+        }
+        other => damaged(p, &other.to_string()),
+    }
+}
+
+/// A read error inside an archive: damaged (the age stream checks every
+/// chunk and the end), unless the disk itself failed.
+fn read_error(e: io::Error, p: &str) -> Error {
+    match e.kind() {
+        io::ErrorKind::InvalidData | io::ErrorKind::UnexpectedEof | io::ErrorKind::Other => {
+            damaged(p, &e.to_string())
+        }
+        _ => Error::from_io(e, p),
+    }
+}
+
+/// Decrypts an archive completely and returns each member's name and
+/// SHA-256.
+fn read_back(path: &Path, passphrase: &SecretString) -> Result<Vec<(String, String)>> {
+    let p = shown(path);
+    let reader = open_archive(path, passphrase)?;
+    let mut archive = tar::Archive::new(reader);
+    let mut out = Vec::new();
+    for entry in archive.entries().map_err(|e| read_error(e, &p))? {
+        let mut entry = entry.map_err(|e| read_error(e, &p))?;
+        let name = entry
+            .path()
+            .map_err(|e| read_error(e, &p))?
+            .to_string_lossy()
+            .into_owned();
+        let c = copy_hashing(&mut entry, &mut io::sink()).map_err(|e| match e {
+            crate::evidence::CopyError::Read(e) | crate::evidence::CopyError::Write(e) => {
+                read_error(e, &p)
+            }
+        })?;
+        out.push((name, c.sha256));
+    }
+    Ok(out)
+}
+
+/// Restores an encrypted archive into a new case file at `db`.
+pub fn restore(src: &Path, db: &Path, passphrase: &SecretString) -> Result<Summary> {
+    let p = shown(src);
+    refuse_existing(db)?;
+    let reader = open_archive(src, passphrase)?;
+    let staged = Temp::new(temp_beside(db, "restoring"));
+    let store = EvidenceStore::beside(staged.path());
+    let mut manifest: Option<Manifest> = None;
+    let mut have_case = false;
+    let mut bytes = 0u64;
+    let mut archive = tar::Archive::new(reader);
+    for entry in archive.entries().map_err(|e| read_error(e, &p))? {
+        let mut entry = entry.map_err(|e| read_error(e, &p))?;
+        let name = entry
+            .path()
+            .map_err(|e| read_error(e, &p))?
+            .to_string_lossy()
+            .into_owned();
+        if name == MANIFEST {
+            let mut b = Vec::new();
+            entry.read_to_end(&mut b).map_err(|e| read_error(e, &p))?;
+            manifest = Some(Manifest::parse(&b, &p)?);
+        } else if name == CASE_NAME && !have_case {
+            let mut out = super::create_new_private(staged.path())?;
+            io::copy(&mut entry, &mut out).map_err(|e| {
+                if e.kind() == io::ErrorKind::InvalidData
+                    || e.kind() == io::ErrorKind::UnexpectedEof
+                {
+                    read_error(e, &p)
+                } else {
+                    Error::from_io(e, &shown(db))
+                }
+            })?;
+            out.sync_all().map_err(|e| Error::from_io(e, &shown(db)))?;
+            have_case = true;
+        } else if let Some(rest) = name.strip_prefix(&evidence_prefix()) {
+            let sha = rest.replace('/', "");
+            if store.path_of(&sha).is_none() {
+                return Err(damaged(
+                    &p,
+                    &crate::t!("backup-unexpected-member", name = name.clone()),
+                ));
+            }
+            match store_stream(&store, &sha, &mut entry) {
+                Ok(n) => bytes += n,
+                Err(StoreError::Mismatch(_)) => {
+                    return Err(damaged(&p, &crate::t!("backup-file-changed", name = sha)))
+                }
+                Err(StoreError::Read(e)) => return Err(read_error(e, &p)),
+                Err(StoreError::Write(e)) => return Err(Error::from_io(e, &shown(db))),
+            }
+        } else {
+            return Err(damaged(
+                &p,
+                &crate::t!("backup-unexpected-member", name = name.clone()),
+            ));
+        }
+    }
+    let manifest = manifest.ok_or_else(|| damaged(&p, &crate::t!("backup-no-manifest")))?;
+    if !have_case {
+        return Err(damaged(&p, &crate::t!("backup-no-case-copy")));
+    }
+    let checked = check_staged(staged.path(), &manifest.case_id, &p)?;
+    put_in_place(staged.path(), db)?;
+    staged.keep();
+    Ok(super::folder::summary_of(checked, bytes, db, true))
+}
