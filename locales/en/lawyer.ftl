@@ -80,3 +80,6 @@ lawyer-show-place = place
 lawyer-show-witnesses = witnesses
 lawyer-label-exhibit = exhibit details
 lawyer-label-transcript = transcript
+cmd-again-arg-place = Where it happened (a visit, someone waiting outside)
+cmd-again-arg-witnesses = Someone who saw or heard it (repeatable)
+cmd-export-arg-format-value-xlsx = The workbook for the lawyer: chronology, exhibit list and counts as Excel sheets (needs -o)

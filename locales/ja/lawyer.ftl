@@ -80,3 +80,6 @@ lawyer-show-place = 場所
 lawyer-show-witnesses = 目撃者
 lawyer-label-exhibit = 証拠説明
 lawyer-label-transcript = 反訳
+cmd-again-arg-place = 場所（訪問・待ち伏せの場所など）
+cmd-again-arg-witnesses = 目撃者（複数回指定できます）
+cmd-export-arg-format-value-xlsx = 弁護士向けの Excel ブック（時系列表、証拠説明書、統計。-o が必要）
