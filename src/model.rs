@@ -52,6 +52,8 @@ string_enum!(
         Void => "void",
         Attach => "attach",
         Anchor => "anchor",
+        Exhibit => "exhibit",
+        Transcript => "transcript",
     }
 );
 
@@ -330,6 +332,9 @@ pub struct Body {
     pub duration_secs: Option<u64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<EvidenceFile>,
+    /// For an `exhibit` entry: what it sets about one evidence file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exhibit: Option<ExhibitSpec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
     pub kind: Kind,
@@ -343,6 +348,9 @@ pub struct Body {
     pub org: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
+    /// Where it happened (a visit, an ambush), as the user describes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<String>,
     pub prev_hash: String,
@@ -368,9 +376,69 @@ pub struct Body {
     pub target: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
+    /// For a `transcript` entry: the transcript of one recording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transcript: Option<Transcript>,
     pub v: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub with: Option<String>,
+    /// People who saw or heard it (目撃者), as the user names them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub witnesses: Vec<String>,
+}
+
+/// What an `exhibit` entry sets about one evidence file for the exhibit
+/// list (証拠説明書). Only the fields given are set; for each field the
+/// latest exhibit entry of the file that sets it wins. Fields in
+/// alphabetical order (canonical form).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExhibitSpec {
+    /// SHA-256 of the evidence file (as in `evidence[].sha256`).
+    pub file: String,
+    /// SHA-256 of another file: this file is a part (枝番) of that file's
+    /// exhibit. An empty text takes the file out of its group again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// 作成者: who made the document or recording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub made_by: Option<String>,
+    /// 作成年月日: the date it was made, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub made_on: Option<String>,
+    /// 原本・写しの別: `true` for the original, `false` for a copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<bool>,
+    /// 立証趣旨: the facts it is offered to show.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
+    /// 標目: the title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+/// What a `transcript` entry records: the transcript (反訳) of one audio
+/// or video evidence file, utterance by utterance. A later transcript of
+/// the same file replaces it (the earlier one stays in the record).
+/// Fields in alphabetical order (canonical form).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Transcript {
+    /// Who transcribed it (反訳者).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// SHA-256 of the recording (as in `evidence[].sha256`).
+    pub file: String,
+    /// The utterances in order; they are numbered from 1.
+    pub utterances: Vec<Utterance>,
+}
+
+/// One utterance of a transcript: who spoke, and what was said.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Utterance {
+    pub speaker: String,
+    pub text: String,
 }
 
 /// What an `anchor` entry records about a trusted timestamp (RFC 3161)
@@ -418,12 +486,14 @@ pub const AMENDABLE_FIELDS: &[&str] = &[
     "occurred_until",
     "org",
     "outcome",
+    "place",
     "platform",
     "reference",
     "subject",
     "tags",
     "to",
     "with",
+    "witnesses",
 ];
 
 impl Body {
@@ -470,6 +540,7 @@ impl Body {
                 "occurred_until" => self.occurred_until = text(v, field)?,
                 "org" => self.org = text(v, field)?,
                 "outcome" => self.outcome = parsed(v, field)?,
+                "place" => self.place = text(v, field)?,
                 "platform" => self.platform = text(v, field)?,
                 "reference" => self.reference = text(v, field)?,
                 "subject" => self.subject = text(v, field)?,
@@ -482,6 +553,13 @@ impl Body {
                 }
                 "to" => self.to = text(v, field)?,
                 "with" => self.with = text(v, field)?,
+                "witnesses" => {
+                    self.witnesses = match v {
+                        ChangeValue::List(l) => l.clone(),
+                        ChangeValue::Text(s) if s.is_empty() => Vec::new(),
+                        _ => return Err(Error::internal("correction: witnesses is not a list")),
+                    }
+                }
                 other => {
                     return Err(Error::internal(format!(
                         "correction changes unknown field \"{other}\""

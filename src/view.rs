@@ -325,6 +325,37 @@ pub fn load(case: &Case, filter: &Filter, last: Option<usize>) -> Result<Vec<Vie
     Ok(views)
 }
 
+/// Visits received (attempts, withdrawn ones left out) by place, most
+/// first; `None` for visits whose place was not recorded.
+pub fn visits_by_place(case: &Case, filter: &Filter) -> Result<Vec<(Option<String>, u64)>> {
+    let mut f = filter.clone();
+    if f.channel
+        .as_ref()
+        .is_some_and(|c| c.channel != Channel::Visit)
+    {
+        return Ok(Vec::new());
+    }
+    f.channel = Some(ChannelWord {
+        channel: Channel::Visit,
+        platform: None,
+        outcome: None,
+    });
+    let mut by: BTreeMap<Option<String>, u64> = BTreeMap::new();
+    for v in load(case, &f, None)? {
+        let b = &v.effective;
+        if v.is_voided()
+            || b.kind != Kind::Contact
+            || b.direction == Some(crate::model::Direction::Outgoing)
+        {
+            continue;
+        }
+        *by.entry(b.place.clone()).or_default() += b.count.unwrap_or(1);
+    }
+    let mut out: Vec<(Option<String>, u64)> = by.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(out)
+}
+
 /// One view with everything about it, or `None` when the number is unknown.
 pub fn load_one(case: &Case, seq: u64) -> Result<Option<View>> {
     let Some(stored) = case.get(seq)? else {
@@ -392,6 +423,12 @@ pub struct Item<'a> {
     pub source: Option<&'a crate::model::Source>,
     pub tags: &'a [String],
     pub notes: Option<&'a str>,
+    pub place: Option<&'a str>,
+    pub witnesses: &'a [String],
+    /// For an `exhibit` entry: the exhibit-list columns it sets.
+    pub exhibit: Option<&'a crate::model::ExhibitSpec>,
+    /// For a `transcript` entry: the transcript it records.
+    pub transcript: Option<&'a crate::model::Transcript>,
     pub target: Option<u64>,
     pub reason: Option<&'a str>,
     /// For an `anchor` entry: the trusted timestamp it records.
@@ -450,6 +487,10 @@ impl<'a> Item<'a> {
             source: b.source.as_ref(),
             tags: &b.tags,
             notes: b.notes.as_deref(),
+            place: b.place.as_deref(),
+            witnesses: &b.witnesses,
+            exhibit: b.exhibit.as_ref(),
+            transcript: b.transcript.as_ref(),
             target: b.target,
             reason: b.reason.as_deref(),
             anchor: b.anchor.as_ref(),
@@ -598,6 +639,8 @@ pub mod label {
             Kind::Correction => crate::t!("core-label-correction", seq = target),
             Kind::Void => crate::t!("core-label-void", seq = target),
             Kind::Attach => crate::t!("core-label-attach", seq = target),
+            Kind::Exhibit => crate::t!("lawyer-label-exhibit"),
+            Kind::Transcript => crate::t!("lawyer-label-transcript"),
             Kind::Anchor => match &b.anchor {
                 Some(a) => crate::t!("core-label-anchor-of", seq = a.covers_seq),
                 None => crate::t!("core-label-anchor"),

@@ -119,10 +119,13 @@ fn every_marked_block_is_one_the_tests_know() {
                 | "sketch"
                 | "unsalted-body"
                 | "unsalted-hash"
-        ) || ["body ", "hash "].iter().any(|p| {
-            name.strip_prefix(p)
-                .is_some_and(|n| n.parse::<u64>().is_ok())
-        });
+        ) || ["addition-body ", "addition-hash "]
+            .iter()
+            .any(|p| name.strip_prefix(p).is_some_and(|n| ADDITIONS.contains(&n)))
+            || ["body ", "hash "].iter().any(|p| {
+                name.strip_prefix(p)
+                    .is_some_and(|n| n.parse::<u64>().is_ok())
+            });
         assert!(known, "unknown test vector block `{MARKER} {name}`");
     }
 }
@@ -363,4 +366,40 @@ fn the_documented_limits_are_enforced_at_input() {
         assert!(export.contains(offset), "{offset} not in {export}");
     }
     assert!(!export.contains("+09:19"));
+}
+
+/// The additions documented with their own vectors: optional fields and
+/// entry kinds added after the first release.
+const ADDITIONS: &[&str] = &["place", "exhibit", "transcript"];
+
+#[test]
+fn addition_vectors_match_the_library() {
+    let prev = entries().last().unwrap().hash.clone();
+    for name in ADDITIONS {
+        let text = block(&format!("addition-body {name}"));
+        let kv = key_values(&block(&format!("addition-hash {name}")));
+        let body = chain::parse_canonical(&text).unwrap_or_else(|why| panic!("{name}: {why}"));
+        assert_eq!(chain::canonical(&body).unwrap(), text, "{name}");
+        assert_eq!(text.len().to_string(), kv["bytes"], "{name}: byte count");
+        assert_eq!(chain::entry_hash(&text), kv["sha256"], "{name}: hash");
+        assert_eq!(body.prev_hash, prev, "{name}: follows entry 7");
+        assert_eq!(body.case_id, case_id());
+        match *name {
+            "place" => {
+                assert_eq!(body.place.as_deref(), Some("自宅マンション前"));
+                assert_eq!(body.witnesses.len(), 2);
+            }
+            "exhibit" => {
+                assert_eq!(body.kind, Kind::Exhibit);
+                let e = body.exhibit.unwrap();
+                assert_eq!(e.original, Some(false));
+                assert!(e.group.is_some() && e.made_on.is_some());
+            }
+            _ => {
+                assert_eq!(body.kind, Kind::Transcript);
+                let t = body.transcript.unwrap();
+                assert_eq!(t.utterances[0].text, "もしもし、山田です。\n連絡下さい。");
+            }
+        }
+    }
 }

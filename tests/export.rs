@@ -137,8 +137,8 @@ fn check_rows(rows: &[Vec<String>], items: &[Value]) {
         assert_eq!(unquote(&row[10]), text(&item["org"]));
         assert_eq!(unquote(&row[16]), text(&item["subject"]));
         assert_eq!(unquote(&row[17]), text(&item["content"]));
-        assert_eq!(row[24], text(&item["prev_hash"]));
-        assert_eq!(row[25], text(&item["hash"]));
+        assert_eq!(row[26], text(&item["prev_hash"]));
+        assert_eq!(row[27], text(&item["hash"]));
         // Nothing a spreadsheet would run.
         for cell in row {
             assert!(
@@ -182,9 +182,9 @@ fn csv_reads_back_with_the_csv_crate_and_python() {
     assert!(formula[17].starts_with("'="));
     // Markers: the withdrawn and the corrected entry.
     let voided = rows.iter().find(|r| r[0] == "2").unwrap();
-    assert!(voided[21].contains("withdrawn by entry 13"), "{voided:?}");
+    assert!(voided[23].contains("withdrawn by entry 13"), "{voided:?}");
     let corrected = rows.iter().find(|r| r[0] == "11").unwrap();
-    assert!(corrected[21].contains("corrected by entry 12"));
+    assert!(corrected[23].contains("corrected by entry 12"));
     assert_eq!(corrected[17], "Please call back today.");
 
     need("python3", "python3");
@@ -529,13 +529,14 @@ fn bundle_unzips_and_its_checksums_pass() {
         "receipt.txt",
         "verify_kiroku.py",
         "SHA256SUMS",
-        "evidence/001_留守電 1001.m4a",
-        "evidence/002_shot.png",
+        "evidence/甲1_留守電 1001.m4a",
+        "evidence/甲2_shot.png",
+        "workbook.xlsx",
     ] {
         assert!(dir.join(f).is_file(), "{f} missing");
     }
     assert_eq!(
-        std::fs::read(dir.join("evidence/001_留守電 1001.m4a")).unwrap(),
+        std::fs::read(dir.join("evidence/甲1_留守電 1001.m4a")).unwrap(),
         b"fake audio"
     );
     need("sha256sum", "coreutils");
@@ -546,7 +547,7 @@ fn bundle_unzips_and_its_checksums_pass() {
     );
     assert_eq!(
         out.lines().filter(|l| l.ends_with(": OK")).count(),
-        8,
+        9,
         "{out}"
     );
     let receipt = std::fs::read_to_string(dir.join("receipt.txt")).unwrap();

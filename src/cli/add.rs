@@ -92,6 +92,8 @@ pub fn contact_draft(
         outcome,
         tags: fields::tags(f.tags)?,
         notes: fields::optional_text(Field::Notes, f.notes)?,
+        place: fields::optional_text(Field::Place, f.place)?,
+        witnesses: fields::witnesses(f.witnesses)?,
         ..Body::default()
     })
 }

@@ -93,6 +93,13 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     text_change(&mut changes, ("platform", Field::Platform), f.platform)?;
     text_change(&mut changes, ("subject", Field::Subject), f.subject)?;
     text_change(&mut changes, ("notes", Field::Notes), f.notes)?;
+    text_change(&mut changes, ("place", Field::Place), f.place)?;
+    if !f.witnesses.is_empty() {
+        changes.insert(
+            "witnesses".into(),
+            ChangeValue::List(fields::witnesses(f.witnesses)?),
+        );
+    }
     if let Some(c) = fields::content(f.content, f.content_file)? {
         changes.insert("content".into(), ChangeValue::Text(c));
     }

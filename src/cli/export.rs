@@ -21,6 +21,8 @@ pub enum Format {
     Jsonl,
     /// One zip archive with the PDF, CSV, JSONL, receipt, checksums and a README (needs -o)
     Bundle,
+    /// A workbook (Excel): timeline, exhibit list (証拠説明書) and counts (needs -o)
+    Xlsx,
 }
 
 #[derive(Debug, clap::Args)]
@@ -49,6 +51,9 @@ pub struct Args {
     /// The font for the PDF report (.ttf, .otf or .ttc with a Japanese face) [env: KIROKU_FONT]
     #[arg(long, value_name = "PATH", env = "KIROKU_FONT")]
     font: Option<PathBuf>,
+    /// The exhibit prefix: 甲 (default), 乙, or another [default: 甲; English: Exhibit ]
+    #[arg(long, value_name = "PREFIX")]
+    exhibit_prefix: Option<String>,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
@@ -75,6 +80,21 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         };
         return Err(Error::usage(message).with_hint(hint));
     }
+    if args.format == Format::Xlsx && args.output.is_none() {
+        return Err(Error::usage(crate::t!("export-xlsx-needs-output"))
+            .with_hint(crate::t!("export-xlsx-needs-output-hint")));
+    }
+    let prefix = match args.exhibit_prefix {
+        Some(p) => {
+            let p = super::fields::check_text(super::fields::Field::ExhibitPrefix, p)?;
+            if p.trim().is_empty() || p.contains(['\n', '/', '\\']) {
+                return Err(Error::usage(crate::t!("export-bad-prefix"))
+                    .with_hint(crate::t!("export-bad-prefix-hint")));
+            }
+            p
+        }
+        None => crate::t_in!(lang, "export-default-prefix"),
+    };
     if args.no_bom && args.format != Format::Csv && args.format != Format::Bundle {
         return Err(Error::usage(t!("export-no-bom-csv-only")));
     }
@@ -104,6 +124,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                         &case,
                         &filter,
                         &export::pdf::Options {
+                            prefix: &prefix,
                             lang,
                             font: args.font.as_deref(),
                             generated_at: ctx.now(),
@@ -118,8 +139,25 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                         font = &r.font
                     )
                 }
+                Format::Xlsx => {
+                    let w = export::xlsx::write(
+                        &case,
+                        &filter,
+                        &export::xlsx::Options {
+                            lang,
+                            prefix: &prefix,
+                        },
+                        &mut file,
+                    )?;
+                    crate::t!(
+                        "export-xlsx-wrote",
+                        entries = w.entries,
+                        exhibits = w.exhibits
+                    )
+                }
                 Format::Bundle => {
                     let opts = export::bundle::Options {
+                        prefix: &prefix,
                         lang,
                         bom: !args.no_bom,
                         font: args.font.as_deref(),
@@ -149,7 +187,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                 Format::Csv => {
                     export::csv::write(&case, &filter, csv_opts, &mut ctx.out)?;
                 }
-                Format::Pdf | Format::Bundle => unreachable_output()?,
+                Format::Pdf | Format::Bundle | Format::Xlsx => unreachable_output()?,
             };
             ctx.out.flush()?;
         }

@@ -64,6 +64,12 @@ pub struct EntryFields {
     /// Your own notes (how it affected you, witnesses…)
     #[arg(long, value_name = "TEXT")]
     pub notes: Option<String>,
+    /// Where it happened (a visit, someone waiting outside): e.g. "自宅マンション前"
+    #[arg(long, value_name = "PLACE")]
+    pub place: Option<String>,
+    /// Someone who saw or heard it (repeatable)
+    #[arg(long = "witness", value_name = "NAME")]
+    pub witnesses: Vec<String>,
 }
 
 /// A text field, named in messages.
@@ -85,6 +91,14 @@ pub enum Field {
     Title,
     Counterparty,
     Owner,
+    Place,
+    Witness,
+    ExhibitTitle,
+    MadeBy,
+    Purpose,
+    Transcript,
+    Transcriber,
+    ExhibitPrefix,
 }
 
 impl Field {
@@ -107,6 +121,14 @@ impl Field {
             Field::Title => crate::t!("cli-field-title"),
             Field::Counterparty => crate::t!("cli-field-counterparty"),
             Field::Owner => crate::t!("cli-field-owner"),
+            Field::Place => crate::t!("lawyer-field-place"),
+            Field::Witness => crate::t!("lawyer-field-witness"),
+            Field::ExhibitTitle => crate::t!("lawyer-field-title"),
+            Field::MadeBy => crate::t!("lawyer-field-made-by"),
+            Field::Purpose => crate::t!("lawyer-field-purpose"),
+            Field::Transcript => crate::t!("lawyer-field-transcript"),
+            Field::Transcriber => crate::t!("lawyer-field-transcriber"),
+            Field::ExhibitPrefix => crate::t!("lawyer-field-exhibit-prefix"),
         }
     }
 }
@@ -260,6 +282,16 @@ pub fn duration(d: Option<&str>) -> Result<Option<u64>> {
 pub fn tags(tags: Vec<String>) -> Result<Vec<String>> {
     tags.into_iter()
         .map(|t| check_text(Field::Tag, t.trim().to_string()))
+        .filter(|t| !matches!(t, Ok(s) if s.is_empty()))
+        .collect()
+}
+
+/// The witnesses as given, trimmed; empty names are dropped (so
+/// `amend --witness ''` clears the list).
+pub fn witnesses(names: Vec<String>) -> Result<Vec<String>> {
+    names
+        .into_iter()
+        .map(|t| check_text(Field::Witness, t.trim().to_string()))
         .filter(|t| !matches!(t, Ok(s) if s.is_empty()))
         .collect()
 }

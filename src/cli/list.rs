@@ -73,6 +73,15 @@ pub fn render(views: &[View], tz: chrono_tz::Tz, width: Option<usize>) -> String
             any_corrected = true;
         }
         let mut what = label::what(b);
+        if let Some(p) = &b.place {
+            push_part(&mut what, crate::t!("lawyer-place", place = p));
+        }
+        if !b.witnesses.is_empty() {
+            push_part(
+                &mut what,
+                crate::t!("lawyer-witnesses", names = b.witnesses.join(", ")),
+            );
+        }
         match v.evidence().count() {
             0 => {}
             n => what.push_str(&crate::t!("cli-list-files", count = n)),
@@ -103,4 +112,12 @@ pub fn render(views: &[View], tz: chrono_tz::Tz, width: Option<usize>) -> String
         out.push('\n');
     }
     out
+}
+
+/// Adds a part to the "what" cell, after a separator when needed.
+fn push_part(what: &mut String, part: String) {
+    if !what.is_empty() {
+        what.push_str(" | ");
+    }
+    what.push_str(&part);
 }

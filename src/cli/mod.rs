@@ -8,6 +8,7 @@ mod amend;
 mod attach;
 mod backup;
 mod evidence;
+mod exhibit;
 mod export;
 mod fields;
 mod filter;
@@ -21,6 +22,7 @@ mod restore;
 mod show;
 mod stats;
 mod timestamp;
+mod transcript;
 mod verify;
 mod void;
 
@@ -116,6 +118,10 @@ pub enum Command {
     /// List the evidence files, or export one
     #[command(subcommand)]
     Evidence(evidence::Command),
+    /// Set the exhibit-list columns (証拠説明書) of an evidence file
+    Exhibit(exhibit::Args),
+    /// Record the transcript (反訳) of a recording
+    Transcript(transcript::Args),
     /// Check that the record has not been altered
     Verify(verify::Args),
     /// Write the record out for others: CSV, PDF report, JSONL, or one bundle
@@ -233,6 +239,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Void(a) => void::run(&mut ctx, a)?,
         Command::Attach(a) => attach::run(&mut ctx, a)?,
         Command::Evidence(c) => evidence::run(&mut ctx, c)?,
+        Command::Exhibit(a) => exhibit::run(&mut ctx, a)?,
+        Command::Transcript(a) => transcript::run(&mut ctx, a)?,
         Command::Verify(a) => verify::run(&mut ctx, a)?,
         Command::Export(a) => export::run(&mut ctx, a)?,
         Command::Import(a) => import::run(&mut ctx, a)?,

@@ -99,6 +99,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         writeln!(ctx.out, "  {} {value}", pad(&crate::t!("cli-show-file")))?;
         writeln!(ctx.out, "  {} sha256 {}", pad(""), f.sha256)?;
     }
+    super::exhibit::write_for_show(&mut ctx.out, &case, &v)?;
     if !v.attachments.is_empty() {
         let by: Vec<String> = v.attachments.iter().map(|a| a.seq.to_string()).collect();
         writeln!(
@@ -262,6 +263,11 @@ fn write_fields(out: &mut impl Write, b: &Body, tz: chrono_tz::Tz) -> Result<()>
     line(
         t!("cli-show-tags"),
         (!b.tags.is_empty()).then(|| b.tags.join(", ")),
+    )?;
+    line(t!("lawyer-show-place"), b.place.clone())?;
+    line(
+        t!("lawyer-show-witnesses"),
+        (!b.witnesses.is_empty()).then(|| b.witnesses.join(", ")),
     )?;
     line(
         t!("cli-show-source"),

@@ -61,6 +61,24 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         };
     let text = render(&stats, ctx.width(), bars);
     ctx.out.write_all(text.as_bytes())?;
+    let places = crate::view::visits_by_place(&case, &filter)?;
+    if !places.is_empty() {
+        writeln!(ctx.out, "\n{}", crate::t!("lawyer-stats-visits-heading"))?;
+        let mut t = Table::new(&[
+            &crate::t!("lawyer-stats-col-place"),
+            &crate::t!("lawyer-stats-col-visits"),
+        ])
+        .right(&[1])
+        .shrink(&[0]);
+        for (p, n) in places {
+            let p = p.map(|p| sanitize::one_line(&p).into_owned());
+            t.row(vec![
+                p.unwrap_or_else(|| crate::t!("lawyer-stats-place-unknown")),
+                n.to_string(),
+            ]);
+        }
+        ctx.out.write_all(t.render(ctx.width()).as_bytes())?;
+    }
     Ok(())
 }
 

@@ -29,6 +29,7 @@ pub const README: &str = "README.txt";
 pub const REPORT: &str = "report.pdf";
 pub const REPORT_MISSING: &str = "report-missing.txt";
 pub const CSV: &str = "timeline.csv";
+pub const WORKBOOK: &str = "workbook.xlsx";
 pub const JSONL: &str = "record.jsonl";
 pub const RECEIPT: &str = "receipt.txt";
 pub const SUMS: &str = "SHA256SUMS";
@@ -41,6 +42,8 @@ pub const EVIDENCE_DIR: &str = "evidence";
 const VERIFIER_SOURCE: &str = include_str!("../../docs/verify_kiroku.py");
 
 pub struct Options<'a> {
+    /// The exhibit prefix (甲, 乙…).
+    pub prefix: &'a str,
     pub lang: Lang,
     pub bom: bool,
     pub font: Option<&'a std::path::Path>,
@@ -210,7 +213,12 @@ fn safe_name(name: &str) -> String {
 
 /// The evidence files (of the entries kept by `filter`), each streamed
 /// from the evidence folder and checked against its recorded SHA-256.
-fn add_evidence<W: Write + Seek>(b: &mut Bundle<W>, case: &Case, filter: &Filter) -> Result<()> {
+fn add_evidence<W: Write + Seek>(
+    b: &mut Bundle<W>,
+    case: &Case,
+    filter: &Filter,
+    labels: &std::collections::HashMap<String, String>,
+) -> Result<()> {
     let catalogue = evidence::catalogue(case)?;
     if catalogue.is_empty() {
         return Ok(());
@@ -241,7 +249,12 @@ fn add_evidence<W: Write + Seek>(b: &mut Bundle<W>, case: &Case, filter: &Filter
         let mut src = store
             .open(&e.sha256)
             .map_err(|err| missing(format!("cannot be read: {err}")))?;
-        let name = format!("{EVIDENCE_DIR}/{:0width$}_{}", e.number, safe_name(&e.name));
+        // Under its exhibit number (甲1_…, 甲1の2_…); a file of a withdrawn
+        // entry, which has none, under its evidence number.
+        let name = match labels.get(&e.sha256) {
+            Some(l) => format!("{EVIDENCE_DIR}/{}_{}", safe_name(l), safe_name(&e.name)),
+            None => format!("{EVIDENCE_DIR}/{:0width$}_{}", e.number, safe_name(&e.name)),
+        };
         let large = e.size >= u64::from(u32::MAX);
         let digest = b.add(&name, large, |w| {
             let mut h = Hashing {
@@ -292,6 +305,7 @@ pub fn write<W: Write + Seek>(
         case,
         filter,
         &pdf::Options {
+            prefix: opts.prefix,
             lang: opts.lang,
             font: opts.font,
             generated_at: opts.generated_at,
@@ -322,6 +336,18 @@ pub fn write<W: Write + Seek>(
     };
     summary.entries = b.add(CSV, true, |mut w| {
         csv::write(case, filter, csv_opts, &mut w)
+    })?;
+    b.add(WORKBOOK, true, |mut w| {
+        super::xlsx::write(
+            case,
+            filter,
+            &super::xlsx::Options {
+                lang: opts.lang,
+                prefix: opts.prefix,
+            },
+            &mut w,
+        )
+        .map(|_| ())
     })?;
     b.add(JSONL, true, |mut w| {
         jsonl::write_filtered(case, filter, &mut w).map(|_| ())
@@ -360,7 +386,15 @@ pub fn write<W: Write + Seek>(
     b.add(VERIFIER, false, |w| {
         Ok(w.write_all(VERIFIER_SOURCE.as_bytes())?)
     })?;
-    add_evidence(&mut b, case, filter)?;
+    let labels = super::exhibits::list(&super::exhibits::Context {
+        case,
+        lang: opts.lang,
+        prefix: opts.prefix,
+    })?
+    .into_iter()
+    .map(|r| (r.file.sha256, r.label))
+    .collect();
+    add_evidence(&mut b, case, filter, &labels)?;
 
     // The checksums, in `sha256sum` format (two spaces, then the name).
     let mut sums = String::new();

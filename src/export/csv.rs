@@ -43,6 +43,8 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ("subject", "件名"),
     ("content", "内容"),
     ("notes", "備考"),
+    ("place", "場所"),
+    ("witnesses", "目撃者"),
     ("reference", "受理番号・参照番号"),
     ("tags", "タグ"),
     ("status", "訂正・取消"),
@@ -135,6 +137,8 @@ pub fn cells<'a>(v: &'a View, lang: Lang, exhibits: &Exhibits) -> Vec<Cow<'a, st
         opt(&b.subject),
         opt(&b.content),
         opt(&b.notes),
+        opt(&b.place),
+        Cow::Owned(b.witnesses.join("\n")),
         opt(&b.reference),
         Cow::Owned(b.tags.join(", ")),
         if v.corrections.is_empty() && v.void.is_none() && v.attachments.is_empty() {
@@ -221,7 +225,7 @@ mod tests {
 
     #[test]
     fn columns_have_both_languages() {
-        assert_eq!(COLUMNS.len(), 26);
+        assert_eq!(COLUMNS.len(), 28);
         assert!(COLUMNS
             .iter()
             .all(|(en, ja)| !en.is_empty() && !ja.is_empty()));

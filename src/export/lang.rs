@@ -54,6 +54,8 @@ impl Lang {
             Kind::Void => self.pick("取消", "withdrawal"),
             Kind::Attach => self.pick("証拠ファイルの追加", "evidence added"),
             Kind::Anchor => self.pick("タイムスタンプ", "timestamp"),
+            Kind::Exhibit => self.pick("証拠説明", "exhibit details"),
+            Kind::Transcript => self.pick("反訳", "transcript"),
         }
     }
 

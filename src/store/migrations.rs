@@ -96,6 +96,16 @@ pub const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     ) STRICT;
     "#,
+    // 7: exhibit and transcript entries, and the `place` and `witnesses`
+    // fields, appear from here on, so older builds refuse the file. The
+    // index finds the exhibit and transcript entries of one file.
+    r#"
+    CREATE INDEX IF NOT EXISTS entries_by_file ON entries (
+        json_extract(body, '$.exhibit.file'),
+        json_extract(body, '$.transcript.file'),
+        seq
+    ) WHERE kind IN ('exhibit', 'transcript');
+    "#,
 ];
 
 pub fn current_version() -> i64 {

@@ -21,17 +21,20 @@
 //! invisible formatting characters as `\u{…}`: the report never shows
 //! boxes or blanks in place of recorded text.
 
+mod filing;
 pub mod font;
 mod summary;
+mod table;
 pub mod wrap;
 
-use chrono::{DateTime, Timelike, Utc};
+use chrono::{DateTime, Utc};
 use printpdf::{
     Color, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
     PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix, TextRenderingMode,
 };
 
 use self::font::Font;
+use self::table::Table;
 use super::lang::Lang;
 use super::timeline;
 use crate::error::{Error, Result};
@@ -54,13 +57,15 @@ const LEAD: f32 = 10.0;
 const PAD: f32 = 3.0;
 
 /// Timeline columns: widths in points (they add up to `BODY_W`).
-const COLS: [f32; 7] = [36.0, 62.0, 62.0, 95.0, 180.28, 48.0, 32.0];
+const COLS: [f32; 7] = [34.0, 76.0, 58.0, 90.0, 177.28, 46.0, 34.0];
 /// Evidence index columns.
-const EVIDENCE_COLS: [f32; 6] = [30.0, 115.0, 65.0, 50.0, 150.0, 105.28];
+const EVIDENCE_COLS: [f32; 6] = [30.0, 112.0, 58.0, 45.0, 165.0, 105.28];
 
 /// What the report needs besides the case.
 pub struct Options<'a> {
     pub lang: Lang,
+    /// The exhibit prefix (甲, 乙…).
+    pub prefix: &'a str,
     pub font: Option<&'a std::path::Path>,
     pub generated_at: DateTime<Utc>,
     /// A description of the filter, when one was given.
@@ -81,12 +86,22 @@ struct Styled {
     text: String,
     bold: bool,
     strike: bool,
+    /// Never wrapped: drawn smaller when wider than its column (hashes).
+    fit: bool,
 }
 
 impl Styled {
     fn plain(text: impl Into<String>) -> Styled {
         Styled {
             text: text.into(),
+            ..Styled::default()
+        }
+    }
+    /// A line that is never wrapped (a hash): see [`Styled::fit`].
+    fn fixed(text: impl Into<String>) -> Styled {
+        Styled {
+            text: text.into(),
+            fit: true,
             ..Styled::default()
         }
     }
@@ -257,38 +272,31 @@ fn showable(font: &Font, s: &str) -> String {
     out
 }
 
-fn when_lines(b: &Body, lang: Lang) -> Vec<Styled> {
+/// The date (with weekday) and time of an entry in the case's zone; the
+/// zone is named once, in the column heading.
+fn when_lines(b: &Body, lang: Lang, tz: chrono_tz::Tz) -> Vec<Styled> {
+    use super::when;
+    let local = |s: &str| {
+        crate::timeparse::parse_stored(s).map(|t| when::in_zone(&t.with_timezone(&Utc), tz))
+    };
     let mut out = Vec::new();
-    if let Some(at) = b
-        .occurred_at
-        .as_deref()
-        .and_then(crate::timeparse::parse_stored)
-    {
-        out.push(Styled::plain(at.format("%Y-%m-%d").to_string()));
-        let time = if at.second() == 0 {
-            "%H:%M %:z"
-        } else {
-            "%H:%M:%S %:z"
-        };
-        out.push(Styled::plain(at.format(time).to_string()));
+    let at = b.occurred_at.as_deref().and_then(local);
+    if let Some(at) = at {
+        out.push(Styled::plain(when::day(lang, &at)));
+        out.push(Styled::plain(when::clock(&at)));
     } else if let Some(raw) = &b.occurred_at {
         out.push(Styled::plain(raw.clone()));
     }
-    if let Some(until) = b
-        .occurred_until
-        .as_deref()
-        .and_then(crate::timeparse::parse_stored)
-    {
-        let same_day = b
-            .occurred_at
-            .as_deref()
-            .and_then(crate::timeparse::parse_stored)
-            .is_some_and(|at| at.date_naive() == until.date_naive());
-        let fmt = if same_day { "%H:%M" } else { "%Y-%m-%d %H:%M" };
+    if let Some(until) = b.occurred_until.as_deref().and_then(local) {
+        let same_day = at.is_some_and(|at| at.date_naive() == until.date_naive());
+        let text = if same_day {
+            when::clock(&until)
+        } else {
+            when::date_time(lang, &until)
+        };
         out.push(Styled::plain(format!(
-            "{} {}",
-            lang.pick("〜", "until"),
-            until.format(fmt)
+            "{} {text}",
+            lang.pick("〜", "until")
         )));
     } else if let Some(raw) = &b.occurred_until {
         out.push(Styled::plain(raw.clone()));
@@ -326,7 +334,7 @@ fn field_text(b: &Body, field: &str) -> String {
 }
 
 /// The cells of one timeline row.
-fn row_of(v: &View, lang: Lang, exhibits: &super::csv::Exhibits) -> Row {
+fn row_of(v: &View, lang: Lang, tz: chrono_tz::Tz, exhibits: &super::csv::Exhibits) -> Row {
     let b = &v.effective;
     let voided = v.is_voided();
     let mut no = vec![Styled::bold(v.seq().to_string())];
@@ -343,7 +351,7 @@ fn row_of(v: &View, lang: Lang, exhibits: &super::csv::Exhibits) -> Row {
             _ => lang.kind(b.kind).to_string(),
         },
         bold: b.kind == Kind::Action,
-        strike: false,
+        ..Styled::default()
     }];
     if let Some(d) = b.direction {
         if d == crate::model::Direction::Outgoing {
@@ -373,8 +381,8 @@ fn row_of(v: &View, lang: Lang, exhibits: &super::csv::Exhibits) -> Row {
     let mut push_what = |s: String| {
         what.push(Styled {
             text: s,
-            bold: false,
             strike: voided,
+            ..Styled::default()
         })
     };
     if let Some(s) = &b.subject {
@@ -388,6 +396,16 @@ fn row_of(v: &View, lang: Lang, exhibits: &super::csv::Exhibits) -> Row {
     }
     if let Some(r) = &b.reference {
         push_what(format!("{}: {r}", lang.pick("受理番号・参照", "Reference")));
+    }
+    if let Some(p) = &b.place {
+        push_what(crate::t_in!(lang, "export-pdf-place", place = p));
+    }
+    if !b.witnesses.is_empty() {
+        push_what(crate::t_in!(
+            lang,
+            "export-pdf-witnesses",
+            names = b.witnesses.join(", ")
+        ));
     }
     if !b.tags.is_empty() {
         push_what(format!(
@@ -450,172 +468,14 @@ fn row_of(v: &View, lang: Lang, exhibits: &super::csv::Exhibits) -> Row {
         })
         .collect();
     Row {
-        cells: vec![no, when_lines(b, lang), means, who, what, n, evidence],
+        cells: vec![no, when_lines(b, lang, tz), means, who, what, n, evidence],
         grey: b.kind == Kind::Action,
         seq: v.seq(),
     }
 }
 
-/// A table over pages: title and header row repeated on each page.
-struct Table<'a, 'f> {
-    canvas: &'a mut Canvas<'f>,
-    lang: Lang,
-    title: String,
-    header: Vec<String>,
-    cols: &'static [f32],
-}
-
-impl Table<'_, '_> {
-    fn page_start(&mut self) {
-        self.canvas.new_page();
-        self.heading();
-    }
-
-    /// Starts the table below what is on the page, if there is room.
-    fn begin_here(&mut self) {
-        if self.canvas.pages.is_empty() || self.canvas.y - 100.0 < BOTTOM {
-            self.page_start();
-        } else {
-            self.canvas.space(14.0);
-            self.heading();
-        }
-    }
-
-    /// The title and the header row, from the current position.
-    fn heading(&mut self) {
-        let title = self.title.clone();
-        self.canvas.y -= 12.0;
-        let y = self.canvas.y;
-        self.canvas.text(MARGIN, y, 11.0, &title, true);
-        self.canvas.y -= 8.0;
-        // Header row, its labels wrapped to the columns.
-        let labels: Vec<Vec<String>> = self
-            .header
-            .iter()
-            .zip(self.cols)
-            .map(|(l, w)| self.canvas.wrap(l, w - 2.0 * PAD, SIZE))
-            .collect();
-        let n = labels.iter().map(Vec::len).max().unwrap_or(1);
-        let h = n as f32 * LEAD + 2.0 * PAD;
-        let top = self.canvas.y;
-        self.canvas.fill(MARGIN, top - h, BODY_W, h, 0.8);
-        let mut x = MARGIN;
-        for (i, w) in self.cols.iter().enumerate() {
-            for (k, label) in labels[i].iter().enumerate() {
-                let base = top - PAD - SIZE - k as f32 * LEAD + 1.0;
-                self.canvas.text(x + PAD, base, SIZE, label, true);
-            }
-            x += w;
-        }
-        self.grid(top, h);
-        self.canvas.y = top - h;
-    }
-
-    /// Cell borders for a band from `top` down `h` points.
-    fn grid(&mut self, top: f32, h: f32) {
-        let cols = self.cols;
-        let c = &mut *self.canvas;
-        c.line(MARGIN, top, MARGIN + BODY_W, top, 0.4);
-        c.line(MARGIN, top - h, MARGIN + BODY_W, top - h, 0.4);
-        let mut x = MARGIN;
-        c.line(x, top, x, top - h, 0.4);
-        for w in cols {
-            x += w;
-            c.line(x, top, x, top - h, 0.4);
-        }
-    }
-
-    /// Draws lines `from..to` of every cell as one band; `cont` marks a
-    /// continuation.
-    fn band(&mut self, row: &Row, wrapped: &[Vec<Styled>], from: usize, to: usize, cont: bool) {
-        let n = to - from;
-        let h = n.max(1) as f32 * LEAD + 2.0 * PAD;
-        let top = self.canvas.y;
-        if row.grey {
-            self.canvas.fill(MARGIN, top - h, BODY_W, h, 0.88);
-        }
-        let mut x = MARGIN;
-        for (i, cell) in wrapped.iter().enumerate() {
-            let mut lines: Vec<Styled> = cell.iter().skip(from).take(n).cloned().collect();
-            if i == 0 && cont {
-                lines = vec![
-                    Styled::bold(row.seq.to_string()),
-                    Styled::plain(self.lang.pick("（続き）", "(continued)")),
-                ];
-            }
-            for (k, l) in lines.iter().enumerate() {
-                let base = top - PAD - SIZE - k as f32 * LEAD + 1.0;
-                self.canvas.text(x + PAD, base, SIZE, &l.text, l.bold);
-                if l.strike && !l.text.is_empty() {
-                    let w = self.canvas.font.text_width(&l.text, SIZE);
-                    let sy = base + SIZE * 0.3;
-                    self.canvas.line(x + PAD, sy, x + PAD + w, sy, 0.6);
-                }
-            }
-            x += self.cols[i];
-        }
-        self.grid(top, h);
-        self.canvas.y = top - h;
-    }
-
-    fn row(&mut self, row: &Row) {
-        let wrapped: Vec<Vec<Styled>> = row
-            .cells
-            .iter()
-            .enumerate()
-            .map(|(i, cell)| {
-                let mut out = Vec::new();
-                for s in cell {
-                    for l in self.canvas.wrap(&s.text, self.cols[i] - 2.0 * PAD, SIZE) {
-                        out.push(Styled {
-                            text: l,
-                            bold: s.bold,
-                            strike: s.strike,
-                        });
-                    }
-                }
-                out
-            })
-            .collect();
-        let total = wrapped.iter().map(|c| c.len()).max().unwrap_or(1).max(1);
-        let need = |lines: usize| lines as f32 * LEAD + 2.0 * PAD;
-        let page_room = {
-            // Room on a fresh page below the title and a two-line header.
-            TOP - 12.0 - 8.0 - (2.0 * LEAD + 2.0 * PAD) - BOTTOM
-        };
-        if self.canvas.y - need(total) >= BOTTOM {
-            self.band(row, &wrapped, 0, total, false);
-            return;
-        }
-        if need(total) <= page_room {
-            self.page_start();
-            self.band(row, &wrapped, 0, total, false);
-            return;
-        }
-        // Taller than a page: split between lines only.
-        let mut from = 0;
-        let mut cont = false;
-        while from < total {
-            let room = ((self.canvas.y - BOTTOM - 2.0 * PAD) / LEAD)
-                .floor()
-                .max(0.0) as usize;
-            if room < 3 {
-                self.page_start();
-                continue;
-            }
-            let to = (from + room).min(total);
-            self.band(row, &wrapped, from, to, cont);
-            from = to;
-            cont = true;
-            if from < total {
-                self.page_start();
-            }
-        }
-    }
-}
-
-fn header_names(lang: Lang) -> Vec<String> {
-    [
+fn header_names(lang: Lang, zone: &str) -> Vec<String> {
+    let mut names: Vec<String> = [
         ("番号", "No."),
         ("日時", "Date / time"),
         ("手段", "Channel"),
@@ -626,7 +486,9 @@ fn header_names(lang: Lang) -> Vec<String> {
     ]
     .iter()
     .map(|(ja, en)| lang.pick(ja, en).to_string())
-    .collect()
+    .collect();
+    names[1] = crate::t_in!(lang, "export-pdf-col-when", zone = zone);
+    names
 }
 
 /// A row with every text made safe to draw with `font`.
@@ -664,7 +526,7 @@ fn evidence_header(lang: Lang) -> Vec<String> {
 }
 
 /// One row of the evidence index.
-fn exhibit_row(e: &crate::evidence::Exhibit, lang: Lang) -> Row {
+fn exhibit_row(e: &crate::evidence::Exhibit, lang: Lang, tz: chrono_tz::Tz) -> Row {
     let mut refs = Vec::new();
     for r in &e.refs {
         let mut s = match lang {
@@ -688,8 +550,9 @@ fn exhibit_row(e: &crate::evidence::Exhibit, lang: Lang) -> Row {
     let mut name = vec![Styled::plain(e.name.clone())];
     if let Some(t) = &e.modified_at {
         name.push(Styled::plain(format!(
-            "{}: {t}",
-            lang.pick("更新日時", "modified")
+            "{}: {}",
+            lang.pick("更新日時", "modified"),
+            super::when::stored(lang, t, tz)
         )));
     }
     let withdrawn = !e.refs.is_empty() && e.refs.iter().all(|r| r.withdrawn);
@@ -706,8 +569,8 @@ fn exhibit_row(e: &crate::evidence::Exhibit, lang: Lang) -> Row {
             size,
             // Two lines of 32 digits, always the same way.
             vec![
-                Styled::plain(e.sha256.get(..32).unwrap_or(&e.sha256).to_string()),
-                Styled::plain(e.sha256.get(32..).unwrap_or("").to_string()),
+                Styled::fixed(e.sha256.get(..32).unwrap_or(&e.sha256).to_string()),
+                Styled::fixed(e.sha256.get(32..).unwrap_or("").to_string()),
             ],
             refs,
         ],
@@ -957,18 +820,43 @@ pub fn build(case: &Case, filter: &Filter, opts: &Options) -> Result<Report> {
         .collect();
     let rows: Vec<Row> = views
         .iter()
-        .map(|v| row_of(v, opts.lang, &exhibits))
+        .map(|v| row_of(v, opts.lang, case.meta.tz, &exhibits))
         .collect();
     let kept: std::collections::HashSet<u64> = views.iter().map(|v| v.seq()).collect();
     let index_rows: Vec<Row> = catalogue
         .iter()
         .filter(|e| filter.is_empty() || e.refs.iter().any(|r| kept.contains(&r.entry)))
-        .map(|e| exhibit_row(e, opts.lang))
+        .map(|e| exhibit_row(e, opts.lang, case.meta.tz))
         .collect();
+    let filing_rows: Vec<super::exhibits::Row> =
+        super::exhibits::list(&super::exhibits::Context {
+            case,
+            lang: opts.lang,
+            prefix: opts.prefix,
+        })?
+        .into_iter()
+        .filter(|r| filter.is_empty() || kept.contains(&r.entry))
+        .collect();
+    let filing_cells: Vec<Row> = filing_rows
+        .iter()
+        .map(|r| filing::exhibit_row(r, opts.lang))
+        .collect();
+    let transcript_chars = filing_rows
+        .iter()
+        .filter_map(|r| r.transcript.as_ref())
+        .flat_map(|t| &t.utterances)
+        .flat_map(|u| u.speaker.chars().chain(u.text.chars()))
+        .chain(filing_rows.iter().flat_map(|r| {
+            r.transcript
+                .iter()
+                .flat_map(|t| t.by.iter())
+                .flat_map(|b| b.chars())
+        }));
     let meta = &case.meta;
     let chars = rows
         .iter()
         .chain(&index_rows)
+        .chain(&filing_cells)
         .flat_map(|r| r.cells.iter().flatten())
         .flat_map(|s| s.text.chars())
         .chain(
@@ -978,6 +866,7 @@ pub fn build(case: &Case, filter: &Filter, opts: &Options) -> Result<Report> {
                 .flat_map(|s| s.chars()),
         )
         .chain(opts.filter_text.iter().flat_map(|s| s.chars()))
+        .chain(transcript_chars)
         .chain(
             verification
                 .anchors
@@ -1024,7 +913,10 @@ pub fn build(case: &Case, filter: &Filter, opts: &Options) -> Result<Report> {
             canvas: &mut canvas,
             lang: opts.lang,
             title: opts.lang.pick("時系列表", "Timeline").to_string(),
-            header: header_names(opts.lang),
+            header: header_names(
+                opts.lang,
+                &super::when::zone_note(meta.tz, &opts.generated_at),
+            ),
             cols: &COLS,
         };
         t.page_start();
@@ -1052,6 +944,22 @@ pub fn build(case: &Case, filter: &Filter, opts: &Options) -> Result<Report> {
         for row in &index_rows {
             t.row(&safe_row(&font, row));
         }
+    }
+    if !filing_rows.is_empty() {
+        filing::exhibit_list(&mut canvas, &filing_rows, opts.lang);
+    }
+    let durations: std::collections::HashMap<u64, u64> = views
+        .iter()
+        .filter_map(|v| v.effective.duration_secs.map(|d| (v.seq(), d)))
+        .collect();
+    for r in &filing_rows {
+        filing::transcript(
+            &mut canvas,
+            r,
+            durations.get(&r.entry).copied(),
+            opts.lang,
+            meta.tz,
+        );
     }
     let mut pages = std::mem::take(&mut canvas.pages);
     footer(
