@@ -416,6 +416,12 @@ mod tests {
             reason: Some("r".into()),
             reference: Some("ref".into()),
             salt: Some("0123456789abcdef0123456789abcdef".into()),
+            // Exhibit, transcript, place and witnesses are not in
+            // `BodyView` yet: bodies holding them take the exact check.
+            exhibit: None,
+            place: None,
+            transcript: None,
+            witnesses: Vec::new(),
             source: Some(Source {
                 file_sha256: "f".into(),
                 fingerprint: "p".into(),
