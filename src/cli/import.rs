@@ -256,7 +256,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         for (k, _) in known.iter().enumerate().filter(|(_, known)| !**known) {
             would += 1;
             let b = build(k, &record_evidence)?;
-            writeln!(ctx.out, "{}", preview(&b))?;
+            writeln!(ctx.out, "{}", import::preview(&b))?;
         }
         let already = known.iter().filter(|k| **k).count();
         summary(ctx, &work, would, already, repeated, true)?;
@@ -470,29 +470,6 @@ fn prefixed(shown: &str, e: Error) -> Error {
         message: format!("{shown}: {}", e.message),
         ..e
     }
-}
-
-/// One line per entry for `--dry-run`.
-fn preview(b: &Body) -> String {
-    let mut parts = vec![crate::view::label::when(b), crate::view::label::channel(b)];
-    let who = crate::view::label::who(b);
-    if !who.is_empty() {
-        parts.push(who);
-    }
-    if let Some(c) = b.content.as_deref().or(b.subject.as_deref()) {
-        let short: String = c.chars().take(60).collect();
-        parts.push(if short.len() < c.len() {
-            format!("{short}…")
-        } else {
-            short
-        });
-    }
-    let pos = b
-        .source
-        .as_ref()
-        .map(|s| format!("  [{}]", s.position))
-        .unwrap_or_default();
-    format!("{}{pos}", one_line(&parts.join("  ")))
 }
 
 fn summary(

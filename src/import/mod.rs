@@ -594,6 +594,29 @@ pub fn bounded(text: String) -> (String, bool) {
     (text[..end].to_string(), true)
 }
 
+/// One line per entry for `--dry-run`.
+pub fn preview(b: &crate::model::Body) -> String {
+    let mut parts = vec![crate::view::label::when(b), crate::view::label::channel(b)];
+    let who = crate::view::label::who(b);
+    if !who.is_empty() {
+        parts.push(who);
+    }
+    if let Some(c) = b.content.as_deref().or(b.subject.as_deref()) {
+        let short: String = c.chars().take(60).collect();
+        parts.push(if short.len() < c.len() {
+            format!("{short}…")
+        } else {
+            short
+        });
+    }
+    let pos = b
+        .source
+        .as_ref()
+        .map(|s| format!("  [{}]", s.position))
+        .unwrap_or_default();
+    format!("{}{pos}", crate::sanitize::one_line(&parts.join("  ")))
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

@@ -357,29 +357,6 @@ fn first_bad(bad: &[Bad]) -> Error {
     .with_hint(t!("iphone-bad-record-hint"))
 }
 
-/// One line per entry for `--dry-run`.
-fn preview(b: &Body) -> String {
-    let mut parts = vec![crate::view::label::when(b), crate::view::label::channel(b)];
-    let who = crate::view::label::who(b);
-    if !who.is_empty() {
-        parts.push(who);
-    }
-    if let Some(c) = b.content.as_deref() {
-        let short: String = c.chars().take(60).collect();
-        parts.push(if short.len() < c.len() {
-            format!("{short}…")
-        } else {
-            short
-        });
-    }
-    let pos = b
-        .source
-        .as_ref()
-        .map(|s| format!("  [{}]", s.position))
-        .unwrap_or_default();
-    format!("{}{pos}", one_line(&parts.join("  ")))
-}
-
 /// The description of the phone and backup for the import note.
 fn about(backup: &Backup, tz: chrono_tz::Tz) -> String {
     let unknown = t!("iphone-unknown");
@@ -503,7 +480,11 @@ pub fn run(ctx: &mut CliCtx, o: Options) -> Result<()> {
         let mut would = 0usize;
         for k in (0..known.len()).filter(|&k| !known[k]) {
             would += 1;
-            writeln!(ctx.out, "{}", preview(&build(k, &none, &none_missing)))?;
+            writeln!(
+                ctx.out,
+                "{}",
+                crate::import::preview(&build(k, &none, &none_missing))
+            )?;
         }
         let already = known.iter().filter(|k| **k).count();
         summary(ctx, &plan, &read, would, already, true)?;
