@@ -111,20 +111,7 @@ pub fn backup(case: &Case, dest: &Path, passphrase: &SecretString, now: &str) ->
             fs::File::open(snap.path()).map_err(|e| Error::from_io(e, &shown(snap.path())))?;
         tar.append_file(CASE_NAME, &mut f).map_err(write_err)?;
         for nf in &checked.files {
-            let source = live
-                .path_of(&nf.sha256)
-                .ok_or_else(|| Error::internal("a recorded SHA-256 is not valid"))?;
-            let mut f = fs::File::open(&source).map_err(|e| {
-                Error::new(
-                    ErrorKind::NotIntact,
-                    crate::t!(
-                        "backup-live-file-unreadable",
-                        name = nf.name.clone(),
-                        problem = e.to_string()
-                    ),
-                )
-                .with_hint(crate::t!("backup-live-not-intact-hint"))
-            })?;
+            let mut f = super::open_live_file(&live, nf)?;
             let name = format!(
                 "{}{}/{}",
                 evidence_prefix(),

@@ -176,20 +176,7 @@ fn run(case: &Case, dest: &Path, now: &str) -> Result<Summary> {
         if path.exists() {
             continue;
         }
-        let source = live
-            .path_of(&f.sha256)
-            .ok_or_else(|| Error::internal("a recorded SHA-256 is not valid"))?;
-        let mut src = fs::File::open(&source).map_err(|e| {
-            Error::new(
-                ErrorKind::NotIntact,
-                crate::t!(
-                    "backup-live-file-unreadable",
-                    name = f.name.clone(),
-                    problem = e.to_string()
-                ),
-            )
-            .with_hint(crate::t!("backup-live-not-intact-hint"))
-        })?;
+        let mut src = super::open_live_file(&live, f)?;
         match store_stream(&store, &f.sha256, &mut src) {
             Ok(n) => bytes_copied += n,
             Err(StoreError::Mismatch(_)) => {
@@ -200,6 +187,7 @@ fn run(case: &Case, dest: &Path, now: &str) -> Result<Summary> {
                 .with_hint(crate::t!("backup-live-not-intact-hint")))
             }
             Err(StoreError::Read(e)) => {
+                let source = live.path_of(&f.sha256).unwrap_or_default();
                 return Err(Error::from_io(e, &shown(&source)));
             }
             Err(StoreError::Write(e)) => {

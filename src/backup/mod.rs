@@ -427,6 +427,25 @@ pub fn damaged(shown: &str, what: &str) -> Error {
 }
 
 /// The size of the evidence files named in `files`, from the store.
+/// Opens the live case's copy of an evidence file for copying into a
+/// backup; a file that cannot be read means the live case is not intact.
+pub fn open_live_file(live: &EvidenceStore, f: &NamedFile) -> Result<fs::File> {
+    let source = live
+        .path_of(&f.sha256)
+        .ok_or_else(|| Error::internal("a recorded SHA-256 is not valid"))?;
+    fs::File::open(&source).map_err(|e| {
+        Error::new(
+            ErrorKind::NotIntact,
+            crate::t!(
+                "backup-live-file-unreadable",
+                name = f.name.clone(),
+                problem = e.to_string()
+            ),
+        )
+        .with_hint(crate::t!("backup-live-not-intact-hint"))
+    })
+}
+
 pub fn sizes(store: &EvidenceStore, files: &[NamedFile]) -> u64 {
     files
         .iter()
