@@ -1,0 +1,175 @@
+//! Reading entries back: by number, streamed in order, or chosen by the
+//! index columns.
+
+use rusqlite::{Connection, OptionalExtension};
+
+use crate::chain;
+use crate::error::{Error, Result};
+use crate::model::Body;
+
+use super::*;
+
+impl Case {
+    /// The timestamp files kept for anchor entries, in order of number.
+    /// (None in a file of an older schema opened read-only.)
+    pub fn anchor_files(&self) -> Result<Vec<(u64, AnchorFiles)>> {
+        let has_table = self
+            .conn
+            .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'anchors'")?
+            .exists([])?;
+        if !has_table {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT seq, receipt, tsq, tsr FROM anchors ORDER BY seq")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?.max(0) as u64,
+                AnchorFiles {
+                    receipt: r.get(1)?,
+                    tsq: r.get(2)?,
+                    tsr: r.get(3)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Every import fingerprint with the entry it belongs to.
+    pub fn import_fingerprints(&self) -> Result<Vec<(String, u64)>> {
+        if !has_import_index(&self.conn)? {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT fingerprint, seq FROM import_fingerprints ORDER BY seq")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        rows.map(|r| r.map(|(f, s)| (f, s.max(0) as u64)).map_err(Error::from))
+            .collect()
+    }
+
+    /// Which of these import fingerprints are already in the case file.
+    pub fn known_fingerprints(&self, fingerprints: &[String]) -> Result<Vec<bool>> {
+        known_in(&self.conn, fingerprints)
+    }
+
+    /// One entry by number, parsed.
+    pub fn get(&self, seq: u64) -> Result<Option<Stored>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT body, prev_hash, hash FROM entries WHERE seq = ?1",
+                [seq as i64],
+                |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                },
+            )
+            .optional()?;
+        row.map(|(body, prev_hash, hash)| parse_stored(seq, &body, prev_hash, hash))
+            .transpose()
+    }
+
+    /// Every row in order of number, streamed to `f` (constant memory).
+    pub fn for_each_raw(&self, mut f: impl FnMut(RawRow) -> Result<()>) -> Result<()> {
+        let mut stmt = self.conn.prepare(
+            "SELECT seq, kind, occurred_utc, channel, sender, address, target, body, prev_hash, hash
+             FROM entries ORDER BY seq",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            f(RawRow {
+                seq: r.get(0)?,
+                kind: r.get(1)?,
+                occurred_utc: r.get(2)?,
+                channel: r.get(3)?,
+                sender: r.get(4)?,
+                address: r.get(5)?,
+                target: r.get(6)?,
+                body: r.get(7)?,
+                prev_hash: r.get(8)?,
+                hash: r.get(9)?,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Parsed entries chosen by a SQL condition on the index columns
+    /// (`WHERE …` text with `?` parameters), in order of number.
+    pub fn select(&self, condition: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<Stored>> {
+        let sql = format!("SELECT seq, body, prev_hash, hash FROM entries WHERE {condition}");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(args)?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let seq: i64 = r.get(0)?;
+            out.push(parse_stored(
+                seq as u64,
+                &r.get::<_, String>(1)?,
+                r.get(2)?,
+                r.get(3)?,
+            )?);
+        }
+        Ok(out)
+    }
+}
+
+/// Whether the case file has the import index (a file opened read-only at
+/// an older schema has not).
+pub(super) fn has_import_index(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .prepare(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'import_fingerprints'",
+        )?
+        .exists([])?)
+}
+
+/// Which fingerprints are already recorded (one lookup each).
+pub(super) fn known_in(conn: &Connection, fingerprints: &[String]) -> Result<Vec<bool>> {
+    if !has_import_index(conn)? {
+        return Ok(vec![false; fingerprints.len()]);
+    }
+    let mut stmt =
+        conn.prepare_cached("SELECT 1 FROM import_fingerprints WHERE fingerprint = ?1")?;
+    fingerprints.iter().map(|f| Ok(stmt.exists([f])?)).collect()
+}
+
+pub(super) fn parse_stored(
+    seq: u64,
+    body: &str,
+    prev_hash: String,
+    hash: String,
+) -> Result<Stored> {
+    let body: Body = serde_json::from_str(body).map_err(|e| {
+        Error::case_file(crate::t!(
+            "core-entry-unreadable",
+            seq = seq,
+            detail = e.to_string()
+        ))
+        .with_hint(crate::t!("core-run-verify"))
+    })?;
+    Ok(Stored {
+        seq,
+        hash,
+        prev_hash,
+        body,
+    })
+}
+
+pub(super) fn head_of(conn: &Connection, case_id: &str) -> Result<(u64, String)> {
+    let head: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(match head {
+        Some((seq, hash)) => (seq as u64, hash),
+        None => (0, chain::genesis(case_id)),
+    })
+}
