@@ -12,6 +12,7 @@ pub mod cli;
 pub mod error;
 pub mod evidence;
 pub mod export;
+pub mod fasttime;
 pub mod i18n;
 pub mod import;
 pub mod model;

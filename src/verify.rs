@@ -30,10 +30,11 @@ use crate::canonical::BodyView;
 use crate::chain;
 use crate::error::{Error, Result};
 use crate::evidence::{EvidenceStore, Health};
+use crate::fasttime;
 use crate::model::{Anchor, Body, Kind};
 use crate::receipt::{self, Receipt};
 use crate::sanitize;
-use crate::store::{AnchorFiles, Case, RawRow};
+use crate::store::{AnchorFiles, Case, RawRef, RawRow};
 use crate::timeparse;
 use crate::tsp;
 
@@ -172,6 +173,15 @@ impl ChainCheck {
     }
 
     pub fn row(&mut self, row: &RawRow) {
+        let row = row.borrowed();
+        let hash_ok = hash_matches(row.body, row.hash);
+        self.checked_row(&row, hash_ok);
+    }
+
+    /// [`ChainCheck::row`] for a borrowed row whose body has already been
+    /// hashed: `hash_ok` tells whether SHA-256 of the body is the stored
+    /// hash (so the hashing can be done on another thread).
+    pub fn checked_row(&mut self, row: &RawRef, hash_ok: bool) {
         self.count += 1;
         let seq = row.seq.max(0) as u64;
         if seq > self.expected_seq {
@@ -201,16 +211,18 @@ impl ChainCheck {
             );
         }
         self.expected_seq = seq + 1;
-        if let Some(slot) = self.wanted.get_mut(&seq) {
-            *slot = Some(row.hash.clone());
+        if !self.wanted.is_empty() {
+            if let Some(slot) = self.wanted.get_mut(&seq) {
+                *slot = Some(row.hash.to_string());
+            }
         }
 
         // The fast proof of canonical form; when it cannot decide, the
         // exact check (which also says what is wrong).
         let parsed: Body;
-        let body = match BodyView::canonical(&row.body) {
+        let body = match BodyView::canonical(row.body) {
             Some(view) => Some(view),
-            None => match chain::parse_canonical_with(&row.body, &mut self.buf) {
+            None => match chain::parse_canonical_with(row.body, &mut self.buf) {
                 Ok(b) => {
                     parsed = b;
                     Some(BodyView::of(&parsed))
@@ -225,7 +237,7 @@ impl ChainCheck {
                 }
             },
         };
-        if !hash_matches(&row.body, &row.hash) {
+        if !hash_ok {
             self.problem(
                 seq,
                 "content_changed",
@@ -326,7 +338,8 @@ impl ChainCheck {
                 self.sources.insert(source.fingerprint.to_string(), seq);
             }
         }
-        self.prev_hash.clone_from(&row.hash);
+        self.prev_hash.clear();
+        self.prev_hash.push_str(row.hash);
     }
 
     /// The number the next entry should have, minus one: the head number.
@@ -413,23 +426,27 @@ fn hash_matches(body: &str, stored: &str) -> bool {
 /// The time of a `recorded_at` value, when it is in the one form kiroku
 /// writes (UTC, milliseconds, `Z`).
 fn recorded_time(s: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
-    timeparse::parse_stored(s)
-        .filter(|t| timeparse::format_utc_millis(&t.with_timezone(&chrono::Utc)) == s)
+    fasttime::utc_millis(s).or_else(|| {
+        timeparse::parse_stored(s)
+            .filter(|t| timeparse::format_utc_millis(&t.with_timezone(&chrono::Utc)) == s)
+    })
 }
 
 /// Whether a stored row's index columns and kind agree with its body
 /// (as `IndexColumns::agree`, for a borrowed body).
-fn index_agrees(body: &BodyView, row: &RawRow) -> bool {
+fn index_agrees(body: &BodyView, row: &RawRef) -> bool {
     let occurred = body
         .occurred_at
         .as_deref()
-        .and_then(timeparse::parse_stored)
-        .map(|d| d.timestamp());
+        .and_then(|s| {
+            fasttime::offset_seconds(s)
+                .or_else(|| timeparse::parse_stored(s).map(|d| d.timestamp()))
+        });
     body.kind.as_str() == row.kind
         && occurred == row.occurred_utc
-        && body.channel.map(|c| c.as_str()) == row.channel.as_deref()
-        && body.from.as_deref() == row.sender.as_deref()
-        && body.address.as_deref() == row.address.as_deref()
+        && body.channel.map(|c| c.as_str()) == row.channel
+        && body.from.as_deref() == row.sender
+        && body.address.as_deref() == row.address
         && body.target.map(|t| t as i64) == row.target
 }
 
@@ -474,9 +491,88 @@ pub fn check_files(store: &EvidenceStore, files: &[NamedFile]) -> Vec<Problem> {
 }
 
 /// Rows per batch handed from the reading thread to the checking one.
-const BATCH: usize = 512;
+const BATCH: usize = 1024;
+/// Or fewer rows, when their texts reach this size (long bodies).
+const BATCH_BYTES: usize = 1 << 20;
 /// Batches waiting to be checked, at most (so memory stays constant).
 const IN_FLIGHT: usize = 4;
+
+/// Rows read, waiting to be checked: their texts one after the
+/// other in one buffer (no allocation per row).
+#[derive(Default)]
+struct Batch {
+    text: String,
+    rows: Vec<Packed>,
+}
+
+/// One row of a [`Batch`]: its numbers and where its texts are.
+struct Packed {
+    seq: i64,
+    occurred_utc: Option<i64>,
+    target: Option<i64>,
+    /// End of the kind, channel, sender, address, body, prev_hash and
+    /// hash texts (each starts where the one before ends).
+    ends: [usize; 7],
+    /// Which of channel, sender and address are NULL.
+    null: [bool; 3],
+}
+
+impl Batch {
+    fn push(&mut self, row: &RawRef) {
+        let texts = [
+            row.kind,
+            row.channel.unwrap_or_default(),
+            row.sender.unwrap_or_default(),
+            row.address.unwrap_or_default(),
+            row.body,
+            row.prev_hash,
+            row.hash,
+        ];
+        let mut ends = [0; 7];
+        for (end, t) in ends.iter_mut().zip(texts) {
+            self.text.push_str(t);
+            *end = self.text.len();
+        }
+        self.rows.push(Packed {
+            seq: row.seq,
+            occurred_utc: row.occurred_utc,
+            target: row.target,
+            ends,
+            null: [
+                row.channel.is_none(),
+                row.sender.is_none(),
+                row.address.is_none(),
+            ],
+        });
+    }
+
+    fn get(&self, i: usize) -> RawRef<'_> {
+        let p = &self.rows[i];
+        let start = if i == 0 { 0 } else { self.rows[i - 1].ends[6] };
+        let t = |k: usize| {
+            let from = if k == 0 { start } else { p.ends[k - 1] };
+            &self.text[from..p.ends[k]]
+        };
+        let optional = |k: usize| (!p.null[k - 1]).then(|| t(k));
+        RawRef {
+            seq: p.seq,
+            kind: t(0),
+            occurred_utc: p.occurred_utc,
+            channel: optional(1),
+            sender: optional(2),
+            address: optional(3),
+            target: p.target,
+            body: t(4),
+            prev_hash: t(5),
+            hash: t(6),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.text.clear();
+        self.rows.clear();
+    }
+}
 
 /// The import fingerprints kept for finding re-imported records must be
 /// exactly those of the imported entries: a missing one would let a record
@@ -538,33 +634,44 @@ pub fn verify_case_with_roots(
         }
     }
     std::thread::scope(|s| -> Result<()> {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<RawRow>>(IN_FLIGHT);
+        // Full batches go to the checker; emptied ones come back to be
+        // filled again, so no memory is allocated once they are warm.
+        let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<Batch>(IN_FLIGHT);
+        let (empty_tx, empty_rx) = std::sync::mpsc::channel::<Batch>();
         let checking = &mut check;
         let checker = std::thread::Builder::new()
             .name("verify".into())
             .spawn_scoped(s, move || {
-                for batch in rx {
-                    for row in &batch {
-                        checking.row(row);
+                for mut batch in full_rx {
+                    for i in 0..batch.rows.len() {
+                        let row = batch.get(i);
+                        checking.checked_row(&row, hash_matches(row.body, row.hash));
                     }
+                    batch.clear();
+                    // The reader may have finished: then the batch is dropped.
+                    let _ = empty_tx.send(batch);
                 }
             })
             .map_err(|e| Error::internal(format!("cannot start a thread: {e}")))?;
-        let mut batch = Vec::with_capacity(BATCH);
-        let read = case.for_each_raw(|row| {
-            batch.push(row);
-            if batch.len() == BATCH {
-                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+        let mut batch = Batch::default();
+        // Reading here (SQLite, UTF-8 checks, copying), hashing, parsing
+        // and checking on the checker: the two take about the same time.
+        let read = case.for_each_raw_ref(|row| {
+            batch.push(&row);
+            if batch.rows.len() == BATCH || batch.text.len() >= BATCH_BYTES {
+                let next = empty_rx.try_recv().unwrap_or_default();
+                let full = std::mem::replace(&mut batch, next);
                 // Fails only if the checker panicked; join reports that.
-                tx.send(full)
+                full_tx
+                    .send(full)
                     .map_err(|_| Error::internal("the chain check stopped"))?;
             }
             Ok(())
         });
-        if read.is_ok() && !batch.is_empty() {
-            let _ = tx.send(batch);
+        if read.is_ok() && !batch.rows.is_empty() {
+            let _ = full_tx.send(batch);
         }
-        drop(tx);
+        drop(full_tx);
         if let Err(panic) = checker.join() {
             std::panic::resume_unwind(panic);
         }

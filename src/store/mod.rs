@@ -72,6 +72,57 @@ pub struct RawRow {
     pub hash: String,
 }
 
+/// A [`RawRow`] borrowed from SQLite's buffers (see
+/// [`Case::for_each_raw_ref`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawRef<'a> {
+    pub seq: i64,
+    pub kind: &'a str,
+    pub occurred_utc: Option<i64>,
+    pub channel: Option<&'a str>,
+    pub sender: Option<&'a str>,
+    pub address: Option<&'a str>,
+    pub target: Option<i64>,
+    pub body: &'a str,
+    pub prev_hash: &'a str,
+    pub hash: &'a str,
+}
+
+impl RawRef<'_> {
+    pub fn to_row(&self) -> RawRow {
+        RawRow {
+            seq: self.seq,
+            kind: self.kind.to_string(),
+            occurred_utc: self.occurred_utc,
+            channel: self.channel.map(str::to_string),
+            sender: self.sender.map(str::to_string),
+            address: self.address.map(str::to_string),
+            target: self.target,
+            body: self.body.to_string(),
+            prev_hash: self.prev_hash.to_string(),
+            hash: self.hash.to_string(),
+        }
+    }
+}
+
+impl RawRow {
+    /// The same row, borrowed.
+    pub fn borrowed(&self) -> RawRef<'_> {
+        RawRef {
+            seq: self.seq,
+            kind: &self.kind,
+            occurred_utc: self.occurred_utc,
+            channel: self.channel.as_deref(),
+            sender: self.sender.as_deref(),
+            address: self.address.as_deref(),
+            target: self.target,
+            body: &self.body,
+            prev_hash: &self.prev_hash,
+            hash: &self.hash,
+        }
+    }
+}
+
 /// What is kept beside an `anchor` entry: the receipt text that was
 /// stamped, the DER request (.tsq) and the TSA's DER response (.tsr).
 #[derive(Debug, Clone, PartialEq, Eq)]
