@@ -23,7 +23,13 @@ fn digits(s: &[u8], at: usize, n: usize) -> Option<u32> {
 /// `YYYY-MM-DDTHH:MM:SS` at the start of `s`, with its fraction of a
 /// second (`.mmm`) when `millis`.
 fn civil(s: &[u8], millis: bool) -> Option<NaiveDateTime> {
-    if s.len() < 19 || s[4] != b'-' || s[7] != b'-' || s[10] != b'T' || s[13] != b':' || s[16] != b':' {
+    if s.len() < 19
+        || s[4] != b'-'
+        || s[7] != b'-'
+        || s[10] != b'T'
+        || s[13] != b':'
+        || s[16] != b':'
+    {
         return None;
     }
     let year = digits(s, 0, 4).filter(|y| *y >= 1000)?;
@@ -80,7 +86,9 @@ mod tests {
         for s in samples {
             out.push(s.to_string());
             for i in 0..s.len() {
-                for c in ['0', '1', '2', '3', '5', '6', '9', 'Z', 'z', 'T', 't', ' ', '+', '-', ':', '.'] {
+                for c in [
+                    '0', '1', '2', '3', '5', '6', '9', 'Z', 'z', 'T', 't', ' ', '+', '-', ':', '.',
+                ] {
                     let mut v = s.to_string();
                     v.replace_range(i..i + 1, &c.to_string());
                     out.push(v);
@@ -102,9 +110,8 @@ mod tests {
         ];
         let mut sure = 0;
         for s in altered(&samples) {
-            let general = timeparse::parse_stored(&s).filter(|t| {
-                timeparse::format_utc_millis(&t.with_timezone(&chrono::Utc)) == s
-            });
+            let general = timeparse::parse_stored(&s)
+                .filter(|t| timeparse::format_utc_millis(&t.with_timezone(&chrono::Utc)) == s);
             if let Some(t) = utc_millis(&s) {
                 sure += 1;
                 assert_eq!(Some(t), general, "{s}");

@@ -435,13 +435,9 @@ fn recorded_time(s: &str) -> Option<chrono::DateTime<chrono::FixedOffset>> {
 /// Whether a stored row's index columns and kind agree with its body
 /// (as `IndexColumns::agree`, for a borrowed body).
 fn index_agrees(body: &BodyView, row: &RawRef) -> bool {
-    let occurred = body
-        .occurred_at
-        .as_deref()
-        .and_then(|s| {
-            fasttime::offset_seconds(s)
-                .or_else(|| timeparse::parse_stored(s).map(|d| d.timestamp()))
-        });
+    let occurred = body.occurred_at.as_deref().and_then(|s| {
+        fasttime::offset_seconds(s).or_else(|| timeparse::parse_stored(s).map(|d| d.timestamp()))
+    });
     body.kind.as_str() == row.kind
         && occurred == row.occurred_utc
         && body.channel.map(|c| c.as_str()) == row.channel
