@@ -21,7 +21,7 @@ impl Table<'_, '_> {
 
     /// Starts the table below what is on the page, if there is room.
     pub(super) fn begin_here(&mut self) {
-        if self.canvas.pages.is_empty() || self.canvas.y - 100.0 < BOTTOM {
+        if !self.canvas.has_pages() || self.canvas.y - 100.0 < BOTTOM {
             self.page_start();
         } else {
             self.canvas.space(14.0);
