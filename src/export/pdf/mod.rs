@@ -28,6 +28,7 @@ pub mod font;
 mod rows;
 mod summary;
 mod table;
+pub(crate) mod words;
 pub mod wrap;
 mod writer;
 
@@ -39,6 +40,7 @@ use chrono::{DateTime, Utc};
 use self::canvas::Canvas;
 use self::font::Font;
 use self::table::Table;
+use self::words::Words;
 use super::lang::Lang;
 use super::timeline;
 use crate::error::Result;
@@ -176,6 +178,7 @@ pub struct Prepared<'a> {
     filing_rows: Vec<super::exhibits::Row>,
     durations: HashMap<u64, u64>,
     font: Font,
+    words: Words,
 }
 
 /// Builds the report for the entries `filter` keeps, writing it to `out`.
@@ -221,6 +224,7 @@ pub fn prepare<'a>(
         None
     };
     let mut foreign: BTreeSet<char> = BTreeSet::new();
+    let words = Words::new(opts.lang);
     timeline::for_each(case, filter, |v| {
         extent.add(v.occurred());
         if !filter.is_empty() {
@@ -232,7 +236,7 @@ pub fn prepare<'a>(
             }
         }
         if let Some(h) = &helvetica {
-            let row = rows::row_of(v, opts.lang, case.meta.tz, &exhibits);
+            let row = rows::row_of(v, &words, case.meta.tz, &exhibits);
             foreign.extend(
                 row.cells
                     .iter()
@@ -246,7 +250,7 @@ pub fn prepare<'a>(
     let index_rows: Vec<Row> = catalogue
         .iter()
         .filter(|e| filter.is_empty() || e.refs.iter().any(|r| kept.contains(&r.entry)))
-        .map(|e| rows::exhibit_row(e, opts.lang, case.meta.tz))
+        .map(|e| rows::exhibit_row(e, &words, case.meta.tz))
         .collect();
     let filing_rows: Vec<super::exhibits::Row> = filing_rows
         .into_iter()
@@ -301,6 +305,7 @@ pub fn prepare<'a>(
         filing_rows,
         durations,
         font,
+        words,
     })
 }
 
@@ -319,19 +324,20 @@ impl Prepared<'_> {
             filing_rows,
             durations,
             font,
+            words,
         } = self;
         let lang = opts.lang;
         let meta = &case.meta;
         let mut canvas = Canvas::new(&font, out)?;
         cover::cover(&mut canvas, case, &extent, &verification, opts);
-        summary::draw(&mut canvas, &stats, lang);
-        summary::parties(&mut canvas, &stats, lang);
+        summary::draw(&mut canvas, &stats, lang, meta.tz);
+        summary::parties(&mut canvas, &stats, lang, meta.tz);
         drop(stats);
         {
             let mut t = Table {
                 canvas: &mut canvas,
                 lang,
-                title: lang.pick("時系列表", "Timeline").to_string(),
+                title: crate::t_in!(lang, "report-timeline-title"),
                 header: rows::header_names(
                     lang,
                     &super::when::zone_note(meta.tz, &opts.generated_at),
@@ -340,23 +346,21 @@ impl Prepared<'_> {
             };
             t.page_start();
             let n = timeline::for_each(case, filter, |v| {
-                let row = rows::row_of(v, lang, meta.tz, &exhibits);
+                let row = rows::row_of(v, &words, meta.tz, &exhibits);
                 t.row(&safe_row(&font, &row));
                 Ok(())
             })?;
             if n == 0 {
                 let y = t.canvas.y - LEAD - PAD;
-                let none = t.lang.pick("（該当する記録はありません）", "(no entries)");
-                t.canvas.text(MARGIN + PAD, y, SIZE, none, false);
+                let none = crate::t_in!(lang, "report-no-entries");
+                t.canvas.text(MARGIN + PAD, y, SIZE, &none, false);
             }
         }
         if !index_rows.is_empty() {
             let mut t = Table {
                 canvas: &mut canvas,
                 lang,
-                title: lang
-                    .pick("証拠一覧（証拠説明書の基礎）", "Evidence index")
-                    .to_string(),
+                title: crate::t_in!(lang, "report-index-title"),
                 header: rows::evidence_header(lang),
                 cols: &EVIDENCE_COLS,
             };
@@ -380,20 +384,23 @@ impl Prepared<'_> {
         let case_id = meta.case_id.clone();
         let head = verification.head.clone();
         let head_seq = verification.entries;
-        let title = match lang {
-            Lang::Ja => format!(
-                "証拠報告書 — {}",
-                meta.title.as_deref().unwrap_or(&meta.case_id)
-            ),
-            Lang::En => format!(
-                "Evidence report — {}",
-                meta.title.as_deref().unwrap_or(&meta.case_id)
-            ),
-        };
+        let title = crate::t_in!(
+            lang,
+            "report-doc-title",
+            title = meta.title.as_deref().unwrap_or(&meta.case_id)
+        );
+        let page_line = words::template!(lang, "report-footer-page", case, page, total);
+        let head_line = words::template!(lang, "report-footer-head", seq, head);
+        let head_seq = head_seq.to_string();
         let producer = format!("kiroku {}", env!("CARGO_PKG_VERSION"));
         let created = pdf_date(&opts.generated_at);
         let pages = canvas.finish(
-            |page, total| footer_lines(lang, &case_id, &head, head_seq, page, total),
+            |page, total| {
+                (
+                    page_line.fill(&[&case_id, &page.to_string(), &total.to_string()]),
+                    head_line.fill(&[&head_seq, &head]),
+                )
+            },
             |c, id| {
                 let mut info = c.indirect(id).start::<pdf_writer::writers::DocumentInfo>();
                 info.title(pdf_writer::TextStr(&title))
@@ -426,24 +433,4 @@ fn pdf_date(t: &DateTime<Utc>) -> pdf_writer::Date {
         .second(t.second() as u8)
         .utc_offset_hour(0)
         .utc_offset_minute(0)
-}
-
-/// The two footer lines of page `page` of `total`.
-fn footer_lines(
-    lang: Lang,
-    case_id: &str,
-    head: &str,
-    head_seq: u64,
-    page: usize,
-    total: usize,
-) -> (String, String) {
-    let line1 = match lang {
-        Lang::Ja => format!("kiroku 証拠報告書 — 事件ID {case_id} — {page} / {total} ページ"),
-        Lang::En => format!("kiroku evidence report — case {case_id} — page {page} of {total}"),
-    };
-    let line2 = match lang {
-        Lang::Ja => format!("最終ハッシュ値（第{head_seq}番）: {head}"),
-        Lang::En => format!("Head hash (entry {head_seq}): {head}"),
-    };
-    (line1, line2)
 }

@@ -3,6 +3,7 @@
 
 use chrono::Utc;
 
+use super::words::Words;
 use super::{Row, Styled};
 use crate::export::lang::Lang;
 use crate::model::{Body, ChangeValue, Kind};
@@ -10,7 +11,8 @@ use crate::view::View;
 
 /// The date (with weekday) and time of an entry in the case's zone; the
 /// zone is named once, in the column heading.
-fn when_lines(b: &Body, lang: Lang, tz: chrono_tz::Tz) -> Vec<Styled> {
+fn when_lines(b: &Body, w: &Words, tz: chrono_tz::Tz) -> Vec<Styled> {
+    let lang = w.lang;
     use crate::export::when;
     let local = |s: &str| {
         crate::timeparse::parse_stored(s).map(|t| when::in_zone(&t.with_timezone(&Utc), tz))
@@ -30,10 +32,7 @@ fn when_lines(b: &Body, lang: Lang, tz: chrono_tz::Tz) -> Vec<Styled> {
         } else {
             when::date_time(lang, &until)
         };
-        out.push(Styled::plain(format!(
-            "{} {text}",
-            lang.pick("〜", "until")
-        )));
+        out.push(Styled::plain(w.until.fill(&[&text])));
     } else if let Some(raw) = &b.occurred_until {
         out.push(Styled::plain(raw.clone()));
     }
@@ -72,18 +71,19 @@ fn field_text(b: &Body, field: &str) -> String {
 /// The cells of one timeline row.
 pub(super) fn row_of(
     v: &View,
-    lang: Lang,
+    w: &Words,
     tz: chrono_tz::Tz,
     exhibits: &crate::export::csv::Exhibits,
 ) -> Row {
+    let lang = w.lang;
     let b = &v.effective;
     let voided = v.is_voided();
     let mut no = vec![Styled::bold(v.seq().to_string())];
     if v.is_corrected() {
-        no.push(Styled::plain(lang.pick("訂正あり", "corrected")));
+        no.push(Styled::plain(w.corrected.clone()));
     }
     if voided {
-        no.push(Styled::bold(lang.pick("【取消】", "[WITHDRAWN]")));
+        no.push(Styled::bold(w.withdrawn.clone()));
     }
     let mut means = vec![Styled {
         text: match b.kind {
@@ -110,13 +110,10 @@ pub(super) fn row_of(
         who.push(Styled::plain(o.clone()));
     }
     if let Some(t) = &b.to {
-        who.push(Styled::plain(format!("{}: {t}", lang.pick("宛先", "to"))));
+        who.push(Styled::plain(w.to.fill(&[t])));
     }
-    if let Some(w) = &b.with {
-        who.push(Styled::plain(format!(
-            "{}: {w}",
-            lang.pick("相手方", "with")
-        )));
+    if let Some(with) = &b.with {
+        who.push(Styled::plain(w.with.fill(&[with])));
     }
     let mut what = Vec::new();
     let mut push_what = |s: String| {
@@ -127,73 +124,53 @@ pub(super) fn row_of(
         })
     };
     if let Some(s) = &b.subject {
-        push_what(format!("{}: {s}", lang.pick("件名", "Subject")));
+        push_what(w.subject.fill(&[s]));
     }
     if let Some(c) = &b.content {
         push_what(c.clone());
     }
     if let Some(n) = &b.notes {
-        push_what(format!("{}: {n}", lang.pick("備考", "Note")));
+        push_what(w.note.fill(&[n]));
     }
     if let Some(r) = &b.reference {
-        push_what(format!("{}: {r}", lang.pick("受理番号・参照", "Reference")));
+        push_what(w.reference.fill(&[r]));
     }
     if let Some(p) = &b.place {
-        push_what(crate::t_in!(lang, "export-pdf-place", place = p));
+        push_what(w.place.fill(&[p]));
     }
     if !b.witnesses.is_empty() {
-        push_what(crate::t_in!(
-            lang,
-            "export-pdf-witnesses",
-            names = b.witnesses.join(", ")
-        ));
+        push_what(w.witnesses.fill(&[&b.witnesses.join(", ")]));
     }
     if !b.tags.is_empty() {
-        push_what(format!(
-            "{}: {}",
-            lang.pick("タグ", "Tags"),
-            b.tags.join(", ")
-        ));
+        push_what(w.tags.fill(&[&b.tags.join(", ")]));
     }
     // Corrections: the reason, and each value before and after.
     let mut before = v.stored.body.clone();
     for c in &v.corrections {
-        what.push(Styled::bold(format!(
-            "{} {}",
-            match lang {
-                Lang::Ja => format!("【訂正 第{}番】", c.seq),
-                Lang::En => format!("[Corrected by entry {}]", c.seq),
-            },
-            c.body.reason.as_deref().unwrap_or("")
-        )));
+        what.push(Styled::bold(w.corrected_by.fill(&[
+            &c.seq.to_string(),
+            c.body.reason.as_deref().unwrap_or(""),
+        ])));
         if let Some(changes) = &c.body.changes {
             for (field, new) in changes {
-                what.push(Styled::plain(format!(
-                    "{field}: {} {} {}",
-                    field_text(&before, field),
-                    lang.pick("→", "->"),
-                    change_text(new)
-                )));
+                what.push(Styled::plain(w.change.fill(&[
+                    field,
+                    &field_text(&before, field),
+                    &change_text(new),
+                ])));
             }
             let _ = before.apply_changes(changes);
         }
     }
     if let Some(void) = &v.void {
-        what.push(Styled::bold(format!(
-            "{} {}",
-            match lang {
-                Lang::Ja => format!("【取消 第{}番】", void.seq),
-                Lang::En => format!("[Withdrawn by entry {}]", void.seq),
-            },
-            void.body.reason.as_deref().unwrap_or("")
-        )));
+        what.push(Styled::bold(w.withdrawn_by.fill(&[
+            &void.seq.to_string(),
+            void.body.reason.as_deref().unwrap_or(""),
+        ])));
     }
     let mut n = Vec::new();
     if let Some(c) = b.count {
-        n.push(Styled::plain(match lang {
-            Lang::Ja => format!("{c}回"),
-            Lang::En => format!("×{c}"),
-        }));
+        n.push(Styled::plain(w.count.fill(&[&c.to_string()])));
     }
     if let Some(d) = b.duration_secs {
         n.push(Styled::plain(lang.duration(d)));
@@ -209,59 +186,45 @@ pub(super) fn row_of(
         })
         .collect();
     Row {
-        cells: vec![no, when_lines(b, lang, tz), means, who, what, n, evidence],
+        cells: vec![no, when_lines(b, w, tz), means, who, what, n, evidence],
         grey: b.kind == Kind::Action,
         seq: v.seq(),
     }
 }
 
 pub(super) fn header_names(lang: Lang, zone: &str) -> Vec<String> {
-    let mut names: Vec<String> = [
-        ("番号", "No."),
-        ("日時", "Date / time"),
-        ("手段", "Channel"),
-        ("相手・連絡先", "Who / address"),
-        ("内容", "What happened"),
-        ("回数・時間・結果", "Count / time / outcome"),
-        ("証拠", "Evidence"),
+    vec![
+        crate::t_in!(lang, "report-col-no"),
+        crate::t_in!(lang, "export-pdf-col-when", zone = zone),
+        crate::t_in!(lang, "report-col-means"),
+        crate::t_in!(lang, "report-col-who"),
+        crate::t_in!(lang, "report-col-what"),
+        crate::t_in!(lang, "report-col-count"),
+        crate::t_in!(lang, "report-col-evidence"),
     ]
-    .iter()
-    .map(|(ja, en)| lang.pick(ja, en).to_string())
-    .collect();
-    names[1] = crate::t_in!(lang, "export-pdf-col-when", zone = zone);
-    names
 }
 
 pub(super) fn evidence_header(lang: Lang) -> Vec<String> {
-    [
-        ("番号", "No."),
-        ("ファイル名", "File name"),
-        ("種類", "Type"),
-        ("サイズ", "Size"),
-        ("SHA-256", "SHA-256"),
-        ("参照する記録", "Entries referring to it"),
+    vec![
+        crate::t_in!(lang, "report-ix-col-no"),
+        crate::t_in!(lang, "report-ix-col-name"),
+        crate::t_in!(lang, "report-ix-col-type"),
+        crate::t_in!(lang, "report-ix-col-size"),
+        crate::t_in!(lang, "report-ix-col-sha"),
+        crate::t_in!(lang, "report-ix-col-refs"),
     ]
-    .iter()
-    .map(|(ja, en)| lang.pick(ja, en).to_string())
-    .collect()
 }
 
 /// One row of the evidence index.
-pub(super) fn exhibit_row(e: &crate::evidence::Exhibit, lang: Lang, tz: chrono_tz::Tz) -> Row {
+pub(super) fn exhibit_row(e: &crate::evidence::Exhibit, w: &Words, tz: chrono_tz::Tz) -> Row {
     let mut refs = Vec::new();
     for r in &e.refs {
-        let mut s = match lang {
-            Lang::Ja => format!("第{}番", r.entry),
-            Lang::En => format!("entry {}", r.entry),
-        };
+        let mut s = w.ix_entry.fill(&[&r.entry.to_string()]);
         if r.recorded_in != r.entry {
-            s.push_str(&match lang {
-                Lang::Ja => format!("（第{}番で追加）", r.recorded_in),
-                Lang::En => format!(" (added by entry {})", r.recorded_in),
-            });
+            s.push_str(&w.ix_added_by.fill(&[&r.recorded_in.to_string()]));
         }
         if r.withdrawn {
-            s.push_str(lang.pick("【取消】", " [withdrawn]"));
+            s.push_str(&w.ix_withdrawn);
         }
         if r.name != e.name {
             s.push_str(&format!(": {}", r.name));
@@ -270,11 +233,10 @@ pub(super) fn exhibit_row(e: &crate::evidence::Exhibit, lang: Lang, tz: chrono_t
     }
     let mut name = vec![Styled::plain(e.name.clone())];
     if let Some(t) = &e.modified_at {
-        name.push(Styled::plain(format!(
-            "{}: {}",
-            lang.pick("更新日時", "modified"),
-            crate::export::when::stored(lang, t, tz)
-        )));
+        name.push(Styled::plain(
+            w.ix_modified
+                .fill(&[&crate::export::when::stored(w.lang, t, tz)]),
+        ));
     }
     let withdrawn = !e.refs.is_empty() && e.refs.iter().all(|r| r.withdrawn);
     let human = crate::evidence::human_size(e.size);

@@ -88,7 +88,7 @@ impl Table<'_, '_> {
             if i == 0 && cont {
                 lines = vec![
                     Styled::bold(row.seq.to_string()),
-                    Styled::plain(self.lang.pick("（続き）", "(continued)")),
+                    Styled::plain(crate::t_in!(self.lang, "report-continued")),
                 ];
             }
             for (k, l) in lines.iter().enumerate() {
