@@ -49,6 +49,7 @@ report-totals = { $contacts } contact { $contacts ->
         [one] attempt
        *[other] attempts
     } (first { $first }, last { $last }); contact on { $days_with } of { $days } days. Time zone { $zone }.
+report-list-sep = {", "}
 report-by-channel = By channel: { $list }
 report-busiest-day = Busiest day: { $date } ({ $attempts } { $attempts ->
         [one] attempt

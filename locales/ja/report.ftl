@@ -37,6 +37,7 @@ report-legend = 表の見方：灰色の行は本人の対応（拒否の意思�
 report-summary-title = 概要（統計）
 report-totals-title = 合計
 report-totals = 連絡の記録 { $contacts }件、連絡の回数 { $attempts }回（最初 { $first }、最後 { $last }）。期間 { $days }日のうち { $days_with }日に連絡あり。時間帯 { $zone }。
+report-list-sep = 、
 report-by-channel = 手段別：{ $list }
 report-busiest-day = 最も多い日：{ $date }（{ $attempts }回）
 report-chart-title = 期間ごとの連絡回数（手段別）

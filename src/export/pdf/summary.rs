@@ -212,7 +212,14 @@ pub(super) fn draw(c: &mut Canvas, stats: &Stats, lang: Lang, tz: Tz) {
         })
         .collect();
     if !by.is_empty() {
-        line(c, &t_in!(lang, "report-by-channel", list = by.join(", ")));
+        line(
+            c,
+            &t_in!(
+                lang,
+                "report-by-channel",
+                list = by.join(&t_in!(lang, "report-list-sep"))
+            ),
+        );
     }
     if let Some(d) = &stats.busiest_day {
         line(
@@ -268,7 +275,9 @@ fn seen_row(first: Vec<Styled>, seen: &Seen, grey: bool, lang: Lang, tz: Tz) -> 
             first,
             vec![Styled::plain(seen.contacts.to_string())],
             vec![Styled::plain(seen.attempts.to_string())],
-            vec![Styled::plain(channels.join(", "))],
+            vec![Styled::plain(
+                channels.join(&t_in!(lang, "report-list-sep")),
+            )],
             vec![
                 Styled::plain(time_text(lang, &seen.first_seen, tz)),
                 Styled::plain(t_in!(
