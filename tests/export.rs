@@ -674,7 +674,7 @@ fn a_font_collection_is_embedded_as_its_japanese_face_subset() {
 /// Runs `export pdf` and returns its peak memory (max RSS) in KB, read
 /// with `wait4` for exactly this child.
 fn report_peak_kb(env: &TestEnv, out: &str) -> i64 {
-    let child = env
+    let mut child = env
         .std_cmd()
         .args(["export", "pdf", "-o", out])
         .stdout(std::process::Stdio::null())
@@ -687,6 +687,8 @@ fn report_peak_kb(env: &TestEnv, out: &str) -> i64 {
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     assert_eq!(r, pid, "wait4 failed");
+    // Already reaped by wait4: this only tells the standard library so.
+    let _ = child.wait();
     assert!(
         libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
         "export pdf failed: {status}"
