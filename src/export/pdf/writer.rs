@@ -240,7 +240,10 @@ impl Glyphs {
         let descriptor = sink.alloc();
         let file = sink.alloc();
         let to_unicode = sink.alloc();
-        let gid_map = sink.alloc();
+        let gid_map = match &program {
+            Program::TrueType(_, Some(_)) => Some(sink.alloc()),
+            _ => None,
+        };
 
         let mut c = Chunk::new();
         c.type0_font(id)
@@ -275,10 +278,10 @@ impl Glyphs {
                     w.consecutive(*code, [((adv * scale) as i64) as f32]);
                 }
             }
-            if let Program::TrueType(_, map) = &program {
-                match map {
-                    Some(_) => {
-                        f.cid_to_gid_map_stream(gid_map);
+            if let Program::TrueType(..) = &program {
+                match gid_map {
+                    Some(id) => {
+                        f.cid_to_gid_map_stream(id);
                     }
                     None => {
                         f.cid_to_gid_map_predefined(Name(b"Identity"));
@@ -369,11 +372,9 @@ impl Glyphs {
             cmap.pair(*code, *ch);
         }
         put_stream(sink, to_unicode, &cmap.finish())?;
-        let map = match &program {
-            Program::TrueType(_, Some(map)) => map.as_slice(),
-            _ => &[],
-        };
-        put_stream(sink, gid_map, map)?;
+        if let (Program::TrueType(_, Some(map)), Some(id)) = (&program, gid_map) {
+            put_stream(sink, id, map)?;
+        }
         Ok(())
     }
 
