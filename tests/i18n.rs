@@ -785,6 +785,19 @@ fn no_english_sentence_reaches_a_japanese_user() {
         2,
     );
     check("show", &["show", "1"], 0);
+    // A correction is shown with the names and words of the fields, and
+    // every time in the case's zone, as the entry itself.
+    let shown = ja(&env, &["show", "1"], 0);
+    assert!(
+        shown.contains(
+            "  日時: 2026年10月1日(木) 09:15:00（+09:00） -> 2026年10月1日(木) 09:20:00（+09:00）"
+        ),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("occurred_at") && !shown.contains('Z'),
+        "{shown}"
+    );
     check("show-no-such", &["show", "42"], 2);
     check(
         "stats",
@@ -792,6 +805,7 @@ fn no_english_sentence_reaches_a_japanese_user() {
         0,
     );
     check("stats-nothing", &["stats", "--channel", "visit"], 0);
+    check("stats-by-unknown", &["stats", "--by", "year"], 2);
     check("evidence-list", &["evidence", "list"], 0);
     check(
         "evidence-export",

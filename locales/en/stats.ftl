@@ -70,3 +70,5 @@ stats-trend-none-before = none in the 4 weeks before
 stats-trend-none = none in either
 stats-trend = Last 4 weeks: { $last } attempts; the 4 weeks before: { $previous } ({ $change })
 stats-trend-incomplete = (--since starts within these 8 weeks, so part of them is not counted)
+
+stats-by-unknown = use day, week or month
