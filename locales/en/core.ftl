@@ -201,3 +201,7 @@ core-guard-entries-update = entries are append-only; record a correction instead
 core-guard-entries-delete = entries are append-only; record a void entry instead
 core-guard-fingerprints = import fingerprints are append-only
 core-guard-timestamps = timestamps are append-only
+
+core-import-record-twice = source record { $record } appears twice in this import
+core-import-record-twice-hint = nothing was recorded; please report this
+core-entry-not-object = not a JSON object

@@ -116,3 +116,4 @@ cmd-restore-after =
     例：
       kiroku restore /media/usb/kiroku-backup --db ~/kiroku/kiroku.sqlite
       kiroku restore ~/Dropbox/kiroku.age --db ~/kiroku/kiroku.sqlite
+backup-io-detail = { $path }: { $error }

@@ -214,3 +214,7 @@ core-guard-entries-update = 記録は追記のみです。代わりに訂正を�
 core-guard-entries-delete = 記録は追記のみです。代わりに取消しを記録してください
 core-guard-fingerprints = 取込みの識別値は追記のみです
 core-guard-timestamps = タイムスタンプは追記のみです
+
+core-import-record-twice = 取り込み元の記録 { $record } が、この取り込みの中に二度あります
+core-import-record-twice-hint = 何も記録していません。お手数ですが、この事象をご報告ください
+core-entry-not-object = JSON のオブジェクトではありません

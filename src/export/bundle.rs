@@ -78,7 +78,7 @@ impl<W: Write + ?Sized> Write for Hashing<'_, W> {
 
 fn zip_error(e: zip::result::ZipError) -> Error {
     match e {
-        zip::result::ZipError::Io(io) => Error::from_io(io, "writing the bundle"),
+        zip::result::ZipError::Io(io) => Error::from_io(io, &crate::t!("bundle-writing")),
         other => Error::internal(format!("zip: {other}")),
     }
 }
@@ -236,13 +236,16 @@ fn add_evidence<W: Write + Seek>(
             }
         }
         let shown = crate::sanitize::one_line(&e.name).into_owned();
-        let missing = |why: String| {
-            Error::case_file(format!("evidence file {} ({shown}) {why}", e.number))
-                .with_hint("run `kiroku verify` to check the record and its evidence files")
-        };
-        let mut src = store
-            .open(&e.sha256)
-            .map_err(|err| missing(format!("cannot be read: {err}")))?;
+        let missing =
+            |why: String| Error::case_file(why).with_hint(crate::t!("bundle-evidence-run-verify"));
+        let mut src = store.open(&e.sha256).map_err(|err| {
+            missing(crate::t!(
+                "bundle-evidence-unreadable",
+                number = e.number,
+                name = shown.as_str(),
+                error = err.to_string()
+            ))
+        })?;
         // Under its exhibit number (甲1_…, 甲1の2_…); a file of a withdrawn
         // entry, which has none, under its evidence number.
         let name = match labels.get(&e.sha256) {
@@ -255,14 +258,17 @@ fn add_evidence<W: Write + Seek>(
                 inner: w,
                 hasher: Sha256::new(),
             };
-            io::copy(&mut src, &mut h)
-                .map_err(|err| Error::from_io(err, &format!("evidence file {}", e.number)))?;
+            io::copy(&mut src, &mut h).map_err(|err| {
+                Error::from_io(err, &crate::t!("bundle-evidence-file", number = e.number))
+            })?;
             Ok(hex(&h.hasher.finalize()))
         })?;
         if digest != e.sha256 {
-            return Err(missing(
-                "was altered: its SHA-256 no longer matches the record".to_string(),
-            ));
+            return Err(missing(crate::t!(
+                "bundle-evidence-altered",
+                number = e.number,
+                name = shown.as_str()
+            )));
         }
     }
     Ok(())
