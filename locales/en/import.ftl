@@ -5,6 +5,8 @@ import-folder = { $file } is a folder
 import-folder-hint = give the exported file itself
 import-map-csv-only = --map is for csv imports only
 import-map-csv-only-hint = the other importers know their files' layout
+import-passphrase-iphone-only = --passphrase-file is for iphone-backup imports only
+import-passphrase-iphone-only-hint = the other files are not encrypted; leave the option out
 import-map-bad = --map "{ $map }" is not COLUMN=FIELD
 import-map-bad-hint = e.g. --map 時間=duration
 import-bad-record = { $file } { $position }: { $problem }{ $more ->

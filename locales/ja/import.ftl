@@ -5,6 +5,8 @@ import-folder = { $file } はフォルダです
 import-folder-hint = エクスポートしたファイルそのものを指定してください
 import-map-csv-only = --map は csv の取り込みでのみ使えます
 import-map-csv-only-hint = ほかの取り込み形式ではファイルの構成が決まっています
+import-passphrase-iphone-only = --passphrase-file は iphone-backup の取り込みでのみ使えます
+import-passphrase-iphone-only-hint = ほかのファイルは暗号化されていません。このオプションを外してください
 import-map-bad = --map "{ $map }" は「列名=項目」の形ではありません
 import-map-bad-hint = 例：--map 時間=duration
 import-bad-record = { $file } の{ $position }：{ $problem }{ $more ->

@@ -146,6 +146,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     let importer = import::importer(&args.format)
         .ok_or_else(|| Error::internal(format!("no importer \"{}\"", args.format)))?;
     let map = parse_map(&args.map, &args.format)?;
+    if args.passphrase_file.is_some() {
+        return Err(Error::usage(crate::t!("import-passphrase-iphone-only"))
+            .with_hint(crate::t!("import-passphrase-iphone-only-hint")));
+    }
     if args.format == "csv" && !args.from.is_empty() {
         super::warn(&crate::t!("import-csv-from-unused"));
     }
