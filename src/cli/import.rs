@@ -147,23 +147,29 @@ pub fn summary_line(c: &Counts, whom: &[String], dry_run: bool) -> String {
     } else {
         crate::t!("import-summary-recorded", count = c.added)
     }];
-    if c.already > 0 {
-        parts.push(crate::t!("import-summary-already", count = c.already));
-    }
-    if c.repeated > 0 {
-        parts.push(crate::t!("import-summary-repeated", count = c.repeated));
-    }
-    if c.duplicates > 0 {
-        parts.push(crate::t!("import-summary-duplicates", count = c.duplicates));
-    }
-    if c.own > 0 {
-        parts.push(crate::t!("import-summary-own", count = c.own));
-    }
-    if c.others > 0 {
-        parts.push(crate::t!("import-summary-others", count = c.others));
-    }
-    if c.bad > 0 {
-        parts.push(crate::t!("import-summary-bad", count = c.bad));
+    for (n, part) in [
+        (
+            c.already,
+            crate::t!("import-summary-already", count = c.already),
+        ),
+        (
+            c.repeated,
+            crate::t!("import-summary-repeated", count = c.repeated),
+        ),
+        (
+            c.duplicates,
+            crate::t!("import-summary-duplicates", count = c.duplicates),
+        ),
+        (c.own, crate::t!("import-summary-own", count = c.own)),
+        (
+            c.others,
+            crate::t!("import-summary-others", count = c.others),
+        ),
+        (c.bad, crate::t!("import-summary-bad", count = c.bad)),
+    ] {
+        if n > 0 {
+            parts.push(part);
+        }
     }
     let mut line = parts.join(&crate::t!("import-summary-separator"));
     let mut uniq: Vec<&str> = Vec::new();
