@@ -122,24 +122,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         v.stored.prev_hash
     )?;
     for c in &v.corrections {
-        writeln!(ctx.out)?;
-        writeln!(
-            ctx.out,
-            "{}",
-            crate::t!(
-                "cli-show-correction",
-                seq = c.seq,
-                recorded = local(&c.body.recorded_at, case.meta.tz)
-            )
-        )?;
-        writeln!(
-            ctx.out,
-            "  {}",
-            crate::t!(
-                "cli-show-reason",
-                reason = sanitize::one_line(c.body.reason.as_deref().unwrap_or(""))
-            )
-        )?;
+        let title = crate::t!(
+            "cli-show-correction",
+            seq = c.seq,
+            recorded = local(&c.body.recorded_at, case.meta.tz)
+        );
+        write_later(&mut ctx.out, &title, &c.body)?;
         if let Some(changes) = &c.body.changes {
             for (field, value) in changes {
                 let tz = case.meta.tz;
@@ -168,25 +156,23 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         }
     }
     if let Some(void) = &v.void {
-        writeln!(ctx.out)?;
-        writeln!(
-            ctx.out,
-            "{}",
-            crate::t!(
-                "cli-show-withdrawn",
-                seq = void.seq,
-                recorded = local(&void.body.recorded_at, case.meta.tz)
-            )
-        )?;
-        writeln!(
-            ctx.out,
-            "  {}",
-            crate::t!(
-                "cli-show-reason",
-                reason = sanitize::one_line(void.body.reason.as_deref().unwrap_or(""))
-            )
-        )?;
+        let title = crate::t!(
+            "cli-show-withdrawn",
+            seq = void.seq,
+            recorded = local(&void.body.recorded_at, case.meta.tz)
+        );
+        write_later(&mut ctx.out, &title, &void.body)?;
     }
+    Ok(())
+}
+
+/// The heading and reason of a later entry that corrects or withdraws
+/// this one.
+fn write_later(out: &mut impl Write, title: &str, later: &Body) -> Result<()> {
+    writeln!(out)?;
+    writeln!(out, "{title}")?;
+    let reason = sanitize::one_line(later.reason.as_deref().unwrap_or(""));
+    writeln!(out, "  {}", crate::t!("cli-show-reason", reason = reason))?;
     Ok(())
 }
 
