@@ -124,6 +124,15 @@ fn settings(env: &TestEnv) -> insta::Settings {
         "[CASE-ID]",
     );
     s.add_filter(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", "[RECORDED]");
+    // The time of recording, as `show` gives it (now, in the case's zone).
+    s.add_filter(
+        r"記録日時(\s+)\d{4}年\d{1,2}月\d{1,2}日\(.\) \d\d:\d\d:\d\d（[+-]\d\d:\d\d）",
+        "記録日時${1}[RECORDED]",
+    );
+    s.add_filter(
+        r"recorded(\s+)\w{3} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \([+-]\d\d:\d\d\)",
+        "recorded${1}[RECORDED]",
+    );
     s
 }
 
