@@ -125,7 +125,7 @@ impl Lang {
     }
 
     pub fn duration(self, secs: u64) -> String {
-        timeparse::format_duration(secs)
+        timeparse::format_duration_in(self, secs)
     }
 
     /// Yes or no for a flag cell.
