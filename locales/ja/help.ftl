@@ -51,6 +51,11 @@ help-value-owner = 氏名
 help-value-receipt = 控え
 help-value-column-field = 列=項目
 help-value-name-or-address = 名前|宛先
+help-value-date = 日付
+help-value-dest = 保存先
+help-value-source = バックアップ
+help-value-place = 場所
+help-value-prefix = 号証の記号
 
 ## コマンドラインの読み取りエラー（1行。ダッシュの後にヒント）
 parse-hint-help = `{ $command } --help` で使い方を確認できます
