@@ -90,7 +90,10 @@ import-email-bad-date = its Date header is not a valid date
 import-email-no-from = it has no From header, so who sent it cannot be told (an unsent draft?)
 # Recorded in the entry (always taken in English; this text is for reference).
 import-email-cut = The body was longer than 1 MiB and was cut; the whole message is kept as its evidence file.
-import-email-eml-is-mbox = it is a mailbox of { $count } messages (mbox), not a single message
+import-email-eml-is-mbox = it is a mailbox of { $count ->
+    [one] 1 message
+   *[other] { $count } messages
+} (mbox), not a single message
 import-email-eml-is-mbox-hint = import it with `kiroku import mbox`; nothing was recorded
 import-email-not-eml = it does not look like an email message (no From, Date or Subject header)
 import-email-not-eml-hint = an .eml file starts with headers such as From:, To:, Subject:, Date:; check the file and the importer chosen
