@@ -342,7 +342,7 @@ fn refuse_future(input: &str, dt: DateTime<FixedOffset>, now: DateTime<Utc>) -> 
         return Err(Error::usage(crate::t!(
             "core-time-future",
             input = input.trim(),
-            time = format_rfc3339(&dt)
+            time = crate::view::label::date_time(&dt, true, false)
         ))
         .with_hint(crate::t!("core-time-future-hint")));
     }

@@ -441,7 +441,8 @@ fn a_prompt_session_offers_earlier_senders_in_both_languages() {
             lang,
             &[
                 (q[0], "\r"),                 // the first channel: phone
-                (q[1], "2026-10-04 14:32\r"), // the time
+                (q[1], "2099-01-01 10:00\r"), // a time in the future: refused
+                (q[1], "2026-10-04 14:32\r"), // asked again: the time
                 (q[2], "\r"),                 // the first sender offered
                 (q[3], "出ろ\r"),             // what they said
                 (q[4], "\r"),                 // once
@@ -449,9 +450,15 @@ fn a_prompt_session_offers_earlier_senders_in_both_languages() {
         );
         settings(&env).bind(|| {
             // The earlier senders, most recent first, as offered.
-            let offered = format!("{}--- at the end\n{shown}", screens[2]);
+            let offered = format!("{}--- at the end\n{shown}", screens[3]);
             insta::assert_snapshot!(format!("prompt_session_{name}"), offered);
         });
+        // The refused time is said in the interface language, and asked again.
+        let refused = match name {
+            "ja" => "エラー: 日時「2099-01-01 10:00」（2099年1月1日(木) 10:00）は未来の日時です",
+            _ => "error: the time \"2099-01-01 10:00\" (Thu 2099-01-01 10:00) is in the future",
+        };
+        assert!(screens[2].contains(refused), "{}", screens[2]);
         let e = env.json(&["show", "4", "--json"]);
         assert_eq!(e["entry"]["from"], "山田 課長");
         assert_eq!(e["entry"]["address"], "090-1234-5678");
