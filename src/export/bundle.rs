@@ -301,20 +301,18 @@ pub fn write<W: Write + Seek>(
         at: timeparse::format_utc_millis(&opts.generated_at),
     };
 
-    let report = pdf::build(
-        case,
-        filter,
-        &pdf::Options {
-            prefix: opts.prefix,
-            lang: opts.lang,
-            font: opts.font,
-            generated_at: opts.generated_at,
-            filter_text: opts.filter_text.clone(),
-        },
-    );
-    match report {
+    let pdf_opts = pdf::Options {
+        prefix: opts.prefix,
+        lang: opts.lang,
+        font: opts.font,
+        generated_at: opts.generated_at,
+        filter_text: opts.filter_text.clone(),
+    };
+    // The report is prepared first: what makes it impossible (no font) is
+    // found before its file in the bundle is started.
+    match pdf::prepare(case, filter, &pdf_opts) {
         Ok(r) => {
-            b.add(REPORT, false, |w| Ok(w.write_all(&r.bytes)?))?;
+            b.add(REPORT, false, |w| r.write(w).map(|_| ()))?;
         }
         Err(e) if e.kind == ErrorKind::Usage => {
             let why = e.describe();
