@@ -224,7 +224,7 @@ cmd-amend-arg-direction = 向き: 受信（既定）または送信（ご自身�
 cmd-amend-arg-tags = 後で探すためのタグ（複数指定可）
 cmd-amend-arg-notes = ご自身のメモ（受けた影響、目撃者など）
 cmd-amend-arg-json = 新しい記録を JSON で表示します
-cmd-void-about = 以前の記録を取り消します（記録は残り、取消と表示されます）
+cmd-void-about = 以前の記録を取り消します（記録は残り、取消しと表示されます）
 cmd-void-after =
     例:
       kiroku void 14 --reason '誤って二重に記録（13 と同じ着信）'

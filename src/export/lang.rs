@@ -38,13 +38,6 @@ impl Lang {
         Lang::En
     }
 
-    pub fn pick(self, ja: &'static str, en: &'static str) -> &'static str {
-        match self {
-            Lang::Ja => ja,
-            Lang::En => en,
-        }
-    }
-
     pub fn kind(self, k: Kind) -> &'static str {
         match k {
             Kind::Contact => crate::word!(self, "words-kind-contact"),
