@@ -876,7 +876,8 @@ fn the_bundle_and_the_report_carry_the_timestamps() {
     );
     let readme = std::fs::read_to_string(dir.join("README.txt")).unwrap();
     assert!(
-        readme.contains("timestamp-4: entries 1..3 / 第1〜3番, 20"),
+        readme.contains("- timestamp-4: entries 1..3, 20")
+            && readme.contains("- timestamp-4: 第1〜3番、20"),
         "{readme}"
     );
     // The commands in the guide work as written, with the TSA's root.
