@@ -88,9 +88,6 @@ impl<'f> Canvas<'f> {
     }
 
     fn ops(&mut self) -> &mut Content {
-        if self.content.is_none() {
-            self.content = Some(Content::new());
-        }
         self.content.get_or_insert_with(Content::new)
     }
 

@@ -17,6 +17,11 @@
 //! 5. On every page: page x of y, the case id and the head hash, so one
 //!    printed page can be tied to the record.
 //!
+//! The file is written page by page as it is laid out ([`canvas`],
+//! [`writer`]): memory does not grow with the number of entries. The
+//! report's words are in the catalogue (`locales/*/report.ftl`), looked up
+//! once per report ([`words`]).
+//!
 //! Text the font cannot show is written as `[U+XXXX]`, and control and
 //! invisible formatting characters as `\u{…}`: the report never shows
 //! boxes or blanks in place of recorded text.
