@@ -349,11 +349,11 @@ impl Counts {
                     .entry(local.format("%Y-%m").to_string())
                     .or_default() += n;
             }
-            let text = when::stored(lang, at, tz);
+            // Stored text here; written for people once, at the end.
             if self.first.is_none() {
-                self.first = Some(text.clone());
+                self.first = Some(at.to_string());
             }
-            self.last = Some(text);
+            self.last = Some(at.to_string());
         }
     }
 }
@@ -498,7 +498,11 @@ pub fn write(
             t_in!(
                 lang,
                 "export-stats-first",
-                time = counts.first.clone().unwrap_or_default()
+                time = counts
+                    .first
+                    .as_deref()
+                    .map(|t| when::stored(lang, t, tz))
+                    .unwrap_or_default()
             ),
             None,
             None,
@@ -507,7 +511,11 @@ pub fn write(
             t_in!(
                 lang,
                 "export-stats-last",
-                time = counts.last.clone().unwrap_or_default()
+                time = counts
+                    .last
+                    .as_deref()
+                    .map(|t| when::stored(lang, t, tz))
+                    .unwrap_or_default()
             ),
             None,
             None,
