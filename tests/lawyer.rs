@@ -374,7 +374,7 @@ fn a_transcript_and_its_correction() {
     assert!(text.contains("反訳書（甲1）"), "{text}");
     assert!(text.contains("もしもし、山田です。"), "{text}");
     assert!(text.contains("佐藤 花子"), "{text}");
-    assert!(text.contains("45s"), "{text}");
+    assert!(text.contains("45秒"), "{text}");
     // The SHA-256 in two lines of 32.
     let sha = json["entry"]["transcript"]["file"]
         .as_str()

@@ -130,3 +130,4 @@ cmd-restore-after =
     Examples:
       kiroku restore /media/usb/kiroku-backup --db ~/kiroku/kiroku.sqlite
       kiroku restore ~/Dropbox/kiroku.age --db ~/kiroku/kiroku.sqlite
+backup-io-detail = { $path }: { $error }

@@ -103,7 +103,7 @@ cmd-backup-after =
     作成します。パスフレーズは2回入力するか、--passphrase-file または KIROKU_PASSPHRASE から
     読み込みます（コマンドラインには書けません）。パスフレーズがないと開けないため、安全な場所に保管してください。
 
-    例：
+    例:
       kiroku backup /media/usb/kiroku-backup
       kiroku backup ~/Dropbox/kiroku.age --encrypt
       kiroku verify --backup /media/usb/kiroku-backup
@@ -114,6 +114,7 @@ cmd-restore-after =
     記録ファイルを置く前にすべて（ハッシュチェーンとすべての証拠ファイル）を確認します。
     復元した事件は、バックアップした事件と事件IDも最終ハッシュも同じで、新しい記録はその続きにつながります。
 
-    例：
+    例:
       kiroku restore /media/usb/kiroku-backup --db ~/kiroku/kiroku.sqlite
       kiroku restore ~/Dropbox/kiroku.age --db ~/kiroku/kiroku.sqlite
+backup-io-detail = { $path }: { $error }

@@ -208,9 +208,9 @@ fn decrypt_error(e: age::DecryptError, p: &str) -> Error {
             Error::case_file(crate::t!("backup-newer-format", path = p))
                 .with_hint(crate::t!("backup-newer-format-hint"))
         }
-        age::DecryptError::Io(ref io) if io.kind() == io::ErrorKind::PermissionDenied => {
-            Error::io(format!("{p}: {io}"))
-        }
+        age::DecryptError::Io(ref io) if io.kind() == io::ErrorKind::PermissionDenied => Error::io(
+            crate::t!("backup-io-detail", path = p, error = io.to_string()),
+        ),
         other => damaged(p, &other.to_string()),
     }
 }
