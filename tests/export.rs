@@ -674,6 +674,8 @@ fn a_font_collection_is_embedded_as_its_japanese_face_subset() {
 /// Runs `export pdf` and returns its peak memory (max RSS) in KB, read
 /// with `wait4` for exactly this child.
 fn report_peak_kb(env: &TestEnv, out: &str) -> i64 {
+    // Reaped below by wait4 (which also gives its peak memory), not by wait().
+    #[allow(clippy::zombie_processes)]
     let child = env
         .std_cmd()
         .args(["export", "pdf", "-o", out])

@@ -581,3 +581,37 @@ fn content(b: &crate::model::Body) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn row_heights_follow_wrapped_lines() {
+        let layout = Layout::new(&[("a".into(), 18.0), ("b".into(), 9.0)]);
+        // 18 wide holds 20 half-width characters: 10 East Asian ones.
+        assert_eq!(layout.lines(0, "0123456789"), 1);
+        assert_eq!(layout.lines(0, "連絡下さい連絡下さい"), 1);
+        assert_eq!(layout.lines(0, "連絡下さい連絡下さい連"), 2);
+        assert_eq!(layout.lines(0, "a\nb\n\nc"), 4);
+        assert_eq!(layout.lines(1, "原本・写しの別"), 2);
+        let one = layout.height([(0, "x")].into_iter(), 0);
+        let three = layout.height([(0, "x"), (1, "a\nb\nc")].into_iter(), 0);
+        assert!(three > 2.5 * one - 10.0 && three > one, "{one} {three}");
+        // SHA-256 cells take two lines of the smaller font at least.
+        assert!(layout.height([(0, "x")].into_iter(), 2) > one);
+    }
+
+    #[test]
+    fn dates_become_excel_dates_or_stay_text() {
+        let t = DateTime::parse_from_rfc3339("2026-11-10T18:05:07+09:00").unwrap();
+        let d = excel_date_time(&t).unwrap();
+        // 2026-11-10 is day 46336 of Excel's 1900 calendar.
+        assert!(
+            (d.to_excel() - (46336.0 + (18.0 * 3600.0 + 5.0 * 60.0 + 7.0) / 86400.0)).abs() < 1e-9
+        );
+        let d = excel_date(NaiveDate::from_ymd_opt(2026, 11, 19).unwrap()).unwrap();
+        assert_eq!(d.to_excel(), 46345.0);
+        assert!(excel_date(NaiveDate::from_ymd_opt(1800, 1, 1).unwrap()).is_none());
+    }
+}
