@@ -92,7 +92,7 @@ cmd-restore-about = バックアップフォルダまたは暗号化ファイル
 cmd-restore-arg-source = バックアップフォルダ、または `kiroku backup --encrypt` で作成した暗号化ファイル（.age）
 cmd-restore-arg-passphrase-file = 暗号化ファイルのパスフレーズをこのファイルの1行目から読み込みます
 cmd-restore-arg-json = 結果を JSON で出力します
-cmd-verify-arg-backup = 事件の代わりにバックアップフォルダを確認します（最初の記録の改変のないコピーか、証拠ファイルが完全か）
+cmd-verify-arg-backup = 事件の代わりにバックアップ（フォルダまたは暗号化ファイル）を確認します（最初の記録の改変のないコピーか、証拠ファイルが完全か）
 cmd-backup-after =
     バックアップフォルダには、記録ファイルとすべての証拠ファイルのコピーが入ります。
     同じフォルダに再度バックアップすると、新しいものだけをコピーします。コピーは新しいものが
@@ -107,6 +107,7 @@ cmd-backup-after =
       kiroku backup /media/usb/kiroku-backup
       kiroku backup ~/Dropbox/kiroku.age --encrypt
       kiroku verify --backup /media/usb/kiroku-backup
+      kiroku verify --backup ~/Dropbox/kiroku.age
       kiroku restore /media/usb/kiroku-backup --db ~/new/kiroku.sqlite
 cmd-restore-after =
     --db で指定する記録ファイルはまだ存在しない必要があります（復元で上書きすることはありません）。
