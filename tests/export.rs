@@ -343,6 +343,7 @@ fn pdf_report_has_every_entry_and_the_head_hash_on_every_page() {
         "主な相手",
         "拒否の意思表示",
         "【訂正",
+        "内容：Please call back. →",
         "（続き）",
         "異常なし",
     ] {

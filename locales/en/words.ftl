@@ -67,3 +67,26 @@ words-column-hash = hash
 words-status-corrected = corrected by entry { $seq } ({ $reason })
 words-status-attached = evidence added by entry { $seq }
 words-status-withdrawn = withdrawn by entry { $seq } ({ $reason })
+
+# The fields a correction changes, as the report names them.
+words-field-occurred-at = time
+words-field-occurred-until = until
+words-field-action = action
+words-field-channel = channel
+words-field-platform = platform
+words-field-direction = direction
+words-field-from = from
+words-field-address = number or address
+words-field-org = organisation
+words-field-to = to
+words-field-with = with
+words-field-reference = reference
+words-field-count = times
+words-field-duration = length
+words-field-outcome = outcome
+words-field-subject = subject
+words-field-content = content
+words-field-notes = notes
+words-field-tags = tags
+words-field-place = place
+words-field-witnesses = witnesses

@@ -66,3 +66,26 @@ words-column-hash = ハッシュ値
 words-status-corrected = 訂正あり（第{ $seq }番: { $reason }）
 words-status-attached = 証拠ファイル追加（第{ $seq }番）
 words-status-withdrawn = 取消し（第{ $seq }番: { $reason }）
+
+# 訂正された項目の名前（報告書）。
+words-field-occurred-at = 日時
+words-field-occurred-until = 終了日時
+words-field-action = 対応
+words-field-channel = 手段
+words-field-platform = SNS
+words-field-direction = 方向
+words-field-from = 相手
+words-field-address = 番号・アドレス・アカウント
+words-field-org = 所属
+words-field-to = 宛先
+words-field-with = 相談先・相手方
+words-field-reference = 受理番号・参照番号
+words-field-count = 回数
+words-field-duration = 通話時間
+words-field-outcome = 結果
+words-field-subject = 件名
+words-field-content = 内容
+words-field-notes = 備考
+words-field-tags = タグ
+words-field-place = 場所
+words-field-witnesses = 目撃者

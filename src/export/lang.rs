@@ -121,6 +121,59 @@ impl Lang {
         timeparse::format_duration_in(self, secs)
     }
 
+    /// The name people read for a field a correction changed; `None` for
+    /// a field this build does not know (shown as stored).
+    pub fn field(self, name: &str) -> Option<&'static str> {
+        Some(match name {
+            "occurred_at" => crate::word!(self, "words-field-occurred-at"),
+            "occurred_until" => crate::word!(self, "words-field-occurred-until"),
+            "action" => crate::word!(self, "words-field-action"),
+            "channel" => crate::word!(self, "words-field-channel"),
+            "platform" => crate::word!(self, "words-field-platform"),
+            "direction" => crate::word!(self, "words-field-direction"),
+            "from" => crate::word!(self, "words-field-from"),
+            "address" => crate::word!(self, "words-field-address"),
+            "org" => crate::word!(self, "words-field-org"),
+            "to" => crate::word!(self, "words-field-to"),
+            "with" => crate::word!(self, "words-field-with"),
+            "reference" => crate::word!(self, "words-field-reference"),
+            "count" => crate::word!(self, "words-field-count"),
+            "duration_secs" => crate::word!(self, "words-field-duration"),
+            "outcome" => crate::word!(self, "words-field-outcome"),
+            "subject" => crate::word!(self, "words-field-subject"),
+            "content" => crate::word!(self, "words-field-content"),
+            "notes" => crate::word!(self, "words-field-notes"),
+            "tags" => crate::word!(self, "words-field-tags"),
+            "place" => crate::word!(self, "words-field-place"),
+            "witnesses" => crate::word!(self, "words-field-witnesses"),
+            _ => return None,
+        })
+    }
+
+    /// A changed field's value as people read it: times in the case's
+    /// zone, channels, outcomes, actions and directions as words,
+    /// durations as `1分5秒`; anything else as stored.
+    pub fn field_value(self, name: &str, raw: &str, tz: chrono_tz::Tz) -> String {
+        fn find<T: Copy + std::fmt::Display>(all: &[T], raw: &str) -> Option<T> {
+            all.iter().copied().find(|v| v.to_string() == raw)
+        }
+        let word = match name {
+            "occurred_at" | "occurred_until" => return super::when::stored(self, raw, tz),
+            "duration_secs" => {
+                return raw
+                    .parse()
+                    .map(|s| self.duration(s))
+                    .unwrap_or_else(|_| raw.to_string())
+            }
+            "channel" => find(Channel::ALL, raw).map(|c| self.channel(c)),
+            "outcome" => find(Outcome::ALL, raw).map(|o| self.outcome(o)),
+            "action" => find(ActionKind::ALL, raw).map(|a| self.action(a)),
+            "direction" => find(Direction::ALL, raw).map(|d| self.direction(d)),
+            _ => None,
+        };
+        word.map(str::to_string).unwrap_or_else(|| raw.to_string())
+    }
+
     /// Yes or no for a flag cell.
     pub fn yes(self) -> &'static str {
         crate::word!(self, "words-yes")

@@ -153,10 +153,14 @@ pub(super) fn row_of(
         ])));
         if let Some(changes) = &c.body.changes {
             for (field, new) in changes {
+                let shown = |raw: String| match raw.as_str() {
+                    "—" => raw,
+                    _ => lang.field_value(field, &raw, tz),
+                };
                 what.push(Styled::plain(w.change.fill(&[
-                    field,
-                    &field_text(&before, field),
-                    &change_text(new),
+                    lang.field(field).unwrap_or(field),
+                    &shown(field_text(&before, field)),
+                    &shown(change_text(new)),
                 ])));
             }
             let _ = before.apply_changes(changes);
