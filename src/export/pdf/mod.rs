@@ -9,7 +9,7 @@
 //! 3. The timeline (時系列表): one row per entry in time order. Actions
 //!    stand out (grey, bold); corrections are shown with their reason and
 //!    the values they replaced; withdrawn entries stay, struck through and
-//!    marked 【取消】. The header row repeats on every page; a row taller
+//!    marked 【取消し】. The header row repeats on every page; a row taller
 //!    than a page is split only between lines, marked "(continued)".
 //! 4. The evidence index (証拠一覧), when entries have evidence files:
 //!    number (as in `kiroku evidence list`), name, type, size, SHA-256 and
