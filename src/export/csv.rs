@@ -108,12 +108,14 @@ pub fn exhibit_numbers(case: &Case) -> Result<Exhibits> {
 }
 
 /// Makes the cells of rows, with what every row shares looked up once:
-/// the words for callers whose number was not shown, and which addresses
-/// are such callers (an address is folded and compared once, not once
-/// per row).
-pub struct Rows<'e> {
+/// the words for callers whose number was not shown, which addresses are
+/// such callers (an address is folded and compared once, not once per
+/// row), and the exhibit numbers, read from the case (one pass over every
+/// entry) when the first row with evidence files comes, if one does.
+pub struct Rows<'c> {
     lang: Lang,
-    exhibits: &'e Exhibits,
+    case: &'c Case,
+    exhibits: Option<Exhibits>,
     kind_labels: [String; 3],
     kinds: FxHashMap<String, Option<AddressKind>>,
 }
@@ -122,12 +124,13 @@ pub struct Rows<'e> {
 /// (memory stays bounded in a case of many one-off addresses).
 const REMEMBERED_ADDRESSES: usize = 4096;
 
-impl<'e> Rows<'e> {
-    pub fn new(lang: Lang, exhibits: &'e Exhibits) -> Rows<'e> {
+impl<'c> Rows<'c> {
+    pub fn new(lang: Lang, case: &'c Case) -> Rows<'c> {
         let label = |k| crate::address::kind_label(lang, k);
         Rows {
             lang,
-            exhibits,
+            case,
+            exhibits: None,
             kind_labels: [
                 label(AddressKind::Withheld),
                 label(AddressKind::Payphone),
@@ -158,17 +161,46 @@ impl<'e> Rows<'e> {
         }
     }
 
+    /// The names (with exhibit numbers) and SHA-256 values of a view's
+    /// evidence files, one a line.
+    fn evidence(&mut self, v: &View) -> Result<(String, String)> {
+        if self.exhibits.is_none() {
+            self.exhibits = Some(exhibit_numbers(self.case)?);
+        }
+        let none = Exhibits::new();
+        let exhibits = self.exhibits.as_ref().unwrap_or(&none);
+        let names = v
+            .evidence()
+            .map(|f| match exhibits.get(&f.sha256) {
+                Some(n) => format!("[{n}] {}", f.name),
+                None => f.name.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let sha256 = v
+            .evidence()
+            .map(|f| f.sha256.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        Ok((names, sha256))
+    }
+
     /// The cells of one row, before neutralisation.
-    pub fn cells<'a>(&'a mut self, v: &'a View) -> Vec<Cow<'a, str>> {
+    pub fn cells<'a>(&'a mut self, v: &'a View) -> Result<Vec<Cow<'a, str>>> {
         let lang = self.lang;
-        let exhibits = self.exhibits;
+        let (files, sha256) = match v.evidence().next() {
+            Some(_) => {
+                let (files, sha256) = self.evidence(v)?;
+                (Cow::Owned(files), Cow::Owned(sha256))
+            }
+            None => (Cow::Borrowed(""), Cow::Borrowed("")),
+        };
         let b = &v.effective;
         let opt = |s: &'a Option<String>| Cow::Borrowed(s.as_deref().unwrap_or(""));
         let num = |n: Option<u64>| Cow::Owned(n.map(|n| n.to_string()).unwrap_or_default());
         let word = |w: Option<&'static str>| Cow::Borrowed(w.unwrap_or(""));
-        let evidence = v.evidence().next().is_some();
         let address_kind = Cow::Borrowed(self.kind_label(b.address.as_deref()));
-        vec![
+        Ok(vec![
             Cow::Owned(v.seq().to_string()),
             opt(&b.occurred_at),
             opt(&b.occurred_until),
@@ -205,32 +237,11 @@ impl<'e> Rows<'e> {
             } else {
                 Cow::Owned(status(v, lang))
             },
-            if evidence {
-                Cow::Owned(
-                    v.evidence()
-                        .map(|f| match exhibits.get(&f.sha256) {
-                            Some(n) => format!("[{n}] {}", f.name),
-                            None => f.name.clone(),
-                        })
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                )
-            } else {
-                Cow::Borrowed("")
-            },
-            if evidence {
-                Cow::Owned(
-                    v.evidence()
-                        .map(|f| f.sha256.as_str())
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                )
-            } else {
-                Cow::Borrowed("")
-            },
+            files,
+            sha256,
             Cow::Borrowed(v.stored.prev_hash.as_str()),
             Cow::Borrowed(v.stored.hash.as_str()),
-        ]
+        ])
     }
 }
 
@@ -255,10 +266,9 @@ pub fn write(case: &Case, filter: &Filter, opts: Options, out: &mut impl Write) 
         .map(|(en, ja)| opts.lang.pick(ja, en))
         .collect();
     w.write_record(&header).map_err(csv_error)?;
-    let exhibits = exhibit_numbers(case)?;
-    let mut rows = Rows::new(opts.lang, &exhibits);
+    let mut rows = Rows::new(opts.lang, case);
     let n = timeline::for_each(case, filter, |v| {
-        for cell in rows.cells(v) {
+        for cell in rows.cells(v)? {
             w.write_field(neutralise(&cell).as_bytes())
                 .map_err(csv_error)?;
         }

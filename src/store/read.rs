@@ -110,10 +110,12 @@ impl Case {
         let mut rows = stmt.query([])?;
         let mut out = Vec::new();
         while let Some(r) = rows.next()? {
-            let kind = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
-            let body = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
-            if kinds.contains(&kind) || finder.find(body.as_bytes()).is_some() {
+            // Bytes first: only the rows taken are checked as UTF-8.
+            let kind = r.get_ref(1)?.as_bytes().map_err(rusqlite::Error::from)?;
+            let body = r.get_ref(2)?.as_bytes().map_err(rusqlite::Error::from)?;
+            if kinds.iter().any(|k| k.as_bytes() == kind) || finder.find(body).is_some() {
                 let seq: i64 = r.get(0)?;
+                let body = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
                 out.push(parse_stored(seq as u64, body, r.get(3)?, r.get(4)?)?);
             }
         }
