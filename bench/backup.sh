@@ -9,10 +9,13 @@
 # against, in the same run and on the same files:
 #
 #   cp -r                          the case file and its evidence folder
-#   cp -r (again)                  into a fresh folder (cp has no incremental mode)
-#   tar | age / gpg -c             tar of the same, encrypted with a passphrase
+#   cp -r + fsync                  the same, then each copied file synced to disk
+#                                  (as kiroku syncs what it writes: without it cp
+#                                  returns once the data is in the page cache)
+#   cp -r (again), + fsync         into a fresh folder (cp has no incremental mode)
+#   tar | age / gpg -c (+ fsync)   tar of the same, encrypted with a passphrase
 #                                  (age -p needs a terminal, so gpg -c --batch is
-#                                  used; AES-256, no compression)
+#                                  used; AES-256, no compression), then synced
 #
 # Medians of RUNS runs (default 3); ratios against cp -r / tar|gpg.
 # Usage: bench/backup.sh [RUNS]
@@ -60,15 +63,21 @@ for r in $(seq "$runs"); do
   mkdir "$work/cp"
   measure cp_first cp -r "$work/case.sqlite" "$work/case.sqlite.evidence" "$work/cp/"
   rm -rf "$work/cp"
+  mkdir "$work/cp"
+  measure cp_first_fsync sh -c "cp -r '$work/case.sqlite' '$work/case.sqlite.evidence' '$work/cp/' && find '$work/cp' -type f -exec sync {} +"
+  rm -rf "$work/cp"
   measure kiroku_first "$bin" --db "$work/case.sqlite" backup "$work/bk"
   head -c $((10 * 1024 * 1024)) /dev/urandom >"$work/new.bin"
   "$bin" --db "$work/case.sqlite" add phone --attach "$work/new.bin" >/dev/null
   mkdir "$work/cp"
   measure cp_again cp -r "$work/case.sqlite" "$work/case.sqlite.evidence" "$work/cp/"
   rm -rf "$work/cp"
+  mkdir "$work/cp"
+  measure cp_again_fsync sh -c "cp -r '$work/case.sqlite' '$work/case.sqlite.evidence' '$work/cp/' && find '$work/cp' -type f -exec sync {} +"
+  rm -rf "$work/cp"
   measure kiroku_incremental "$bin" --db "$work/case.sqlite" backup "$work/bk"
   rm -rf "$work/bk"
-  measure tar_gpg sh -c "tar -C '$work' -cf - case.sqlite case.sqlite.evidence | gpg -c --batch --yes --pinentry-mode loopback --passphrase-file '$work/pass' --cipher-algo AES256 --compress-algo none -o '$work/a.tar.gpg'"
+  measure tar_gpg sh -c "tar -C '$work' -cf - case.sqlite case.sqlite.evidence | gpg -c --batch --yes --pinentry-mode loopback --passphrase-file '$work/pass' --cipher-algo AES256 --compress-algo none -o '$work/a.tar.gpg' && sync '$work/a.tar.gpg'"
   rm -f "$work/a.tar.gpg"
   measure kiroku_encrypted "$bin" --db "$work/case.sqlite" backup "$work/a.age" --encrypt
   rm -f "$work/a.age"
@@ -76,9 +85,12 @@ done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); runs: $runs (median)"
 median() { awk -v n="$1" '$1==n{print $2}' "$results" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
-printf '%-22s %9s %10s\n' what seconds ratio
-for pair in "cp_first cp_first" "kiroku_first cp_first" "cp_again cp_again" "kiroku_incremental cp_again" "tar_gpg tar_gpg" "kiroku_encrypted tar_gpg"; do
-  set -- $pair
-  m=$(median "$1"); b=$(median "$2")
-  printf '%-22s %9.2f %10.2f\n' "$1" "$m" "$(echo "$m / $b" | bc -l)"
+printf '%-22s %9s %16s %16s\n' what seconds "ratio to cp/tar" "to cp + fsync"
+for row in "cp_first cp_first cp_first_fsync" "cp_first_fsync cp_first cp_first_fsync" \
+  "kiroku_first cp_first cp_first_fsync" "cp_again cp_again cp_again_fsync" \
+  "cp_again_fsync cp_again cp_again_fsync" "kiroku_incremental cp_again cp_again_fsync" \
+  "tar_gpg tar_gpg tar_gpg" "kiroku_encrypted tar_gpg tar_gpg"; do
+  set -- $row
+  m=$(median "$1"); b=$(median "$2"); f=$(median "$3")
+  printf '%-22s %9.2f %16.2f %16.2f\n' "$1" "$m" "$(echo "$m / $b" | bc -l)" "$(echo "$m / $f" | bc -l)"
 done

@@ -6,7 +6,9 @@
 # output size of each export. Load average before and after is printed too:
 # on a shared machine wall time is CPU time plus waiting for the CPU.
 # Needs GNU time (/usr/bin/time) and a Japanese font for the PDF.
+# Usage: bench/exports.sh [xlsx]   (xlsx: only the workbook against its baseline)
 set -euo pipefail
+only=${1:-all}
 cd "$(dirname "$0")/.."
 cargo build --release --quiet --bin kiroku --example export_bench_case
 bin=target/release/kiroku
@@ -24,14 +26,16 @@ measure() { # label, output file, command...
 }
 
 "$gen" "$work/10k.sqlite" 10000 >/dev/null
-"$gen" "$work/1m.sqlite" 1000000 >/dev/null
 export TZ=Asia/Tokyo
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-measure "pdf, 10,000 entries (ja)" "$work/r.pdf" "$bin" --db "$work/10k.sqlite" export pdf --lang ja -o "$work/r.pdf"
-measure "csv, 1,000,000 entries" "$work/t.csv" "$bin" --db "$work/1m.sqlite" export csv -o "$work/t.csv"
-measure "jsonl, 1,000,000 entries" "$work/r.jsonl" "$bin" --db "$work/1m.sqlite" export jsonl -o "$work/r.jsonl"
-measure "jsonl filtered (stubs), 1M" "$work/f.jsonl" "$bin" --db "$work/1m.sqlite" export jsonl --channel sms -o "$work/f.jsonl"
-measure "bundle, 10,000 entries" "$work/b.zip" "$bin" --db "$work/10k.sqlite" export bundle -o "$work/b.zip"
+if [[ $only != xlsx ]]; then
+  "$gen" "$work/1m.sqlite" 1000000 >/dev/null
+  measure "pdf, 10,000 entries (ja)" "$work/r.pdf" "$bin" --db "$work/10k.sqlite" export pdf --lang ja -o "$work/r.pdf"
+  measure "csv, 1,000,000 entries" "$work/t.csv" "$bin" --db "$work/1m.sqlite" export csv -o "$work/t.csv"
+  measure "jsonl, 1,000,000 entries" "$work/r.jsonl" "$bin" --db "$work/1m.sqlite" export jsonl -o "$work/r.jsonl"
+  measure "jsonl filtered (stubs), 1M" "$work/f.jsonl" "$bin" --db "$work/1m.sqlite" export jsonl --channel sms -o "$work/f.jsonl"
+  measure "bundle, 10,000 entries" "$work/b.zip" "$bin" --db "$work/10k.sqlite" export bundle -o "$work/b.zip"
+fi
 
 # xlsx against its baseline (CSV of the same entries): medians of 5 runs.
 median5() { # output file, command... → "seconds peak-KB" (medians)

@@ -8,7 +8,7 @@
 #[path = "../tests/common/iphone.rs"]
 mod fixture;
 
-use fixture::{apple_secs, Call, Chat, Enc, Msg, Phone, BOSS, COLLEAGUE, HR};
+use fixture::{apple_secs, sample_chats, Call, Enc, Msg, Phone, BOSS, COLLEAGUE, HR};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,23 +28,7 @@ fn main() {
         "引き継ぎの件で確認したいことがあります。資料の場所を教えてください。",
         "無視するなら考えがあります",
     ];
-    let chats = vec![
-        Chat {
-            name: None,
-            group: false,
-            members: vec![BOSS.into()],
-        },
-        Chat {
-            name: Some("営業部".into()),
-            group: true,
-            members: vec![BOSS.into(), COLLEAGUE.into()],
-        },
-        Chat {
-            name: None,
-            group: false,
-            members: vec![HR.into()],
-        },
-    ];
+    let chats = sample_chats();
     let msgs = (0..messages)
         .map(|i| {
             let chat = match i % 10 {

@@ -342,7 +342,7 @@ fn refuse_future(input: &str, dt: DateTime<FixedOffset>, now: DateTime<Utc>) -> 
         return Err(Error::usage(crate::t!(
             "core-time-future",
             input = input.trim(),
-            time = format_rfc3339(&dt)
+            time = crate::view::label::date_time(&dt, true, false)
         ))
         .with_hint(crate::t!("core-time-future-hint")));
     }
@@ -538,12 +538,32 @@ pub fn parse_duration(input: &str) -> Result<u64> {
 
 /// `1h 02m 03s`-style text for display.
 pub fn format_duration(secs: u64) -> String {
+    format_duration_in(crate::i18n::current(), secs)
+}
+
+/// A duration as people read it in `lang`: `40s`, `2m`, `1m05s`,
+/// `1h02m03s`; in Japanese `40秒`, `2分`, `1分5秒`, `1時間2分3秒`.
+pub fn format_duration_in(lang: crate::i18n::Lang, secs: u64) -> String {
     let (h, m, s) = (secs / 3600, (secs % 3600) / 60, secs % 60);
     match (h, m) {
-        (0, 0) => format!("{s}s"),
-        (0, _) if s == 0 => format!("{m}m"),
-        (0, _) => format!("{m}m{s:02}s"),
-        _ => format!("{h}h{m:02}m{s:02}s"),
+        (0, 0) => crate::t_in!(lang, "core-duration-s", s = s),
+        (0, _) if s == 0 => crate::t_in!(lang, "core-duration-m", m = m),
+        (0, _) => crate::t_in!(
+            lang,
+            "core-duration-ms",
+            m = m,
+            s = s,
+            ss = format!("{s:02}")
+        ),
+        _ => crate::t_in!(
+            lang,
+            "core-duration-hms",
+            h = h,
+            m = m,
+            s = s,
+            mm = format!("{m:02}"),
+            ss = format!("{s:02}")
+        ),
     }
 }
 

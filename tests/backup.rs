@@ -373,6 +373,111 @@ fn encrypted_restore_refuses_wrong_passphrase_truncated_and_flipped_archives() {
     assert!(err.contains("needs a passphrase"), "{err}");
 }
 
+/// `verify --backup` of an encrypted archive: the passphrase read as
+/// `restore` reads it; the prefix and the files not yet backed up; a wrong
+/// passphrase, a damaged archive and another case's archive refused with
+/// one line; nothing decrypted is left behind.
+#[test]
+fn verify_backup_reads_an_encrypted_archive() {
+    let env = case_with_files();
+    let archive = encrypted(&env);
+    let a = archive.to_str().unwrap();
+    let verify = |pass: &str, extra: &[&str]| {
+        let mut args = vec!["verify", "--backup", a];
+        args.extend_from_slice(extra);
+        env.cmd()
+            .env("KIROKU_PASSPHRASE", pass)
+            .args(&args)
+            .output()
+            .unwrap()
+    };
+    let leftovers = || -> Vec<String> {
+        std::fs::read_dir(env.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("verifying"))
+            .collect()
+    };
+    let out = verify(PASS, &[]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{text}");
+    assert!(
+        text.contains("entries 1–2 of 2; every evidence file is backed up"),
+        "{text}"
+    );
+    assert!(text.contains("2 evidence files"), "{text}");
+
+    // The case moves on: the archive is a prefix, one file not backed up.
+    std::fs::write(env.path().join("c.txt"), b"three").unwrap();
+    env.ok(&["add", "email", "--attach", "c.txt"]);
+    let pass_file = env.path().join("pass.txt");
+    std::fs::write(&pass_file, format!("{PASS}\n")).unwrap();
+    let text = env.ok(&[
+        "verify",
+        "--backup",
+        a,
+        "--passphrase-file",
+        pass_file.to_str().unwrap(),
+    ]);
+    assert!(
+        text.contains("entries 1–2 of 3; 1 evidence file not yet backed up"),
+        "{text}"
+    );
+    let out = verify(PASS, &["--json"]);
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(j["backup_entries"], 2);
+    assert_eq!(j["case_entries"], 3);
+    assert_eq!(j["files_checked"], 2);
+    assert_eq!(j["files_missing"], 1);
+    assert_eq!(j["prefix"], true);
+    assert_eq!(j["intact"], true);
+    assert!(leftovers().is_empty(), "{:?}", leftovers());
+
+    // Refusals: one line each, nothing left behind.
+    let out = verify("wrong passphrase", &[]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("passphrase does not open"), "{err}");
+    assert_one_error_line(&err);
+    let (_, err) = env.fails(&["verify", "--backup", a], 2);
+    assert!(err.contains("needs a passphrase"), "{err}");
+    let good = std::fs::read(&archive).unwrap();
+    let mut flipped = good.clone();
+    flipped[good.len() / 2] ^= 0x10;
+    std::fs::write(&archive, &flipped).unwrap();
+    let out = verify(PASS, &[]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("is damaged"), "{err}");
+    assert_one_error_line(&err);
+    assert!(leftovers().is_empty(), "{:?}", leftovers());
+    std::fs::write(&archive, &good).unwrap();
+
+    // Another case's archive: not a copy of this one (exit 1).
+    let other = TestEnv::new();
+    other.ok(&["add", "phone", "--from", "別件"]);
+    let out = other
+        .cmd()
+        .env("KIROKU_PASSPHRASE", PASS)
+        .args(["verify", "--backup", a])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("backup of another case"), "{err}");
+    assert_one_error_line(&err);
+
+    // A file that is not a backup.
+    let (_, err) = env.fails(&["verify", "--backup", pass_file.to_str().unwrap()], 3);
+    assert!(err.contains("not a kiroku backup"), "{err}");
+    // --passphrase-file belongs to --backup.
+    env.fails(
+        &["verify", "--passphrase-file", pass_file.to_str().unwrap()],
+        2,
+    );
+}
+
 /// Backups run while other processes append: each copy verifies, and
 /// `verify --backup` finds it an unchanged prefix of the case.
 #[test]

@@ -228,7 +228,9 @@ fn show_gives_the_original_and_every_correction() {
         "{text}"
     );
     assert!(
-        text.contains("occurred_at: 2026-10-01T12:02:00+09:00 -> 2026-10-01T12:05:00+09:00"),
+        text.contains(
+            "occurred: Thu 2026-10-01 12:02:00 (+09:00) -> Thu 2026-10-01 12:05:00 (+09:00)"
+        ),
         "{text}"
     );
     assert!(text.contains("count: 1 -> 2"), "{text}");

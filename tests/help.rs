@@ -61,6 +61,23 @@ fn help_of_every_command_in_japanese() {
     insta::assert_snapshot!("help_ja", all_help("ja", "100"));
 }
 
+/// Every placeholder a Japanese user reads is in Japanese, except the
+/// letters that stand for a number in the text (`N`, `M`) and `URL`, which
+/// Japanese writes as it is.
+#[test]
+fn japanese_placeholders_are_japanese() {
+    let all = all_help("ja", "100");
+    let mut english = Vec::new();
+    for (i, _) in all.match_indices('<') {
+        let name: String = all[i + 1..].chars().take_while(|c| *c != '>').collect();
+        let upper = name.chars().filter(|c| c.is_ascii_uppercase()).count();
+        if upper >= 2 && name != "URL" && !english.contains(&name) {
+            english.push(name);
+        }
+    }
+    assert!(english.is_empty(), "English placeholders: {english:?}");
+}
+
 #[test]
 fn help_of_every_command_in_english() {
     insta::assert_snapshot!("help_en", all_help("en", "100"));

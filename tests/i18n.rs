@@ -124,6 +124,15 @@ fn settings(env: &TestEnv) -> insta::Settings {
         "[CASE-ID]",
     );
     s.add_filter(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", "[RECORDED]");
+    // The time of recording, as `show` gives it (now, in the case's zone).
+    s.add_filter(
+        r"記録日時(\s+)\d{4}年\d{1,2}月\d{1,2}日\(.\) \d\d:\d\d:\d\d（[+-]\d\d:\d\d）",
+        "記録日時${1}[RECORDED]",
+    );
+    s.add_filter(
+        r"recorded(\s+)\w{3} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \([+-]\d\d:\d\d\)",
+        "recorded${1}[RECORDED]",
+    );
     s
 }
 
@@ -432,7 +441,8 @@ fn a_prompt_session_offers_earlier_senders_in_both_languages() {
             lang,
             &[
                 (q[0], "\r"),                 // the first channel: phone
-                (q[1], "2026-10-04 14:32\r"), // the time
+                (q[1], "2099-01-01 10:00\r"), // a time in the future: refused
+                (q[1], "2026-10-04 14:32\r"), // asked again: the time
                 (q[2], "\r"),                 // the first sender offered
                 (q[3], "出ろ\r"),             // what they said
                 (q[4], "\r"),                 // once
@@ -440,9 +450,15 @@ fn a_prompt_session_offers_earlier_senders_in_both_languages() {
         );
         settings(&env).bind(|| {
             // The earlier senders, most recent first, as offered.
-            let offered = format!("{}--- at the end\n{shown}", screens[2]);
+            let offered = format!("{}--- at the end\n{shown}", screens[3]);
             insta::assert_snapshot!(format!("prompt_session_{name}"), offered);
         });
+        // The refused time is said in the interface language, and asked again.
+        let refused = match name {
+            "ja" => "エラー: 日時「2099-01-01 10:00」（2099年1月1日(木) 10:00）は未来の日時です",
+            _ => "error: the time \"2099-01-01 10:00\" (Thu 2099-01-01 10:00) is in the future",
+        };
+        assert!(screens[2].contains(refused), "{}", screens[2]);
         let e = env.json(&["show", "4", "--json"]);
         assert_eq!(e["entry"]["from"], "山田 課長");
         assert_eq!(e["entry"]["address"], "090-1234-5678");
@@ -785,6 +801,19 @@ fn no_english_sentence_reaches_a_japanese_user() {
         2,
     );
     check("show", &["show", "1"], 0);
+    // A correction is shown with the names and words of the fields, and
+    // every time in the case's zone, as the entry itself.
+    let shown = ja(&env, &["show", "1"], 0);
+    assert!(
+        shown.contains(
+            "  日時: 2026年10月1日(木) 09:15:00（+09:00） -> 2026年10月1日(木) 09:20:00（+09:00）"
+        ),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("occurred_at") && !shown.contains('Z'),
+        "{shown}"
+    );
     check("show-no-such", &["show", "42"], 2);
     check(
         "stats",
@@ -792,6 +821,7 @@ fn no_english_sentence_reaches_a_japanese_user() {
         0,
     );
     check("stats-nothing", &["stats", "--channel", "visit"], 0);
+    check("stats-by-unknown", &["stats", "--by", "year"], 2);
     check("evidence-list", &["evidence", "list"], 0);
     check(
         "evidence-export",

@@ -1340,3 +1340,24 @@ fn import_summary_in_japanese_and_english() {
     }
     insta::assert_snapshot!(both);
 }
+
+#[test]
+fn a_passphrase_file_is_refused_by_importers_of_unencrypted_files() {
+    let env = TestEnv::new();
+    std::fs::write(env.path().join("pass.txt"), "secret\n").unwrap();
+    let (_, err) = env.fails(
+        &[
+            "import",
+            "line",
+            &fixture("line/android-ja.txt"),
+            "--passphrase-file",
+            "pass.txt",
+        ],
+        2,
+    );
+    assert!(
+        err.contains("--passphrase-file is for iphone-backup imports only"),
+        "{err}"
+    );
+    assert_eq!(entry_count(&env), 0);
+}

@@ -156,7 +156,7 @@ fn unencrypted_backup_gives_the_exact_entries_and_keeps_the_files() {
         "{out}"
     );
     assert!(
-        out.contains("recorded 11 new, 0 already recorded (skipped), 3 of your own left out (--include-own keeps them), 3 of other people left out, 0 unreadable skipped"),
+        out.contains("recorded 11 new, 3 of your own left out (--include-own keeps them), 3 of other people left out — from 090-1234-5678, 非通知\n"),
         "{out}"
     );
     let items = entries(&env);

@@ -93,13 +93,37 @@ fn record(env: &TestEnv) {
     ]);
 }
 
+/// A sheet's cells as text; date cells (a date number format) as
+/// `2026-11-10 18:05:00`, or `2026-11-10` when they hold no time of day.
 fn sheet(path: &Path, name: &str) -> Vec<Vec<String>> {
     let mut wb: Xlsx<_> = open_workbook(path).unwrap();
     let range: Range<Data> = wb.worksheet_range(name).unwrap();
     range
         .rows()
-        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Data::DateTime(d) => excel_date_text(d.as_f64()),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
         .collect()
+}
+
+/// An Excel date serial (days since 1899-12-30) as text.
+fn excel_date_text(serial: f64) -> String {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
+    let secs = (serial * 86_400.0).round() as i64;
+    let t = epoch + chrono::Duration::seconds(secs);
+    if secs % 86_400 == 0 {
+        t.format("%Y-%m-%d").to_string()
+    } else {
+        t.format("%Y-%m-%d %H:%M:%S").to_string()
+    }
 }
 
 fn sheet_names(path: &Path) -> Vec<String> {
@@ -270,7 +294,7 @@ fn the_latest_purpose_wins_and_show_keeps_the_history() {
     );
     assert_eq!(ja[1][1], "留守番電話の録音（2026年11月10日）");
     assert_eq!(ja[1][4], "山田 課長");
-    assert_eq!(ja[1][3], "2026年11月10日");
+    assert_eq!(ja[1][3], "2026-11-10");
     assert!(ja[1][6].contains("留守電.mp3"), "{:?}", ja[1]);
     for row in &ja[1..] {
         for word in ["違反", "ストーカー", "不法行為", "harass", "stalk"] {
@@ -298,7 +322,7 @@ fn the_latest_purpose_wins_and_show_keeps_the_history() {
             "甲2",
             "LINEトーク画面",
             "原本",
-            "2026年11月19日",
+            "2026-11-19",
             "佐藤 花子",
             "新しいアカウントから連絡してきた事実"
         ]
@@ -350,7 +374,7 @@ fn a_transcript_and_its_correction() {
     assert!(text.contains("反訳書（甲1）"), "{text}");
     assert!(text.contains("もしもし、山田です。"), "{text}");
     assert!(text.contains("佐藤 花子"), "{text}");
-    assert!(text.contains("45s"), "{text}");
+    assert!(text.contains("45秒"), "{text}");
     // The SHA-256 in two lines of 32.
     let sha = json["entry"]["transcript"]["file"]
         .as_str()
@@ -476,12 +500,17 @@ fn the_workbook_reads_back_in_japanese_and_english() {
     );
     assert_eq!(t.len(), 6);
     assert_eq!(t[1][0], "1");
-    assert_eq!(t[1][1], "2026年11月10日(火) 18:05");
+    // Times are date cells in the case's zone (Asia/Tokyo here).
+    assert_eq!(t[1][1], "2026-11-10 18:05:00");
+    assert_eq!(t[1][2], "");
     assert_eq!(t[1][4], "留守番電話");
     assert_eq!(t[1][6], "山田 課長");
     assert_eq!(t[1][9], "連絡下さい");
     assert_eq!(t[1][12], "甲1");
     assert_eq!(t[2][3], "対応");
+    // An action has no count.
+    assert_eq!(t[2][8], "");
+    assert_eq!(t[1][8], "1");
     assert_eq!(t[3][12], "甲2\n甲3");
     assert_eq!(t[4][8], "2");
     assert_eq!(t[4][10], "自宅マンション前");
@@ -501,7 +530,7 @@ fn the_workbook_reads_back_in_japanese_and_english() {
     let t = sheet(&en, "Timeline");
     assert_eq!(t[0][1], "Date and time (Asia/Tokyo, UTC+09:00)");
     assert_eq!(t[0][10], "Place");
-    assert_eq!(t[1][1], "Tue 10 Nov 2026 18:05");
+    assert_eq!(t[1][1], "2026-11-10 18:05:00");
     assert_eq!(t[1][4], "voicemail");
     let x = sheet(&en, "Exhibit list");
     assert_eq!(
@@ -524,6 +553,19 @@ fn the_workbook_reads_back_in_japanese_and_english() {
     let s = sheet(&en, "Counts");
     assert_eq!(s[1], ["All contacts received", "4", "5"]);
 
+    // Dates in Japanese style (weekday in Japanese whatever the computer's
+    // language), in English style in English; the timeline keeps its
+    // number and date columns in view; the SHA-256 in a fixed-width font.
+    let styles = xlsx_part(&ja, "xl/styles.xml");
+    assert!(
+        styles.contains("[$-411]yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;(aaa) hh:mm"),
+        "{styles}"
+    );
+    assert!(styles.contains("Courier New"), "{styles}");
+    let styles = xlsx_part(&en, "xl/styles.xml");
+    assert!(styles.contains("[$-409]ddd d mmm yyyy hh:mm"), "{styles}");
+    assert!(xlsx_part(&ja, "xl/worksheets/sheet1.xml").contains("xSplit=\"2\""));
+
     // Page setup: A4, frozen and repeated header rows, case id and head
     // hash in every sheet's footer.
     let case_id = env.json(&["verify", "--json"])["case_id"]
@@ -535,6 +577,18 @@ fn the_workbook_reads_back_in_japanese_and_english() {
         let xml = xlsx_part(&ja, &format!("xl/worksheets/sheet{n}.xml"));
         assert!(xml.contains("paperSize=\"9\""), "{xml}");
         assert!(xml.contains("ySplit=\"1\""), "{xml}");
+        assert!(
+            xml.contains("<fitToPage/>") || xml.contains("fitToPage=\"1\""),
+            "{xml}"
+        );
+        assert!(
+            xml.contains("fitToHeight=\"0\""),
+            "sheet {n}: not one page wide"
+        );
+        // Every row's height is set from its wrapped text.
+        let rows = xml.matches("<row ").count();
+        assert!(rows > 1, "{xml}");
+        assert_eq!(xml.matches("customHeight=\"1\"").count(), rows, "{xml}");
         assert!(xml.contains(&head), "sheet {n}: no head hash in the footer");
         if let Some(id) = &case_id {
             assert!(xml.contains(id.as_str()), "sheet {n}: no case id");

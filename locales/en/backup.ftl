@@ -103,7 +103,7 @@ cmd-restore-about = Make a case file again from a backup folder or an encrypted 
 cmd-restore-arg-source = A backup folder, or an encrypted archive (.age) written by `kiroku backup --encrypt`
 cmd-restore-arg-passphrase-file = Read the passphrase of an encrypted archive from the first line of this file
 cmd-restore-arg-json = Print the result as JSON
-cmd-verify-arg-backup = Check a backup folder against the case instead: is it an unchanged copy of the first entries, are its evidence files intact
+cmd-verify-arg-backup = Check a backup (a folder, or an encrypted archive) against the case instead: is it an unchanged copy of the first entries, are its evidence files intact
 cmd-backup-after =
     A backup folder holds a copy of the case file and of every evidence file.
     Backing up into the same folder again copies only what is new; the copy is
@@ -119,6 +119,7 @@ cmd-backup-after =
       kiroku backup /media/usb/kiroku-backup
       kiroku backup ~/Dropbox/kiroku.age --encrypt
       kiroku verify --backup /media/usb/kiroku-backup
+      kiroku verify --backup ~/Dropbox/kiroku.age
       kiroku restore /media/usb/kiroku-backup --db ~/new/kiroku.sqlite
 cmd-restore-after =
     The case file given with --db must not exist yet: restore never overwrites
@@ -129,3 +130,4 @@ cmd-restore-after =
     Examples:
       kiroku restore /media/usb/kiroku-backup --db ~/kiroku/kiroku.sqlite
       kiroku restore ~/Dropbox/kiroku.age --db ~/kiroku/kiroku.sqlite
+backup-io-detail = { $path }: { $error }

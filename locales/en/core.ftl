@@ -201,3 +201,15 @@ core-guard-entries-update = entries are append-only; record a correction instead
 core-guard-entries-delete = entries are append-only; record a void entry instead
 core-guard-fingerprints = import fingerprints are append-only
 core-guard-timestamps = timestamps are append-only
+
+core-import-record-twice = source record { $record } appears twice in this import
+core-import-record-twice-hint = nothing was recorded; please report this
+core-entry-not-object = not a JSON object
+
+# Durations: 40s, 2m, 1m05s, 1h02m03s.
+core-duration-s = { $s }s
+core-duration-m = { $m }m
+# Arguments differ by language: Japanese does not pad with zeros ($s, $m), English does ($ss, $mm).
+core-duration-ms = { $m }m{ $ss }s
+# Arguments differ by language: Japanese does not pad with zeros ($s, $m), English does ($ss, $mm).
+core-duration-hms = { $h }h{ $mm }m{ $ss }s

@@ -17,7 +17,16 @@ export-wrote-csv = { $rows ->
     [one] 1 row
    *[other] { $rows } rows
 }
-export-wrote-pdf = { $entries } entries on { $pages } pages (font: { $font })
-export-wrote-bundle = { $files } files ({ $rows } timeline rows)
+export-wrote-pdf = { $entries ->
+    [one] 1 entry
+   *[other] { $entries } entries
+} on { $pages ->
+    [one] 1 page
+   *[other] { $pages } pages
+} (font: { $font })
+export-wrote-bundle = { $files } files ({ $rows ->
+    [one] 1 timeline row
+   *[other] { $rows } timeline rows
+})
 export-bundle-no-report = the bundle has no PDF report: { $why }
 export-wrote = Wrote { $what } to { $path }

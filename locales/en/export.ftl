@@ -73,7 +73,10 @@ export-xlsx-needs-output = the workbook is a file: give its name with -o
 export-xlsx-needs-output-hint = e.g. kiroku export xlsx -o case.xlsx
 export-bad-prefix = the exhibit prefix must be a short word without line breaks or slashes
 export-bad-prefix-hint = e.g. --exhibit-prefix 乙
-export-xlsx-wrote = { $entries } timeline rows and { $exhibits ->
+export-xlsx-wrote = { $entries ->
+        [one] 1 timeline row
+       *[other] { $entries } timeline rows
+    } and { $exhibits ->
         [one] one exhibit
        *[other] { $exhibits } exhibits
     }

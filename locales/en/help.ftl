@@ -51,6 +51,11 @@ help-value-owner = OWNER
 help-value-receipt = RECEIPT
 help-value-column-field = COLUMN=FIELD
 help-value-name-or-address = NAME|ADDRESS
+help-value-date = DATE
+help-value-dest = DEST
+help-value-source = SOURCE
+help-value-place = PLACE
+help-value-prefix = PREFIX
 
 ## Command-line parse errors (one line; the hint follows after a dash)
 parse-hint-help = `{ $command } --help` shows how to use it

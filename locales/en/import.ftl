@@ -5,6 +5,8 @@ import-folder = { $file } is a folder
 import-folder-hint = give the exported file itself
 import-map-csv-only = --map is for csv imports only
 import-map-csv-only-hint = the other importers know their files' layout
+import-passphrase-iphone-only = --passphrase-file is for iphone-backup imports only
+import-passphrase-iphone-only-hint = the other files are not encrypted; leave the option out
 import-map-bad = --map "{ $map }" is not COLUMN=FIELD
 import-map-bad-hint = e.g. --map 時間=duration
 import-bad-record = { $file } { $position }: { $problem }{ $more ->
@@ -88,7 +90,10 @@ import-email-bad-date = its Date header is not a valid date
 import-email-no-from = it has no From header, so who sent it cannot be told (an unsent draft?)
 # Recorded in the entry (always taken in English; this text is for reference).
 import-email-cut = The body was longer than 1 MiB and was cut; the whole message is kept as its evidence file.
-import-email-eml-is-mbox = it is a mailbox of { $count } messages (mbox), not a single message
+import-email-eml-is-mbox = it is a mailbox of { $count ->
+    [one] 1 message
+   *[other] { $count } messages
+} (mbox), not a single message
 import-email-eml-is-mbox-hint = import it with `kiroku import mbox`; nothing was recorded
 import-email-not-eml = it does not look like an email message (no From, Date or Subject header)
 import-email-not-eml-hint = an .eml file starts with headers such as From:, To:, Subject:, Date:; check the file and the importer chosen

@@ -72,10 +72,6 @@ iphone-progress-reading = reading the backup
 iphone-progress-attachments = attachments
 iphone-progress-recording = recording
 iphone-recorded = Recorded entries { $first } to { $last }; entry { $note } notes the import
-iphone-summary = { $dry ->
-    [yes] would record
-   *[no] recorded
-} { $added } new, { $already } already recorded (skipped), { $own } of your own left out (--include-own keeps them), { $others } of other people left out, { $bad } unreadable skipped — from { $whom }
 iphone-dry-run = (dry run: nothing was written)
 
 iphone-keybag-cut = its keybag is cut short

@@ -61,12 +61,20 @@ stats-weekday = { $day ->
         [5] Sat
        *[6] Sun
     }
-stats-busiest-day = Busiest day: { $date } ({ $count } attempts)
+stats-busiest-day = Busiest day: { $date } ({ $count ->
+    [one] 1 attempt
+   *[other] { $count } attempts
+})
 stats-longest-run = Longest run of days in a row with contact: { $days } ({ $start } to { $end })
 stats-trend-up = up { $percent }%
 stats-trend-down = down { $percent }%
 stats-trend-same = no change
 stats-trend-none-before = none in the 4 weeks before
 stats-trend-none = none in either
-stats-trend = Last 4 weeks: { $last } attempts; the 4 weeks before: { $previous } ({ $change })
+stats-trend = Last 4 weeks: { $last ->
+    [one] 1 attempt
+   *[other] { $last } attempts
+}; the 4 weeks before: { $previous } ({ $change })
 stats-trend-incomplete = (--since starts within these 8 weeks, so part of them is not counted)
+
+stats-by-unknown = use day, week or month

@@ -52,7 +52,10 @@ verify-anchor-failed = { $anchor }: { $reason }
 verify-anchor-other-text = the receipt text kept with it is not the text that was stamped
 verify-anchor-text-unreadable = the receipt text kept with it cannot be read
 verify-anchor-other-case = it is for another case ({ $case })
-verify-anchor-entry-gone = its anchor entry is gone (the record has { $head } entries): the record was cut short or rebuilt
+verify-anchor-entry-gone = its anchor entry is gone (the record has { $head ->
+    [one] 1 entry
+   *[other] { $head } entries
+}): the record was cut short or rebuilt
 verify-anchor-no-fields = its entry holds no timestamp fields
 verify-anchor-entry-mismatch = its entry does not match the token kept with it (one of them was changed)
 verify-anchor-cut-short = the record was cut short: the timestamp covers entries 1..{ $entries } but the record has { $head }
@@ -62,7 +65,10 @@ verify-anchor-ok = entries 1..{ $entries } existed unchanged by { $time } (TSA: 
 verify-anchor-untrusted = the TSA certificate is not trusted: { $reason }
 verify-not-a-certificate = { $file } is not a certificate file ({ $reason })
 verify-not-a-certificate-hint = give the TSA's root certificate as a PEM or DER file
-verify-ok-chain = OK: the chain of { $count } entries is intact (case { $case }).
+verify-ok-chain = OK: the chain of { $count ->
+    [one] 1 entry
+   *[other] { $count } entries
+} is intact (case { $case }).
 verify-ok-files = { $count ->
         [one] OK: the evidence file matches its SHA-256.
        *[other] OK: all { $count } evidence files match their SHA-256.

@@ -92,7 +92,7 @@ cmd-restore-about = バックアップフォルダまたは暗号化ファイル
 cmd-restore-arg-source = バックアップフォルダ、または `kiroku backup --encrypt` で作成した暗号化ファイル（.age）
 cmd-restore-arg-passphrase-file = 暗号化ファイルのパスフレーズをこのファイルの1行目から読み込みます
 cmd-restore-arg-json = 結果を JSON で出力します
-cmd-verify-arg-backup = 事件の代わりにバックアップフォルダを確認します（最初の記録の改変のないコピーか、証拠ファイルが完全か）
+cmd-verify-arg-backup = 事件の代わりにバックアップ（フォルダまたは暗号化ファイル）を確認します（最初の記録の改変のないコピーか、証拠ファイルが完全か）
 cmd-backup-after =
     バックアップフォルダには、記録ファイルとすべての証拠ファイルのコピーが入ります。
     同じフォルダに再度バックアップすると、新しいものだけをコピーします。コピーは新しいものが
@@ -103,16 +103,18 @@ cmd-backup-after =
     作成します。パスフレーズは2回入力するか、--passphrase-file または KIROKU_PASSPHRASE から
     読み込みます（コマンドラインには書けません）。パスフレーズがないと開けないため、安全な場所に保管してください。
 
-    例：
+    例:
       kiroku backup /media/usb/kiroku-backup
       kiroku backup ~/Dropbox/kiroku.age --encrypt
       kiroku verify --backup /media/usb/kiroku-backup
+      kiroku verify --backup ~/Dropbox/kiroku.age
       kiroku restore /media/usb/kiroku-backup --db ~/new/kiroku.sqlite
 cmd-restore-after =
     --db で指定する記録ファイルはまだ存在しない必要があります（復元で上書きすることはありません）。
     記録ファイルを置く前にすべて（ハッシュチェーンとすべての証拠ファイル）を確認します。
     復元した事件は、バックアップした事件と事件IDも最終ハッシュも同じで、新しい記録はその続きにつながります。
 
-    例：
+    例:
       kiroku restore /media/usb/kiroku-backup --db ~/kiroku/kiroku.sqlite
       kiroku restore ~/Dropbox/kiroku.age --db ~/kiroku/kiroku.sqlite
+backup-io-detail = { $path }: { $error }

@@ -214,3 +214,15 @@ core-guard-entries-update = 記録は追記のみです。代わりに訂正を�
 core-guard-entries-delete = 記録は追記のみです。代わりに取消しを記録してください
 core-guard-fingerprints = 取込みの識別値は追記のみです
 core-guard-timestamps = タイムスタンプは追記のみです
+
+core-import-record-twice = 取り込み元の記録 { $record } が、この取り込みの中に二度あります
+core-import-record-twice-hint = 何も記録していません。お手数ですが、この事象をご報告ください
+core-entry-not-object = JSON のオブジェクトではありません
+
+# 長さ: 40秒、2分、1分5秒、1時間2分3秒。
+core-duration-s = { $s }秒
+core-duration-m = { $m }分
+# Arguments differ by language: Japanese does not pad with zeros ($s, $m), English does ($ss, $mm).
+core-duration-ms = { $m }分{ $s }秒
+# Arguments differ by language: Japanese does not pad with zeros ($s, $m), English does ($ss, $mm).
+core-duration-hms = { $h }時間{ $m }分{ $s }秒

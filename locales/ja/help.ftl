@@ -51,6 +51,11 @@ help-value-owner = 氏名
 help-value-receipt = 控え
 help-value-column-field = 列=項目
 help-value-name-or-address = 名前|宛先
+help-value-date = 日付
+help-value-dest = 保存先
+help-value-source = バックアップ
+help-value-place = 場所
+help-value-prefix = 号証の記号
 
 ## コマンドラインの読み取りエラー（1行。ダッシュの後にヒント）
 parse-hint-help = `{ $command } --help` で使い方を確認できます
@@ -219,7 +224,7 @@ cmd-amend-arg-direction = 向き: 受信（既定）または送信（ご自身�
 cmd-amend-arg-tags = 後で探すためのタグ（複数指定可）
 cmd-amend-arg-notes = ご自身のメモ（受けた影響、目撃者など）
 cmd-amend-arg-json = 新しい記録を JSON で表示します
-cmd-void-about = 以前の記録を取り消します（記録は残り、取消と表示されます）
+cmd-void-about = 以前の記録を取り消します（記録は残り、取消しと表示されます）
 cmd-void-after =
     例:
       kiroku void 14 --reason '誤って二重に記録（13 と同じ着信）'

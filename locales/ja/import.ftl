@@ -5,8 +5,10 @@ import-folder = { $file } はフォルダです
 import-folder-hint = エクスポートしたファイルそのものを指定してください
 import-map-csv-only = --map は csv の取り込みでのみ使えます
 import-map-csv-only-hint = ほかの取り込み形式ではファイルの構成が決まっています
+import-passphrase-iphone-only = --passphrase-file は iphone-backup の取り込みでのみ使えます
+import-passphrase-iphone-only-hint = ほかのファイルは暗号化されていません。このオプションを外してください
 import-map-bad = --map "{ $map }" は「列名=項目」の形ではありません
-import-map-bad-hint = 例：--map 時間=duration
+import-map-bad-hint = 例: --map 時間=duration
 import-bad-record = { $file } の{ $position }：{ $problem }{ $more ->
     [0] {""}
    *[other] （ほかに{ $more }件の問題があります）
@@ -68,7 +70,7 @@ import-line-before-date = 日付の行より前にメッセージがあります
 import-line-not-utf8 = この行に UTF-8 の文字でないバイトが含まれています
 import-line-unknown-line = この行は日付でもメッセージでもなく、メッセージの続きでもありません
 import-line-utf16 = このファイルは UTF-8 ではなく UTF-16 のテキストです
-import-line-utf16-hint = UTF-8 で保存し直して（例：テキストエディタの「名前を付けて保存」→ UTF-8）、その写しを取り込んでください
+import-line-utf16-hint = UTF-8 で保存し直して（例: テキストエディタの「名前を付けて保存」→ UTF-8）、その写しを取り込んでください
 import-line-not-line = LINE のトーク履歴ではないようです
 import-line-not-line-hint = LINE のトーク履歴には 2026/11/18(水) のような日付の行と、15:04<TAB>名前<TAB>メッセージ のような行があります。ファイルと取り込み形式を確認してください
 # 記録に入る文（記録には常に英語版を使います）

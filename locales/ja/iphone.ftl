@@ -65,10 +65,6 @@ iphone-progress-reading = バックアップを読み込み中
 iphone-progress-attachments = 添付
 iphone-progress-recording = 記録中
 iphone-recorded = 記録番号 { $first }～{ $last } を記録しました。取り込みの記録は記録番号 { $note } です
-iphone-summary = { $dry ->
-    [yes] 記録予定
-   *[no] 記録
-} { $added } 件、記録済み（スキップ）{ $already } 件、自分の発信で除外 { $own } 件（--include-own で含めます）、他の人との分で除外 { $others } 件、読めずにスキップ { $bad } 件（相手：{ $whom }）
 iphone-dry-run = （試行のみ：何も書き込んでいません）
 
 iphone-keybag-cut = キーバッグが途中で切れています

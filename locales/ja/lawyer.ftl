@@ -34,7 +34,7 @@ lawyer-witnesses = 目撃者：{ $names }
 cmd-exhibit-about = 証拠ファイルの証拠説明書の各欄を設定します
 cmd-exhibit-after = 変更を指定しない場合は、そのファイルの証拠説明書の行と、これまでの設定をすべて表示します。号証番号（甲1、甲1の1）は出力時に、最初に添付された順で付けます。`kiroku export … --exhibit-prefix 乙` で符号を変えられます。
 
-    例：
+    例:
       kiroku exhibit 3 --purpose '相手方が、着信拒否後に新しいアカウントから連絡してきた事実'
       kiroku exhibit 4 --group 3          （ファイル4をファイル3の号証の枝番にする）
       kiroku exhibit 2 --original --made-by '山田 太郎' --made-on 2026-11-19
@@ -44,14 +44,14 @@ cmd-exhibit-arg-title = 標目
 cmd-exhibit-arg-original = 原本である
 cmd-exhibit-arg-copy = 写しである（スマートフォンから取り出したファイルは、指定がなければ写し）
 cmd-exhibit-arg-made-by = 作成者
-cmd-exhibit-arg-made-on = 作成年月日（例：2026-11-19）
+cmd-exhibit-arg-made-on = 作成年月日（例: 2026-11-19）
 cmd-exhibit-arg-purpose = 立証趣旨（示す事実）
 cmd-exhibit-arg-group = ファイル M の号証の枝番にする（0 でまとめを外す）
 cmd-exhibit-arg-json = 記録した内容を JSON で表示する
 cmd-transcript-about = 録音・録画の反訳を記録します
 cmd-transcript-after = 反訳は UTF-8 のテキストファイルで、1行に1発言を「話者：発言」または `Speaker: text` の形で書きます（コロンは全角・半角どちらでも可）。話者のない行は直前の発言の続きとし、空行は無視します。同じファイルの反訳を再度記録すると、出力では新しいものを使います（どちらも記録に残ります）。
 
-    例：
+    例:
       kiroku transcript 2 --file 留守電-反訳.txt --by '山田 花子'
       kiroku transcript 2 --file 留守電-反訳-訂正.txt   （訂正）
 cmd-transcript-arg-number = `kiroku evidence list` に表示される録音・録画ファイルの番号

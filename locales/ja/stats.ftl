@@ -76,3 +76,5 @@ stats-trend-none-before = その前の4週間はなし
 stats-trend-none = どちらもなし
 stats-trend = 直近4週間: { $last } 回、その前の4週間: { $previous } 回（{ $change }）
 stats-trend-incomplete = （--since がこの8週間の途中から始まるため、一部は数えていません）
+
+stats-by-unknown = 日（`day`）、週（`week`）、月（`month`）のいずれかを指定してください

@@ -54,7 +54,7 @@ timestamp-request-not-tsq = { $file } の拡張子が .tsq ではありません
 timestamp-request-not-tsq-hint = 要求ファイルは FILE.tsq という名前にしてください。受領控えの文書は FILE.txt に書き出します
 timestamp-request-written = { $file }（記録 1～{ $entries }、最新のハッシュ値 { $head } のタイムスタンプ要求）と { $text }（タイムスタンプを付ける受領控えの文書）を書き出しました。
 timestamp-request-next =
-    タイムスタンプ局に送ってください。例：
+    タイムスタンプ局に送ってください。例:
       curl -sS -H 'Content-Type: application/timestamp-query' --data-binary @{ $request } https://freetsa.org/tsr -o { $response }
     応答は次のコマンドで記録します：
       kiroku timestamp add { $response }
@@ -74,7 +74,7 @@ timestamp-already-recorded = このタイムスタンプは記録済みです（
 timestamp-nothing-recorded = 何も記録していません
 timestamp-recorded = タイムスタンプを記録 { $seq } として記録しました：記録 1～{ $entries } は { $time } の時点で変更されずに存在していました（タイムスタンプ局：{ $tsa }）。
 timestamp-bad-url = 「{ $url }」は http または https の URL ではありません
-timestamp-bad-url-hint = タイムスタンプ局の URL を指定してください（例：https://freetsa.org/tsr）
+timestamp-bad-url-hint = タイムスタンプ局の URL を指定してください（例: https://freetsa.org/tsr）
 timestamp-asking = { $url } にタイムスタンプを求めています…
 timestamp-unreachable = { $url } からタイムスタンプを取得できませんでした（{ $reason }）
 timestamp-unreachable-hint = ネットワーク接続と URL を確認してください。何も記録していません

@@ -2,13 +2,14 @@
 //! holding a tar of the same layout as a backup folder. `age -d FILE |
 //! tar x` opens it without kiroku.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use age::secrecy::SecretString;
 
+use super::folder::{self, Comparison};
 use super::{
     check_chain, check_staged, damaged, parent_of, put_in_place, refuse_existing, sizes, snapshot,
     store_stream, sync_dir, temp_beside, Manifest, StoreError, Summary, Temp, CASE_NAME, MANIFEST,
@@ -207,9 +208,9 @@ fn decrypt_error(e: age::DecryptError, p: &str) -> Error {
             Error::case_file(crate::t!("backup-newer-format", path = p))
                 .with_hint(crate::t!("backup-newer-format-hint"))
         }
-        age::DecryptError::Io(ref io) if io.kind() == io::ErrorKind::PermissionDenied => {
-            Error::io(format!("{p}: {io}"))
-        }
+        age::DecryptError::Io(ref io) if io.kind() == io::ErrorKind::PermissionDenied => Error::io(
+            crate::t!("backup-io-detail", path = p, error = io.to_string()),
+        ),
         other => damaged(p, &other.to_string()),
     }
 }
@@ -225,28 +226,73 @@ fn read_error(e: io::Error, p: &str) -> Error {
     }
 }
 
+/// Calls `each` with the name and reader of every member of the archive's
+/// tar, in order; read errors are "damaged" (see [`read_error`]).
+fn each_member<R: Read>(
+    reader: R,
+    p: &str,
+    mut each: impl FnMut(&str, &mut tar::Entry<'_, R>) -> Result<()>,
+) -> Result<()> {
+    let mut archive = tar::Archive::new(reader);
+    for entry in archive.entries().map_err(|e| read_error(e, p))? {
+        let mut entry = entry.map_err(|e| read_error(e, p))?;
+        let name = entry
+            .path()
+            .map_err(|e| read_error(e, p))?
+            .to_string_lossy()
+            .into_owned();
+        each(&name, &mut entry)?;
+    }
+    Ok(())
+}
+
+/// The SHA-256 of a member, read to its end.
+fn hash_member(entry: &mut impl Read, p: &str) -> Result<String> {
+    copy_hashing(entry, &mut io::sink())
+        .map(|c| c.sha256)
+        .map_err(|e| match e {
+            crate::evidence::CopyError::Read(e) | crate::evidence::CopyError::Write(e) => {
+                read_error(e, p)
+            }
+        })
+}
+
+/// The manifest member.
+fn read_manifest(entry: &mut impl Read, p: &str) -> Result<Manifest> {
+    let mut b = Vec::new();
+    entry.read_to_end(&mut b).map_err(|e| read_error(e, p))?;
+    Manifest::parse(&b, p)
+}
+
 /// Decrypts an archive completely and returns each member's name and
 /// SHA-256.
 fn read_back(path: &Path, passphrase: &SecretString) -> Result<Vec<(String, String)>> {
     let p = shown(path);
     let reader = open_archive(path, passphrase)?;
-    let mut archive = tar::Archive::new(reader);
     let mut out = Vec::new();
-    for entry in archive.entries().map_err(|e| read_error(e, &p))? {
-        let mut entry = entry.map_err(|e| read_error(e, &p))?;
-        let name = entry
-            .path()
-            .map_err(|e| read_error(e, &p))?
-            .to_string_lossy()
-            .into_owned();
-        let c = copy_hashing(&mut entry, &mut io::sink()).map_err(|e| match e {
-            crate::evidence::CopyError::Read(e) | crate::evidence::CopyError::Write(e) => {
-                read_error(e, &p)
-            }
-        })?;
-        out.push((name, c.sha256));
-    }
+    each_member(reader, &p, |name, entry| {
+        out.push((name.to_string(), hash_member(entry, &p)?));
+        Ok(())
+    })?;
     Ok(out)
+}
+
+/// Writes the archive's copy of the case file to `to` (a new private
+/// file, synced).
+fn write_case_copy(entry: &mut impl Read, to: &Path, p: &str, target: &str) -> Result<()> {
+    let mut out = super::create_new_private(to)?;
+    io::copy(entry, &mut out).map_err(|e| {
+        if e.kind() == io::ErrorKind::InvalidData || e.kind() == io::ErrorKind::UnexpectedEof {
+            read_error(e, p)
+        } else {
+            Error::from_io(e, target)
+        }
+    })?;
+    out.sync_all().map_err(|e| Error::from_io(e, target))
+}
+
+fn unexpected(p: &str, name: &str) -> Error {
+    damaged(p, &crate::t!("backup-unexpected-member", name = name))
 }
 
 /// Restores an encrypted archive into a new case file at `db`.
@@ -259,40 +305,18 @@ pub fn restore(src: &Path, db: &Path, passphrase: &SecretString) -> Result<Summa
     let mut manifest: Option<Manifest> = None;
     let mut have_case = false;
     let mut bytes = 0u64;
-    let mut archive = tar::Archive::new(reader);
-    for entry in archive.entries().map_err(|e| read_error(e, &p))? {
-        let mut entry = entry.map_err(|e| read_error(e, &p))?;
-        let name = entry
-            .path()
-            .map_err(|e| read_error(e, &p))?
-            .to_string_lossy()
-            .into_owned();
+    each_member(reader, &p, |name, entry| {
         if name == MANIFEST {
-            let mut b = Vec::new();
-            entry.read_to_end(&mut b).map_err(|e| read_error(e, &p))?;
-            manifest = Some(Manifest::parse(&b, &p)?);
+            manifest = Some(read_manifest(entry, &p)?);
         } else if name == CASE_NAME && !have_case {
-            let mut out = super::create_new_private(staged.path())?;
-            io::copy(&mut entry, &mut out).map_err(|e| {
-                if e.kind() == io::ErrorKind::InvalidData
-                    || e.kind() == io::ErrorKind::UnexpectedEof
-                {
-                    read_error(e, &p)
-                } else {
-                    Error::from_io(e, &shown(db))
-                }
-            })?;
-            out.sync_all().map_err(|e| Error::from_io(e, &shown(db)))?;
+            write_case_copy(entry, staged.path(), &p, &shown(db))?;
             have_case = true;
         } else if let Some(rest) = name.strip_prefix(&evidence_prefix()) {
             let sha = rest.replace('/', "");
             if store.path_of(&sha).is_none() {
-                return Err(damaged(
-                    &p,
-                    &crate::t!("backup-unexpected-member", name = name.clone()),
-                ));
+                return Err(unexpected(&p, name));
             }
-            match store_stream(&store, &sha, &mut entry) {
+            match store_stream(&store, &sha, entry) {
                 Ok(n) => bytes += n,
                 Err(StoreError::Mismatch(_)) => {
                     return Err(damaged(&p, &crate::t!("backup-file-changed", name = sha)))
@@ -301,12 +325,10 @@ pub fn restore(src: &Path, db: &Path, passphrase: &SecretString) -> Result<Summa
                 Err(StoreError::Write(e)) => return Err(Error::from_io(e, &shown(db))),
             }
         } else {
-            return Err(damaged(
-                &p,
-                &crate::t!("backup-unexpected-member", name = name.clone()),
-            ));
+            return Err(unexpected(&p, name));
         }
-    }
+        Ok(())
+    })?;
     let manifest = manifest.ok_or_else(|| damaged(&p, &crate::t!("backup-no-manifest")))?;
     if !have_case {
         return Err(damaged(&p, &crate::t!("backup-no-case-copy")));
@@ -315,4 +337,56 @@ pub fn restore(src: &Path, db: &Path, passphrase: &SecretString) -> Result<Summa
     put_in_place(staged.path(), db)?;
     staged.keep();
     Ok(super::folder::summary_of(checked, bytes, db, true))
+}
+
+/// Compares an encrypted archive with the live case (`verify --backup`),
+/// as [`folder::compare`] does a folder: the archive is decrypted once;
+/// its case file goes to a temporary file beside the live case file
+/// (never beside the archive, which may be in a cloud folder), removed at
+/// the end; each evidence file is hashed as it is read.
+pub fn compare(live: &Case, src: &Path, passphrase: &SecretString) -> Result<Comparison> {
+    let p = shown(src);
+    let reader = open_archive(src, passphrase)?;
+    let staged = Temp::new(temp_beside(live.path(), "verifying"));
+    let mut have_manifest = false;
+    let mut have_case = false;
+    let mut held: HashSet<String> = HashSet::new();
+    let mut altered: HashSet<String> = HashSet::new();
+    let mut problems: Vec<String> = Vec::new();
+    each_member(reader, &p, |name, entry| {
+        if name == MANIFEST {
+            folder::same_case(live, &read_manifest(entry, &p)?, &p)?;
+            have_manifest = true;
+        } else if name == CASE_NAME && !have_case {
+            write_case_copy(entry, staged.path(), &p, &shown(staged.path()))?;
+            have_case = true;
+        } else if let Some(rest) = name.strip_prefix(&evidence_prefix()) {
+            let named = rest.replace('/', "");
+            if hash_member(entry, &p)? == named {
+                held.insert(named);
+            } else {
+                problems.push(crate::t!("backup-file-changed", name = named.clone()));
+                altered.insert(named);
+            }
+        } else {
+            return Err(unexpected(&p, name));
+        }
+        Ok(())
+    })?;
+    if !have_manifest {
+        return Err(damaged(&p, &crate::t!("backup-no-manifest")));
+    }
+    if !have_case {
+        return Err(damaged(&p, &crate::t!("backup-no-case-copy")));
+    }
+    let copy = Case::open(staged.path(), Access::ReadOnly)?;
+    let checked = check_chain(&copy)?;
+    drop(copy);
+    // Files the backup's own entries name that it does not hold.
+    for f in &checked.files {
+        if !held.contains(&f.sha256) && !altered.contains(&f.sha256) {
+            problems.push(crate::t!("backup-file-missing", name = f.name.clone()));
+        }
+    }
+    folder::compared(live, checked, problems, |sha| held.contains(sha))
 }

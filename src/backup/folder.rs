@@ -358,20 +358,45 @@ pub fn compare(live: &Case, dest: &Path) -> Result<Comparison> {
         Error::case_file(crate::t!("backup-not-a-backup", path = dest_shown.clone()))
             .with_hint(crate::t!("backup-not-a-backup-hint"))
     })?;
-    if manifest.case_id != live.meta.case_id {
-        return Err(Error::new(
-            ErrorKind::NotIntact,
-            crate::t!(
-                "backup-other-case",
-                path = dest_shown.clone(),
-                case = manifest.case_id.clone()
-            ),
-        )
-        .with_hint(crate::t!("backup-verify-other-case-hint")));
-    }
+    same_case(live, &manifest, &dest_shown)?;
     let copy = Case::open(&case_in(dest), Access::ReadOnly)?;
     let checked = check_chain(&copy)?;
     drop(copy);
+    let store = EvidenceStore::beside(&case_in(dest));
+    let file_problems = crate::verify::check_files(&store, &checked.files)
+        .into_iter()
+        .map(|p| p.message)
+        .collect();
+    compared(live, checked, file_problems, |sha| {
+        store.path_of(sha).is_some_and(|p| p.exists())
+    })
+}
+
+/// Refuses a backup of another case (exit 1: it is not a copy of this one).
+pub fn same_case(live: &Case, manifest: &Manifest, shown: &str) -> Result<()> {
+    if manifest.case_id == live.meta.case_id {
+        return Ok(());
+    }
+    Err(Error::new(
+        ErrorKind::NotIntact,
+        crate::t!(
+            "backup-other-case",
+            path = shown,
+            case = manifest.case_id.clone()
+        ),
+    )
+    .with_hint(crate::t!("backup-verify-other-case-hint")))
+}
+
+/// The comparison of a backup (its chain `checked`, the problems found in
+/// its evidence files, and whether it holds a file by SHA-256) with the
+/// live case; shared by folders and archives.
+pub fn compared(
+    live: &Case,
+    checked: Checked,
+    file_problems: Vec<String>,
+    holds: impl Fn(&str) -> bool,
+) -> Result<Comparison> {
     let live_checked = check_chain(live)?;
     let mut problems: Vec<String> = checked.problems.iter().map(|p| p.message.clone()).collect();
     let prefix = checked.problems.is_empty()
@@ -383,13 +408,11 @@ pub fn compare(live: &Case, dest: &Path) -> Result<Comparison> {
     if checked.problems.is_empty() && !prefix {
         problems.push(crate::t!("backup-not-prefix", entries = checked.entries));
     }
-    let store = EvidenceStore::beside(&case_in(dest));
-    let file_problems = crate::verify::check_files(&store, &checked.files);
-    problems.extend(file_problems.iter().map(|p| p.message.clone()));
+    problems.extend(file_problems);
     let files_missing = live_checked
         .files
         .iter()
-        .filter(|f| store.path_of(&f.sha256).is_none_or(|p| !p.exists()))
+        .filter(|f| !holds(&f.sha256))
         .count() as u64;
     Ok(Comparison {
         case_id: live.meta.case_id.clone(),

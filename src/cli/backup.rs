@@ -29,6 +29,7 @@ Examples:
   kiroku backup /media/usb/kiroku-backup
   kiroku backup ~/Dropbox/kiroku.age --encrypt
   kiroku verify --backup /media/usb/kiroku-backup
+  kiroku verify --backup ~/Dropbox/kiroku.age
   kiroku restore /media/usb/kiroku-backup --db ~/new/kiroku.sqlite")]
 pub struct Args {
     /// The backup folder (e.g. on a USB stick), or with --encrypt the archive file
@@ -192,10 +193,28 @@ pub fn remind(ctx: &Ctx, case: &Case, json: bool) {
     }
 }
 
-/// `kiroku verify --backup DEST`.
-pub fn verify_backup(ctx: &mut Ctx, dest: &Path, json: bool) -> Result<()> {
+/// `kiroku verify --backup DEST`: a backup folder, or an encrypted archive
+/// (its passphrase read as `restore` reads it).
+pub fn verify_backup(
+    ctx: &mut Ctx,
+    dest: &Path,
+    passphrase_file: Option<&Path>,
+    json: bool,
+) -> Result<()> {
     let case = ctx.open(Access::ReadOnly)?;
-    let c = folder::compare(&case, dest)?;
+    let c = if dest.is_file() {
+        if !archive::is_archive(dest) {
+            return Err(Error::case_file(crate::t!(
+                "backup-not-a-backup",
+                path = dest.display().to_string()
+            ))
+            .with_hint(crate::t!("backup-not-a-backup-hint")));
+        }
+        let passphrase = passphrase(passphrase_file, false)?;
+        archive::compare(&case, dest, &passphrase)?
+    } else {
+        folder::compare(&case, dest)?
+    };
     drop(case);
     if json {
         serde_json::to_writer_pretty(&mut ctx.out, &c)?;

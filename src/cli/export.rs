@@ -130,8 +130,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                             generated_at: ctx.now(),
                             filter_text: filter_text(&args.filter),
                         },
+                        &mut file,
                     )?;
-                    file.write_all(&r.bytes)?;
                     t!(
                         "export-wrote-pdf",
                         entries = r.entries,

@@ -127,6 +127,63 @@ fn progress_bar(len: u64, what: String) -> ProgressBar {
     bar
 }
 
+/// What an import did, counted for its summary line.
+#[derive(Debug, Default)]
+pub struct Counts {
+    pub added: usize,
+    pub already: usize,
+    pub repeated: usize,
+    pub duplicates: usize,
+    pub own: usize,
+    pub others: usize,
+    pub bad: usize,
+}
+
+/// The one summary line of an import: what was (or would be) recorded,
+/// then only the counts that are not zero, then whom it was from.
+pub fn summary_line(c: &Counts, whom: &[String], dry_run: bool) -> String {
+    let mut parts = vec![if dry_run {
+        crate::t!("import-summary-would-record", count = c.added)
+    } else {
+        crate::t!("import-summary-recorded", count = c.added)
+    }];
+    for (n, part) in [
+        (
+            c.already,
+            crate::t!("import-summary-already", count = c.already),
+        ),
+        (
+            c.repeated,
+            crate::t!("import-summary-repeated", count = c.repeated),
+        ),
+        (
+            c.duplicates,
+            crate::t!("import-summary-duplicates", count = c.duplicates),
+        ),
+        (c.own, crate::t!("import-summary-own", count = c.own)),
+        (
+            c.others,
+            crate::t!("import-summary-others", count = c.others),
+        ),
+        (c.bad, crate::t!("import-summary-bad", count = c.bad)),
+    ] {
+        if n > 0 {
+            parts.push(part);
+        }
+    }
+    let mut line = parts.join(&crate::t!("import-summary-separator"));
+    let mut uniq: Vec<&str> = Vec::new();
+    for w in whom {
+        if !uniq.contains(&w.as_str()) {
+            uniq.push(w);
+        }
+    }
+    if !uniq.is_empty() {
+        line.push_str(&crate::t!("import-summary-from", who = uniq.join(", ")));
+    }
+    line
+}
+
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     if args.format == "iphone-backup" {
         let (dirs, from, passphrase_file) = (args.files, args.from, args.passphrase_file);
@@ -146,6 +203,10 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     let importer = import::importer(&args.format)
         .ok_or_else(|| Error::internal(format!("no importer \"{}\"", args.format)))?;
     let map = parse_map(&args.map, &args.format)?;
+    if args.passphrase_file.is_some() {
+        return Err(Error::usage(crate::t!("import-passphrase-iphone-only"))
+            .with_hint(crate::t!("import-passphrase-iphone-only-hint")));
+    }
     if args.format == "csv" && !args.from.is_empty() {
         super::warn(&crate::t!("import-csv-from-unused"));
     }
@@ -484,43 +545,23 @@ fn summary(
     let others: usize = work.iter().map(|w| w.plan.others_left).sum();
     let bad: usize = work.iter().map(|w| w.parsed.bad.len()).sum();
     let duplicates: usize = work.iter().map(|w| w.parsed.duplicates).sum();
-    let mut parts = vec![if dry_run {
-        crate::t!("import-summary-would-record", count = added)
-    } else {
-        crate::t!("import-summary-recorded", count = added)
-    }];
-    if already > 0 {
-        parts.push(crate::t!("import-summary-already", count = already));
-    }
-    if repeated > 0 {
-        parts.push(crate::t!("import-summary-repeated", count = repeated));
-    }
-    if duplicates > 0 {
-        parts.push(crate::t!("import-summary-duplicates", count = duplicates));
-    }
-    if own > 0 {
-        parts.push(crate::t!("import-summary-own", count = own));
-    }
-    if others > 0 {
-        parts.push(crate::t!("import-summary-others", count = others));
-    }
-    if bad > 0 {
-        parts.push(crate::t!("import-summary-bad", count = bad));
-    }
-    let mut line = parts.join(&crate::t!("import-summary-separator"));
     let whom: Vec<String> = work
         .iter()
         .flat_map(|w| w.plan.counterparty.iter().cloned())
-        .collect::<Vec<_>>();
-    let mut uniq: Vec<String> = Vec::new();
-    for w in whom {
-        if !uniq.contains(&w) {
-            uniq.push(w);
-        }
-    }
-    if !uniq.is_empty() {
-        line.push_str(&crate::t!("import-summary-from", who = uniq.join(", ")));
-    }
+        .collect();
+    let line = summary_line(
+        &Counts {
+            added,
+            already,
+            repeated,
+            duplicates,
+            own,
+            others,
+            bad,
+        },
+        &whom,
+        dry_run,
+    );
     writeln!(ctx.out, "{}", one_line(&line))?;
     if dry_run {
         writeln!(ctx.out, "{}", crate::t!("import-dry-run"))?;

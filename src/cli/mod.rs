@@ -12,7 +12,7 @@ mod exhibit;
 mod export;
 mod fields;
 mod filter;
-mod import;
+pub(crate) mod import;
 mod init;
 mod list;
 mod note;

@@ -1,11 +1,21 @@
 //! Asking for a contact's fields at a terminal (`kiroku add` with no channel).
 
-use dialoguer::{theme::SimpleTheme, Input, Select};
+use dialoguer::{theme::Theme, Input, Select};
 
 use super::fields::EntryFields;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::view::Sender;
+
+/// dialoguer's plain theme, with its "error:" frame (shown when an answer
+/// is refused and asked again) from the catalogue.
+struct PromptTheme;
+
+impl Theme for PromptTheme {
+    fn format_error(&self, f: &mut dyn std::fmt::Write, err: &str) -> std::fmt::Result {
+        write!(f, "{}", crate::t!("error-line", message = err))
+    }
+}
 
 /// The channels offered, with their labels in the interface language.
 fn channels() -> Vec<(&'static str, String)> {
@@ -68,7 +78,7 @@ fn prompt_error(e: dialoguer::Error) -> Error {
 }
 
 fn ask(prompt: &str, default: Option<&str>) -> Result<Option<String>> {
-    let theme = SimpleTheme;
+    let theme = PromptTheme;
     let mut input = Input::<String>::with_theme(&theme)
         .with_prompt(prompt)
         .allow_empty(true);
@@ -92,7 +102,7 @@ pub fn ask_contact(
 ) -> Result<String> {
     let channels = channels();
     let labels: Vec<&str> = channels.iter().map(|(_, l)| l.as_str()).collect();
-    let pick = Select::with_theme(&SimpleTheme)
+    let pick = Select::with_theme(&PromptTheme)
         .with_prompt(crate::t!("cli-prompt-channel"))
         .items(&labels)
         .default(0)
@@ -100,7 +110,7 @@ pub fn ask_contact(
         .map_err(prompt_error)?;
     let channel = channels[pick].0.to_string();
     if fields.at.is_none() {
-        let at = Input::<String>::with_theme(&SimpleTheme)
+        let at = Input::<String>::with_theme(&PromptTheme)
             .with_prompt(crate::t!("cli-prompt-when"))
             .default(crate::t!("cli-prompt-when-now"))
             .validate_with(|s: &String| -> std::result::Result<(), String> {
@@ -117,7 +127,7 @@ pub fn ask_contact(
         let picked = if choices.is_empty() {
             None
         } else {
-            let i = Select::with_theme(&SimpleTheme)
+            let i = Select::with_theme(&PromptTheme)
                 .with_prompt(crate::t!("cli-prompt-sender"))
                 .items(&choices)
                 .default(0)

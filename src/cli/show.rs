@@ -122,38 +122,33 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         v.stored.prev_hash
     )?;
     for c in &v.corrections {
-        writeln!(ctx.out)?;
-        writeln!(
-            ctx.out,
-            "{}",
-            crate::t!(
-                "cli-show-correction",
-                seq = c.seq,
-                recorded = c.body.recorded_at.as_str()
-            )
-        )?;
-        writeln!(
-            ctx.out,
-            "  {}",
-            crate::t!(
-                "cli-show-reason",
-                reason = sanitize::one_line(c.body.reason.as_deref().unwrap_or(""))
-            )
-        )?;
+        let title = crate::t!(
+            "cli-show-correction",
+            seq = c.seq,
+            recorded = local(&c.body.recorded_at, case.meta.tz)
+        );
+        write_later(&mut ctx.out, &title, &c.body)?;
         if let Some(changes) = &c.body.changes {
             for (field, value) in changes {
+                let tz = case.meta.tz;
                 let was = original_value(&v.stored.body, field);
+                let was = if was == crate::t!("cli-show-empty") {
+                    was
+                } else {
+                    value_label(field, &was, tz)
+                };
                 let now = match value {
-                    crate::model::ChangeValue::Int(n) => n.to_string(),
+                    crate::model::ChangeValue::Int(n) => value_label(field, &n.to_string(), tz),
                     crate::model::ChangeValue::Text(s) if s.is_empty() => {
                         crate::t!("cli-show-cleared")
                     }
-                    crate::model::ChangeValue::Text(s) => s.clone(),
+                    crate::model::ChangeValue::Text(s) => value_label(field, s, tz),
                     crate::model::ChangeValue::List(l) => l.join(", "),
                 };
                 writeln!(
                     ctx.out,
-                    "  {field}: {} -> {}",
+                    "  {}: {} -> {}",
+                    field_label(field),
                     sanitize::one_line(&was),
                     sanitize::one_line(&now)
                 )?;
@@ -161,25 +156,23 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         }
     }
     if let Some(void) = &v.void {
-        writeln!(ctx.out)?;
-        writeln!(
-            ctx.out,
-            "{}",
-            crate::t!(
-                "cli-show-withdrawn",
-                seq = void.seq,
-                recorded = void.body.recorded_at.as_str()
-            )
-        )?;
-        writeln!(
-            ctx.out,
-            "  {}",
-            crate::t!(
-                "cli-show-reason",
-                reason = sanitize::one_line(void.body.reason.as_deref().unwrap_or(""))
-            )
-        )?;
+        let title = crate::t!(
+            "cli-show-withdrawn",
+            seq = void.seq,
+            recorded = local(&void.body.recorded_at, case.meta.tz)
+        );
+        write_later(&mut ctx.out, &title, &void.body)?;
     }
+    Ok(())
+}
+
+/// The heading and reason of a later entry that corrects or withdraws
+/// this one.
+fn write_later(out: &mut impl Write, title: &str, later: &Body) -> Result<()> {
+    writeln!(out)?;
+    writeln!(out, "{title}")?;
+    let reason = sanitize::one_line(later.reason.as_deref().unwrap_or(""));
+    writeln!(out, "  {}", crate::t!("cli-show-reason", reason = reason))?;
     Ok(())
 }
 
@@ -206,19 +199,75 @@ fn pad(name: &str) -> String {
     format!("{name}{}", " ".repeat(fill))
 }
 
+/// A stored time in the case's zone, as people read it, with its offset.
+fn local(s: &str, tz: chrono_tz::Tz) -> String {
+    timeparse::parse_stored(s)
+        .map(|d| {
+            let here = d.with_timezone(&tz).fixed_offset();
+            crate::t!(
+                "cli-show-time",
+                time = crate::view::label::date_time(&here, true, true),
+                offset = here.format("%:z").to_string()
+            )
+        })
+        .unwrap_or_else(|| s.to_string())
+}
+
+/// The name people read for a field a correction changed (the stored
+/// name when there is none, e.g. a field of a newer kiroku).
+fn field_label(field: &str) -> String {
+    use crate::t;
+    match field {
+        "occurred_at" => t!("cli-show-occurred"),
+        "occurred_until" => t!("cli-show-until"),
+        "action" => t!("cli-show-action"),
+        "channel" => t!("cli-show-channel"),
+        "platform" => t!("cli-show-platform"),
+        "direction" => t!("cli-show-direction"),
+        "from" => t!("cli-show-from"),
+        "address" => t!("cli-show-address"),
+        "org" => t!("cli-show-org"),
+        "to" => t!("cli-show-to"),
+        "with" => t!("cli-show-with"),
+        "reference" => t!("cli-show-reference"),
+        "count" => t!("cli-show-count"),
+        "duration_secs" => t!("cli-show-duration"),
+        "outcome" => t!("cli-show-outcome"),
+        "subject" => t!("cli-show-subject"),
+        "tags" => t!("cli-show-tags"),
+        "place" => t!("lawyer-show-place"),
+        "witnesses" => t!("lawyer-show-witnesses"),
+        "content" => t!("cli-show-content"),
+        "notes" => t!("cli-show-notes"),
+        other => other.to_string(),
+    }
+}
+
+/// A value of a changed field as people read it: times in the case's
+/// zone, channels, outcomes and directions as words, durations as h:mm:ss.
+fn value_label(field: &str, raw: &str, tz: chrono_tz::Tz) -> String {
+    use crate::t;
+    let lang = crate::i18n::current();
+    match field {
+        "occurred_at" | "occurred_until" => local(raw, tz),
+        "channel" => t!("core-label-channel", channel = raw),
+        "outcome" => t!("core-label-outcome", outcome = raw),
+        "direction" => t!("core-label-direction", direction = raw),
+        "action" => crate::model::ActionKind::ALL
+            .iter()
+            .find(|a| a.as_str() == raw)
+            .map(|a| lang.action(*a).to_string())
+            .unwrap_or_else(|| raw.to_string()),
+        "duration_secs" => raw
+            .parse::<u64>()
+            .map(timeparse::format_duration)
+            .unwrap_or_else(|_| raw.to_string()),
+        _ => raw.to_string(),
+    }
+}
+
 fn write_fields(out: &mut impl Write, b: &Body, tz: chrono_tz::Tz) -> Result<()> {
-    let local = |s: &str| {
-        timeparse::parse_stored(s)
-            .map(|d| {
-                let here = d.with_timezone(&tz).fixed_offset();
-                crate::t!(
-                    "cli-show-time",
-                    time = crate::view::label::date_time(&here, true, true),
-                    offset = here.format("%:z").to_string()
-                )
-            })
-            .unwrap_or_else(|| s.to_string())
-    };
+    let local = |s: &str| local(s, tz);
     let mut line = |name: String, value: Option<String>| -> Result<()> {
         if let Some(v) = value {
             writeln!(out, "  {} {}", pad(&name), sanitize::one_line(&v))?;
@@ -228,8 +277,12 @@ fn write_fields(out: &mut impl Write, b: &Body, tz: chrono_tz::Tz) -> Result<()>
     use crate::t;
     line(t!("cli-show-occurred"), b.occurred_at.as_deref().map(local))?;
     line(t!("cli-show-until"), b.occurred_until.as_deref().map(local))?;
-    line(t!("cli-show-recorded"), Some(b.recorded_at.clone()))?;
-    line(t!("cli-show-action"), b.action.map(|a| a.to_string()))?;
+    line(t!("cli-show-recorded"), Some(local(&b.recorded_at)))?;
+    line(
+        t!("cli-show-action"),
+        b.action
+            .map(|a| crate::i18n::current().action(a).to_string()),
+    )?;
     line(
         t!("cli-show-channel"),
         b.channel

@@ -331,7 +331,7 @@ fn export_all(ctx: &mut Ctx, dir: &Path) -> Result<()> {
             .with_hint(t!("timestamp-not-a-folder-hint")));
     }
     let case = ctx.open(Access::ReadOnly)?;
-    let written = export::timestamps::write_all(&case, dir)?;
+    let written = export::timestamps::write_all(&case, dir, crate::i18n::current())?;
     if written.is_empty() {
         return Err(Error::usage(t!("timestamp-none-yet")).with_hint(t!("timestamp-none-yet-hint")));
     }

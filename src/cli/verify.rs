@@ -45,10 +45,15 @@ pub struct Args {
     /// Do not re-hash the evidence files (a quick check of the entries only)
     #[arg(long)]
     no_files: bool,
-    /// Check a backup folder against the case instead: is it an unchanged
-    /// copy of the first entries, are its evidence files intact
+    /// Check a backup (a folder, or an encrypted archive) against the case
+    /// instead: is it an unchanged copy of the first entries, are its
+    /// evidence files intact
     #[arg(long, value_name = "DEST")]
     backup: Option<std::path::PathBuf>,
+    /// With --backup of an encrypted archive: read its passphrase from the
+    /// first line of this file
+    #[arg(long, value_name = "FILE", requires = "backup")]
+    passphrase_file: Option<std::path::PathBuf>,
     /// Print the result as JSON
     #[arg(long)]
     json: bool,
@@ -138,7 +143,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         crate::i18n::set(crate::i18n::Lang::En);
     }
     if let Some(dest) = &args.backup {
-        return super::backup::verify_backup(ctx, dest, args.json);
+        return super::backup::verify_backup(ctx, dest, args.passphrase_file.as_deref(), args.json);
     }
     let mut receipts = Vec::new();
     for r in &args.receipt {

@@ -78,7 +78,7 @@ impl<W: Write + ?Sized> Write for Hashing<'_, W> {
 
 fn zip_error(e: zip::result::ZipError) -> Error {
     match e {
-        zip::result::ZipError::Io(io) => Error::from_io(io, "writing the bundle"),
+        zip::result::ZipError::Io(io) => Error::from_io(io, &crate::t!("bundle-writing")),
         other => Error::internal(format!("zip: {other}")),
     }
 }
@@ -128,68 +128,62 @@ fn readme(
     report_missing: Option<&str>,
     case_id: &str,
     receipt: &str,
-    stamps: &[String],
+    stamps: &[super::timestamps::Described],
 ) -> String {
-    let ja = format!(
-        "kiroku 証拠一式\n\
-         ================\n\
-         事件ID: {case_id}\n\n\
-         このフォルダの内容:\n\
-         - {REPORT}: 証拠報告書（表紙・時系列表）。印刷用。\n\
-         - {CSV}: 時系列表（Excel で開けます。UTF-8）。= + - @ などで始まるセルには、数式として実行されないよう先頭に ' を付けています。\n\
-         - {JSONL}: 記録そのもの（1行1件、ハッシュ値つき）。改ざんの有無を確かめられる形式です。\n\
-         - {RECEIPT}: 出力時点の受領証（件数と最終ハッシュ値）。\n\
-         - {EVIDENCE_DIR}/: 証拠ファイル（「番号_元のファイル名」。番号は報告書の証拠一覧および `kiroku evidence list` の番号）。\n\
-         - {VERIFIER}: kiroku とは独立した検証スクリプト（Python 3 標準ライブラリのみ）。\n\
-         - {SUMS}: 各ファイルの SHA-256 ハッシュ値。\n\n\
-         確かめ方:\n\
-         1. このフォルダで `sha256sum -c {SUMS}` を実行し、すべて OK と表示されることを確認します（ファイルが送付後に変わっていないことの確認）。\n\
-         2. `python3 {VERIFIER} {JSONL}` で記録のハッシュ連鎖を検証し、表示された件数と最終ハッシュ値が {RECEIPT} および報告書の各ページ下部の値と一致することを確認します。\n\
-         3. 以前に受け取った受領証があれば、`kiroku verify --receipt` またはスクリプトで、その時点までの記録が変わっていないことを確認できます。\n"
-    );
-    let en = format!(
-        "kiroku evidence bundle\n\
-         ======================\n\
-         Case id: {case_id}\n\n\
-         What is here:\n\
-         - {REPORT}: the evidence report (cover and timeline), for printing.\n\
-         - {CSV}: the timeline as a spreadsheet (UTF-8). Cells starting with = + - @ and the like have a ' in front so spreadsheets never run them as formulas.\n\
-         - {JSONL}: the record itself, one entry per line with its hashes: the form that proves whether anything was altered.\n\
-         - {RECEIPT}: a receipt for the record at export time (entry count and head hash).\n\
-         - {EVIDENCE_DIR}/: the evidence files, as \"number_original name\" (the number is the one in the report's evidence index and in `kiroku evidence list`).\n\
-         - {VERIFIER}: a verifier independent of kiroku (Python 3, standard library only).\n\
-         - {SUMS}: the SHA-256 of every file.\n\n\
-         How to check:\n\
-         1. In this folder run `sha256sum -c {SUMS}`; every line must say OK (the files were not changed after they were sent).\n\
-         2. Run `python3 {VERIFIER} {JSONL}` to verify the hash chain, and compare the entry count and head hash it prints with {RECEIPT} and with the foot of every page of the report.\n\
-         3. A receipt received earlier proves, with `kiroku verify --receipt` or the script, that the record up to it is unchanged.\n"
-    );
-    let stamps_text = if stamps.is_empty() {
-        String::new()
-    } else {
-        let mut t = format!(
-            "\nタイムスタンプ / Trusted timestamps (RFC 3161) — {TIMESTAMPS}/:\n\
-             {TIMESTAMPS}/{guide} に、各タイムスタンプを kiroku なしで検証する openssl ts -verify コマンドがあります。\n\
-             {TIMESTAMPS}/{guide} gives, for each timestamp, the openssl ts -verify commands that check it without kiroku.\n",
-            guide = super::timestamps::GUIDE
+    let section = |lang: Lang| {
+        let mut t = crate::t_in!(
+            lang,
+            "bundle-readme",
+            case_id = case_id,
+            report = REPORT,
+            csv = CSV,
+            jsonl = JSONL,
+            receipt = RECEIPT,
+            evidence = EVIDENCE_DIR,
+            verifier = VERIFIER,
+            sums = SUMS
         );
-        for s in stamps {
-            t.push_str(&format!("- {s}\n"));
+        t.push('\n');
+        if !stamps.is_empty() {
+            t.push('\n');
+            t.push_str(&crate::t_in!(
+                lang,
+                "bundle-readme-stamps",
+                folder = TIMESTAMPS,
+                guide = super::timestamps::GUIDE
+            ));
+            t.push('\n');
+            for d in stamps {
+                t.push_str("- ");
+                t.push_str(&crate::t_in!(
+                    lang,
+                    "bundle-readme-stamp",
+                    name = super::timestamps::base_name(d.seq),
+                    covers = d.covers_seq,
+                    time = d.gen_time.as_str(),
+                    tsa = d.tsa.as_str()
+                ));
+                t.push('\n');
+            }
+        }
+        if let Some(why) = report_missing {
+            t.push('\n');
+            t.push_str(&crate::t_in!(
+                lang,
+                "bundle-readme-report-missing",
+                report = REPORT,
+                why = why,
+                note = REPORT_MISSING
+            ));
+            t.push('\n');
         }
         t
     };
-    let missing = match report_missing {
-        Some(why) => format!(
-            "\n注意 / Note: {REPORT} は作成できませんでした / could not be made: {why}\n(see {REPORT_MISSING})\n"
-        ),
-        None => String::new(),
+    let other = match lang_first {
+        Lang::Ja => Lang::En,
+        Lang::En => Lang::Ja,
     };
-    let receipt_line = format!("\n{receipt}\n");
-    match lang_first {
-        Lang::Ja => format!("{ja}\n{en}{stamps_text}{missing}{receipt_line}"),
-        Lang::En => format!("{en}\n{ja}{stamps_text}{missing}{receipt_line}"),
-    }
-    .replace('\n', "\r\n")
+    format!("{}\n{}\n{receipt}\n", section(lang_first), section(other)).replace('\n', "\r\n")
 }
 
 /// A file name safe in any archive and file system: no folders, no
@@ -242,13 +236,16 @@ fn add_evidence<W: Write + Seek>(
             }
         }
         let shown = crate::sanitize::one_line(&e.name).into_owned();
-        let missing = |why: String| {
-            Error::case_file(format!("evidence file {} ({shown}) {why}", e.number))
-                .with_hint("run `kiroku verify` to check the record and its evidence files")
-        };
-        let mut src = store
-            .open(&e.sha256)
-            .map_err(|err| missing(format!("cannot be read: {err}")))?;
+        let missing =
+            |why: String| Error::case_file(why).with_hint(crate::t!("bundle-evidence-run-verify"));
+        let mut src = store.open(&e.sha256).map_err(|err| {
+            missing(crate::t!(
+                "bundle-evidence-unreadable",
+                number = e.number,
+                name = shown.as_str(),
+                error = err.to_string()
+            ))
+        })?;
         // Under its exhibit number (甲1_…, 甲1の2_…); a file of a withdrawn
         // entry, which has none, under its evidence number.
         let name = match labels.get(&e.sha256) {
@@ -261,14 +258,17 @@ fn add_evidence<W: Write + Seek>(
                 inner: w,
                 hasher: Sha256::new(),
             };
-            io::copy(&mut src, &mut h)
-                .map_err(|err| Error::from_io(err, &format!("evidence file {}", e.number)))?;
+            io::copy(&mut src, &mut h).map_err(|err| {
+                Error::from_io(err, &crate::t!("bundle-evidence-file", number = e.number))
+            })?;
             Ok(hex(&h.hasher.finalize()))
         })?;
         if digest != e.sha256 {
-            return Err(missing(
-                "was altered: its SHA-256 no longer matches the record".to_string(),
-            ));
+            return Err(missing(crate::t!(
+                "bundle-evidence-altered",
+                number = e.number,
+                name = shown.as_str()
+            )));
         }
     }
     Ok(())
@@ -301,20 +301,18 @@ pub fn write<W: Write + Seek>(
         at: timeparse::format_utc_millis(&opts.generated_at),
     };
 
-    let report = pdf::build(
-        case,
-        filter,
-        &pdf::Options {
-            prefix: opts.prefix,
-            lang: opts.lang,
-            font: opts.font,
-            generated_at: opts.generated_at,
-            filter_text: opts.filter_text.clone(),
-        },
-    );
-    match report {
+    let pdf_opts = pdf::Options {
+        prefix: opts.prefix,
+        lang: opts.lang,
+        font: opts.font,
+        generated_at: opts.generated_at,
+        filter_text: opts.filter_text.clone(),
+    };
+    // The report is prepared first: what makes it impossible (no font) is
+    // found before its file in the bundle is started.
+    match pdf::prepare(case, filter, &pdf_opts) {
         Ok(r) => {
-            b.add(REPORT, false, |w| Ok(w.write_all(&r.bytes)?))?;
+            b.add(REPORT, false, |w| r.write(w).map(|_| ()))?;
         }
         Err(e) if e.kind == ErrorKind::Usage => {
             let why = e.describe();
@@ -357,20 +355,13 @@ pub fn write<W: Write + Seek>(
     })?;
     // The kept timestamps, each with its request, the stamped receipt text,
     // the certificates in the token, and how to check them with openssl.
-    let mut stamps = Vec::new();
-    for (seq, files) in case.anchor_files()? {
-        if let Ok((d, _)) = super::timestamps::describe(seq, &files) {
-            stamps.push(format!(
-                "{}: entries 1..{} / 第1〜{}番, {} (TSA: {})",
-                super::timestamps::base_name(seq),
-                d.covers_seq,
-                d.covers_seq,
-                d.gen_time,
-                d.tsa
-            ));
-        }
-    }
-    for (name, data) in super::timestamps::files(case)? {
+    let stamps: Vec<_> = case
+        .anchor_files()?
+        .iter()
+        .filter_map(|(seq, files)| super::timestamps::describe(*seq, files).ok())
+        .map(|(d, _)| d)
+        .collect();
+    for (name, data) in super::timestamps::files(case, opts.lang)? {
         b.add(&format!("{TIMESTAMPS}/{name}"), false, |w| {
             Ok(w.write_all(&data)?)
         })?;

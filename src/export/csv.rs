@@ -25,37 +25,73 @@ use crate::view::{Filter, View};
 
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// The columns, as `(English, Japanese)` header names.
-pub const COLUMNS: &[(&str, &str)] = &[
-    ("number", "通し番号"),
-    ("occurred_at", "日時"),
-    ("occurred_until", "終了日時"),
-    ("recorded_at", "記録日時"),
-    ("kind", "種別"),
-    ("channel", "手段"),
-    ("direction", "方向"),
-    ("sender", "相手（氏名）"),
-    ("address", "番号・アドレス・アカウント"),
-    ("address_kind", "番号の種類"),
-    ("organisation", "所属"),
-    ("to", "宛先"),
-    ("with", "相談先・相手方"),
-    ("count", "回数"),
-    ("duration_secs", "継続時間（秒）"),
-    ("outcome", "結果"),
-    ("subject", "件名"),
-    ("content", "内容"),
-    ("notes", "備考"),
-    ("place", "場所"),
-    ("witnesses", "目撃者"),
-    ("reference", "受理番号・参照番号"),
-    ("tags", "タグ"),
-    ("status", "訂正・取消"),
-    ("evidence_files", "証拠ファイル"),
-    ("evidence_sha256", "証拠ファイルのSHA-256"),
-    ("prev_hash", "直前のハッシュ値"),
-    ("hash", "ハッシュ値"),
+/// The columns, by their English names: the file format's keys, fixed.
+pub const COLUMNS: &[&str] = &[
+    "number",
+    "occurred_at",
+    "occurred_until",
+    "recorded_at",
+    "kind",
+    "channel",
+    "direction",
+    "sender",
+    "address",
+    "address_kind",
+    "organisation",
+    "to",
+    "with",
+    "count",
+    "duration_secs",
+    "outcome",
+    "subject",
+    "content",
+    "notes",
+    "place",
+    "witnesses",
+    "reference",
+    "tags",
+    "status",
+    "evidence_files",
+    "evidence_sha256",
+    "prev_hash",
+    "hash",
 ];
+
+/// The heading of a column in `lang`: the English names are the keys
+/// themselves; the Japanese ones come from the catalogue.
+pub fn heading(column: &str, lang: Lang) -> &'static str {
+    match column {
+        "number" => crate::word!(lang, "words-column-number"),
+        "occurred_at" => crate::word!(lang, "words-column-occurred-at"),
+        "occurred_until" => crate::word!(lang, "words-column-occurred-until"),
+        "recorded_at" => crate::word!(lang, "words-column-recorded-at"),
+        "kind" => crate::word!(lang, "words-column-kind"),
+        "channel" => crate::word!(lang, "words-column-channel"),
+        "direction" => crate::word!(lang, "words-column-direction"),
+        "sender" => crate::word!(lang, "words-column-sender"),
+        "address" => crate::word!(lang, "words-column-address"),
+        "address_kind" => crate::word!(lang, "words-column-address-kind"),
+        "organisation" => crate::word!(lang, "words-column-organisation"),
+        "to" => crate::word!(lang, "words-column-to"),
+        "with" => crate::word!(lang, "words-column-with"),
+        "count" => crate::word!(lang, "words-column-count"),
+        "duration_secs" => crate::word!(lang, "words-column-duration-secs"),
+        "outcome" => crate::word!(lang, "words-column-outcome"),
+        "subject" => crate::word!(lang, "words-column-subject"),
+        "content" => crate::word!(lang, "words-column-content"),
+        "notes" => crate::word!(lang, "words-column-notes"),
+        "place" => crate::word!(lang, "words-column-place"),
+        "witnesses" => crate::word!(lang, "words-column-witnesses"),
+        "reference" => crate::word!(lang, "words-column-reference"),
+        "tags" => crate::word!(lang, "words-column-tags"),
+        "status" => crate::word!(lang, "words-column-status"),
+        "evidence_files" => crate::word!(lang, "words-column-evidence-files"),
+        "evidence_sha256" => crate::word!(lang, "words-column-evidence-sha256"),
+        "prev_hash" => crate::word!(lang, "words-column-prev-hash"),
+        "hash" => crate::word!(lang, "words-column-hash"),
+        _ => unreachable!("not a CSV column: {column}"),
+    }
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -76,23 +112,24 @@ pub fn status(v: &View, lang: Lang) -> String {
     let mut parts = Vec::new();
     for c in &v.corrections {
         let reason = c.body.reason.as_deref().unwrap_or("");
-        parts.push(match lang {
-            Lang::Ja => format!("訂正あり（第{}番: {reason}）", c.seq),
-            Lang::En => format!("corrected by entry {} ({reason})", c.seq),
-        });
+        parts.push(crate::t_in!(
+            lang,
+            "words-status-corrected",
+            seq = c.seq,
+            reason = reason
+        ));
     }
     for a in &v.attachments {
-        parts.push(match lang {
-            Lang::Ja => format!("証拠ファイル追加（第{}番）", a.seq),
-            Lang::En => format!("evidence added by entry {}", a.seq),
-        });
+        parts.push(crate::t_in!(lang, "words-status-attached", seq = a.seq));
     }
     if let Some(void) = &v.void {
         let reason = void.body.reason.as_deref().unwrap_or("");
-        parts.push(match lang {
-            Lang::Ja => format!("取消（第{}番: {reason}）", void.seq),
-            Lang::En => format!("withdrawn by entry {} ({reason})", void.seq),
-        });
+        parts.push(crate::t_in!(
+            lang,
+            "words-status-withdrawn",
+            seq = void.seq,
+            reason = reason
+        ));
     }
     parts.join("\n")
 }
@@ -263,7 +300,7 @@ pub fn write(case: &Case, filter: &Filter, opts: Options, out: &mut impl Write) 
         .from_writer(out);
     let header: Vec<&str> = COLUMNS
         .iter()
-        .map(|(en, ja)| opts.lang.pick(ja, en))
+        .map(|column| heading(column, opts.lang))
         .collect();
     w.write_record(&header).map_err(csv_error)?;
     let mut rows = Rows::new(opts.lang, case);
@@ -297,8 +334,10 @@ mod tests {
     #[test]
     fn columns_have_both_languages() {
         assert_eq!(COLUMNS.len(), 28);
-        assert!(COLUMNS
-            .iter()
-            .all(|(en, ja)| !en.is_empty() && !ja.is_empty()));
+        for column in COLUMNS {
+            assert_eq!(heading(column, Lang::En), *column);
+            let ja = heading(column, Lang::Ja);
+            assert!(!ja.is_empty() && ja != *column, "{column}: {ja}");
+        }
     }
 }

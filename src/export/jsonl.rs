@@ -26,8 +26,12 @@ fn write_full(row: &RawRow, out: &mut impl Write) -> Result<()> {
     // The stored body is the canonical JSON object; add the hash as its
     // last member. Verifiers remove `hash` and re-canonicalise.
     let open = row.body.strip_suffix('}').ok_or_else(|| {
-        Error::case_file(format!("entry {} cannot be read", row.seq))
-            .with_hint("run `kiroku verify` to check the record")
+        Error::case_file(crate::t!(
+            "core-entry-unreadable",
+            seq = row.seq,
+            detail = crate::t!("core-entry-not-object")
+        ))
+        .with_hint(crate::t!("core-run-verify"))
     })?;
     out.write_all(open.as_bytes())?;
     writeln!(out, ",\"hash\":\"{}\"}}", row.hash)?;
@@ -78,8 +82,12 @@ pub fn write_filtered(case: &Case, filter: &Filter, out: &mut impl Write) -> Res
     case.for_each_raw(|row| {
         let seq = row.seq.max(0) as u64;
         let body: Body = serde_json::from_str(&row.body).map_err(|e| {
-            Error::case_file(format!("entry {seq} cannot be read ({e})"))
-                .with_hint("run `kiroku verify` to check the record")
+            Error::case_file(crate::t!(
+                "core-entry-unreadable",
+                seq = seq,
+                detail = e.to_string()
+            ))
+            .with_hint(crate::t!("core-run-verify"))
         })?;
         let keep = match body.kind {
             Kind::Contact | Kind::Action | Kind::Note => {

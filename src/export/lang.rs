@@ -38,65 +38,58 @@ impl Lang {
         Lang::En
     }
 
-    pub fn pick(self, ja: &'static str, en: &'static str) -> &'static str {
-        match self {
-            Lang::Ja => ja,
-            Lang::En => en,
-        }
-    }
-
     pub fn kind(self, k: Kind) -> &'static str {
         match k {
-            Kind::Contact => self.pick("連絡", "contact"),
-            Kind::Action => self.pick("対応", "action"),
-            Kind::Note => self.pick("メモ", "note"),
-            Kind::Correction => self.pick("訂正", "correction"),
-            Kind::Void => self.pick("取消", "withdrawal"),
-            Kind::Attach => self.pick("証拠ファイルの追加", "evidence added"),
-            Kind::Anchor => self.pick("タイムスタンプ", "timestamp"),
-            Kind::Exhibit => self.pick("証拠説明", "exhibit details"),
-            Kind::Transcript => self.pick("反訳", "transcript"),
+            Kind::Contact => crate::word!(self, "words-kind-contact"),
+            Kind::Action => crate::word!(self, "words-kind-action"),
+            Kind::Note => crate::word!(self, "words-kind-note"),
+            Kind::Correction => crate::word!(self, "words-kind-correction"),
+            Kind::Void => crate::word!(self, "words-kind-void"),
+            Kind::Attach => crate::word!(self, "words-kind-attach"),
+            Kind::Anchor => crate::word!(self, "words-kind-anchor"),
+            Kind::Exhibit => crate::word!(self, "words-kind-exhibit"),
+            Kind::Transcript => crate::word!(self, "words-kind-transcript"),
         }
     }
 
     pub fn channel(self, c: Channel) -> &'static str {
         match c {
-            Channel::Phone => self.pick("電話", "phone"),
-            Channel::Voicemail => self.pick("留守番電話", "voicemail"),
-            Channel::Sms => self.pick("SMS", "SMS"),
-            Channel::Email => self.pick("メール", "email"),
-            Channel::Line => self.pick("LINE", "LINE"),
-            Channel::Sns => self.pick("SNS", "social media"),
-            Channel::Letter => self.pick("郵便・書面", "letter"),
-            Channel::Visit => self.pick("訪問", "visit"),
-            Channel::Other => self.pick("その他", "other"),
+            Channel::Phone => crate::word!(self, "words-channel-phone"),
+            Channel::Voicemail => crate::word!(self, "words-channel-voicemail"),
+            Channel::Sms => crate::word!(self, "words-channel-sms"),
+            Channel::Email => crate::word!(self, "words-channel-email"),
+            Channel::Line => crate::word!(self, "words-channel-line"),
+            Channel::Sns => crate::word!(self, "words-channel-sns"),
+            Channel::Letter => crate::word!(self, "words-channel-letter"),
+            Channel::Visit => crate::word!(self, "words-channel-visit"),
+            Channel::Other => crate::word!(self, "words-channel-other"),
         }
     }
 
     pub fn outcome(self, o: Outcome) -> &'static str {
         match o {
-            Outcome::Answered => self.pick("応答", "answered"),
-            Outcome::Missed => self.pick("不在着信", "missed"),
-            Outcome::Declined => self.pick("拒否", "declined"),
-            Outcome::Ignored => self.pick("無視", "ignored"),
-            Outcome::Blocked => self.pick("ブロック済み", "blocked"),
+            Outcome::Answered => crate::word!(self, "words-outcome-answered"),
+            Outcome::Missed => crate::word!(self, "words-outcome-missed"),
+            Outcome::Declined => crate::word!(self, "words-outcome-declined"),
+            Outcome::Ignored => crate::word!(self, "words-outcome-ignored"),
+            Outcome::Blocked => crate::word!(self, "words-outcome-blocked"),
         }
     }
 
     pub fn action(self, a: ActionKind) -> &'static str {
         match a {
-            ActionKind::Refused => self.pick("拒否の意思表示", "refused (told them to stop)"),
-            ActionKind::Blocked => self.pick("着信拒否・ブロック", "blocked"),
-            ActionKind::Reported => self.pick("警察に相談・届出", "reported to police"),
-            ActionKind::Consulted => self.pick("相談（弁護士等）", "consulted"),
-            ActionKind::Other => self.pick("その他の対応", "other action"),
+            ActionKind::Refused => crate::word!(self, "words-action-refused"),
+            ActionKind::Blocked => crate::word!(self, "words-action-blocked"),
+            ActionKind::Reported => crate::word!(self, "words-action-reported"),
+            ActionKind::Consulted => crate::word!(self, "words-action-consulted"),
+            ActionKind::Other => crate::word!(self, "words-action-other"),
         }
     }
 
     pub fn direction(self, d: Direction) -> &'static str {
         match d {
-            Direction::Incoming => self.pick("受信", "incoming"),
-            Direction::Outgoing => self.pick("送信（自分から）", "outgoing (sent by me)"),
+            Direction::Incoming => crate::word!(self, "words-direction-incoming"),
+            Direction::Outgoing => crate::word!(self, "words-direction-outgoing"),
         }
     }
 
@@ -125,11 +118,11 @@ impl Lang {
     }
 
     pub fn duration(self, secs: u64) -> String {
-        timeparse::format_duration(secs)
+        timeparse::format_duration_in(self, secs)
     }
 
     /// Yes or no for a flag cell.
     pub fn yes(self) -> &'static str {
-        self.pick("あり", "yes")
+        crate::word!(self, "words-yes")
     }
 }

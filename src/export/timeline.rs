@@ -39,8 +39,12 @@ pub fn view_of(related: &Related, stored: Stored) -> Result<View> {
 
 fn parse_row(seq: i64, body: &str, prev_hash: String, hash: String) -> Result<Stored> {
     let body: Body = serde_json::from_str(body).map_err(|e| {
-        Error::case_file(format!("entry {seq} cannot be read ({e})"))
-            .with_hint("run `kiroku verify` to check the record")
+        Error::case_file(crate::t!(
+            "core-entry-unreadable",
+            seq = seq,
+            detail = e.to_string()
+        ))
+        .with_hint(crate::t!("core-run-verify"))
     })?;
     Ok(Stored {
         seq: seq as u64,

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use der::EncodePem;
 
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
 use crate::output::AtomicFile;
 use crate::receipt;
 use crate::store::{AnchorFiles, Case};
@@ -54,7 +55,7 @@ pub fn describe(seq: u64, files: &AnchorFiles) -> Result<(Described, tsp::Token)
         .into_iter()
         .next()
         .transpose()?
-        .ok_or_else(|| Error::case_file(format!("the timestamp of entry {seq} has no receipt")))?;
+        .ok_or_else(|| Error::case_file(crate::t!("bundle-stamp-no-receipt", seq = seq)))?;
     Ok((
         Described {
             seq,
@@ -76,14 +77,27 @@ fn write_file(path: &Path, data: &[u8]) -> Result<()> {
 
 /// The files that let anyone check the kept timestamps, as (name,
 /// contents): four per timestamp, then `timestamps.txt`. Empty when the
-/// case has no timestamps.
-pub fn files(case: &Case) -> Result<Vec<(String, Vec<u8>)>> {
+/// case has no timestamps. The guide is in both languages, `lang` first.
+pub fn files(case: &Case, lang: Lang) -> Result<Vec<(String, Vec<u8>)>> {
+    let langs = match lang {
+        Lang::Ja => [Lang::Ja, Lang::En],
+        Lang::En => [Lang::En, Lang::Ja],
+    };
     let kept = case.anchor_files()?;
     let mut out = Vec::new();
     if kept.is_empty() {
         return Ok(out);
     }
-    let mut guide = String::from(GUIDE_HEAD);
+    let mut guide = String::new();
+    for l in langs {
+        guide.push_str(&crate::t_in!(l, "bundle-guide-title"));
+        guide.push('\n');
+    }
+    for l in langs {
+        guide.push('\n');
+        guide.push_str(&crate::t_in!(l, "bundle-guide-how"));
+        guide.push('\n');
+    }
     for (seq, files) in &kept {
         let base = base_name(*seq);
         out.push((format!("{base}.tsq"), files.tsq.clone()));
@@ -94,7 +108,17 @@ pub fn files(case: &Case) -> Result<Vec<(String, Vec<u8>)>> {
         let (d, token) = match describe(*seq, files) {
             Ok(v) => v,
             Err(e) => {
-                guide.push_str(&format!("\n{base}: DOES NOT CHECK: {}\n", e.message));
+                guide.push('\n');
+                for l in langs {
+                    let bad = crate::t_in!(
+                        l,
+                        "bundle-guide-bad",
+                        name = base.as_str(),
+                        error = e.message.as_str()
+                    );
+                    guide.push_str(&bad);
+                    guide.push('\n');
+                }
                 continue;
             }
         };
@@ -106,10 +130,28 @@ pub fn files(case: &Case) -> Result<Vec<(String, Vec<u8>)>> {
             );
         }
         out.push((format!("{base}-certs.pem"), pem.into_bytes()));
-        guide.push_str(&format!(
-            "\n{base}: entries 1..{} existed unchanged by {} (TSA: {})\n  head hash of entry {}: {}\n",
-            d.covers_seq, d.gen_time, d.tsa, d.covers_seq, d.head
-        ));
+        guide.push('\n');
+        for l in langs {
+            guide.push_str(&crate::t_in!(
+                l,
+                "bundle-guide-stamp",
+                name = base.as_str(),
+                covers = d.covers_seq,
+                time = d.gen_time.as_str(),
+                tsa = d.tsa.as_str()
+            ));
+            guide.push('\n');
+        }
+        for l in langs {
+            guide.push_str("  ");
+            guide.push_str(&crate::t_in!(
+                l,
+                "bundle-guide-head",
+                covers = d.covers_seq,
+                head = d.head.as_str()
+            ));
+            guide.push('\n');
+        }
         for c in openssl_commands(&base, "tsa-ca.pem") {
             guide.push_str(&format!("  {c}\n"));
         }
@@ -119,9 +161,9 @@ pub fn files(case: &Case) -> Result<Vec<(String, Vec<u8>)>> {
 }
 
 /// Writes every kept timestamp into `dir`; returns the files written.
-pub fn write_all(case: &Case, dir: &Path) -> Result<Vec<PathBuf>> {
+pub fn write_all(case: &Case, dir: &Path, lang: Lang) -> Result<Vec<PathBuf>> {
     let mut written = Vec::new();
-    for (name, data) in files(case)? {
+    for (name, data) in files(case, lang)? {
         let path = dir.join(name);
         write_file(&path, &data)?;
         written.push(path);
@@ -131,18 +173,3 @@ pub fn write_all(case: &Case, dir: &Path) -> Result<Vec<PathBuf>> {
 
 /// The guide file's name.
 pub const GUIDE: &str = "timestamps.txt";
-
-const GUIDE_HEAD: &str = "\
-Trusted timestamps (RFC 3161) of this record / この記録のタイムスタンプ
-
-Run the commands below in the folder that holds these files.
-Each timestamp-N.txt is a receipt line: the case, the number of entries
-covered and the hash of the last of them (head). The timestamp authority
-(TSA) signed the SHA-256 of that file, as it is, at the time shown.
-tsa-ca.pem is the TSA's root certificate: get it from the TSA itself.
-The first command checks the response against the request; the second
-that the stamped value is the SHA-256 of the receipt file; the third
-shows the token (time, TSA, stamped value); the fourth prints the
-receipt file's SHA-256 to compare with \"Message data\". Then compare the
-receipt's head= with the hash of that entry in the exported record.
-";

@@ -21,13 +21,18 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
 
 /// A date with its weekday: `2026年9月1日(火)`, `Tue 1 Sep 2026`.
 pub fn day(lang: Lang, t: &DateTime<FixedOffset>) -> String {
+    day_of(lang, t.date_naive())
+}
+
+/// A date with its weekday: `2026年10月5日(月)`, `Mon 5 Oct 2026`.
+pub fn day_of(lang: Lang, d: NaiveDate) -> String {
     match lang {
         Lang::Ja => format!(
             "{}({})",
-            date(lang, t.date_naive()),
-            JA_WEEKDAYS[t.weekday().num_days_from_monday() as usize],
+            date(lang, d),
+            JA_WEEKDAYS[d.weekday().num_days_from_monday() as usize],
         ),
-        Lang::En => t.format("%a %-d %b %Y").to_string(),
+        Lang::En => d.format("%a %-d %b %Y").to_string(),
     }
 }
 

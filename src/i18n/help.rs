@@ -192,6 +192,11 @@ fn value_name_key(name: &str, id: &str) -> Option<&'static str> {
         ("RECEIPT", _) => "help-value-receipt",
         ("COLUMN=FIELD", _) => "help-value-column-field",
         ("NAME|ADDRESS", _) => "help-value-name-or-address",
+        ("DATE", _) => "help-value-date",
+        ("DEST", _) => "help-value-dest",
+        ("SOURCE", _) => "help-value-source",
+        ("PLACE", _) => "help-value-place",
+        ("PREFIX", _) => "help-value-prefix",
         _ => return None,
     })
 }

@@ -264,6 +264,33 @@ macro_rules! t_in {
     };
 }
 
+/// A message without arguments in a given language, looked up once per
+/// call site and language and kept for the life of the process:
+/// `word!(lang, "key")` is a `&'static str`, as cheap as a constant in the
+/// per-row loops of big exports.
+#[macro_export]
+macro_rules! word {
+    ($lang:expr, $key:literal) => {{
+        static CELL: ::std::sync::OnceLock<[&'static str; 2]> = ::std::sync::OnceLock::new();
+        let pair = CELL.get_or_init(|| {
+            [
+                $crate::i18n::leak($crate::i18n::message($crate::i18n::Lang::Ja, $key, &[])),
+                $crate::i18n::leak($crate::i18n::message($crate::i18n::Lang::En, $key, &[])),
+            ]
+        });
+        match $lang {
+            $crate::i18n::Lang::Ja => pair[0],
+            $crate::i18n::Lang::En => pair[1],
+        }
+    }};
+}
+
+/// Keeps a looked-up word for the life of the process (see [`word!`]);
+/// there is one per call site and language, so this is bounded.
+pub fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

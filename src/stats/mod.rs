@@ -68,7 +68,7 @@ impl By {
             "day" | "days" | "daily" | "d" | "日" | "日別" | "毎日" => Ok(By::Day),
             "week" | "weeks" | "weekly" | "w" | "週" | "週別" | "毎週" => Ok(By::Week),
             "month" | "months" | "monthly" | "m" | "月" | "月別" | "毎月" => Ok(By::Month),
-            _ => Err("use day, week or month (日, 週, 月)".to_string()),
+            _ => Err(crate::t!("stats-by-unknown")),
         }
     }
 

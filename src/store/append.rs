@@ -168,11 +168,8 @@ impl Case {
                         rusqlite::Error::SqliteFailure(f, _)
                             if f.code == rusqlite::ffi::ErrorCode::ConstraintViolation =>
                         {
-                            Error::usage(format!(
-                                "source record {} appears twice in this import",
-                                i + 1
-                            ))
-                            .with_hint("nothing was recorded; please report this")
+                            Error::usage(crate::t!("core-import-record-twice", record = i + 1))
+                                .with_hint(crate::t!("core-import-record-twice-hint"))
                         }
                         other => map_sqlite_error(other),
                     })?;

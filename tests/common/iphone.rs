@@ -171,23 +171,7 @@ impl Phone {
                 unique_id: "C1A7".into(),
             },
         ];
-        let chats = vec![
-            Chat {
-                name: None,
-                group: false,
-                members: vec![BOSS.into()],
-            },
-            Chat {
-                name: Some("営業部".into()),
-                group: true,
-                members: vec![BOSS.into(), COLLEAGUE.into()],
-            },
-            Chat {
-                name: None,
-                group: false,
-                members: vec![HR.into()],
-            },
-        ];
+        let chats = sample_chats();
         let mut attributed = b"\x04\x0bstreamtyped\x81\xe8\x03\x84\x01@\x84\x84\x84\x12NSAttributedString\x00\x84\x84\x08NSObject\x00\x85\x92\x84\x84\x84\x08NSString\x01\x94\x84\x01+".to_vec();
         let hidden = "返事がないなら家に行きます";
         attributed.push(hidden.len() as u8);
@@ -700,4 +684,26 @@ pub fn write_backup(dir: &Path, p: &Phone, enc: Option<&Enc>) {
         .to_file_xml(dir.join("Info.plist"))
         .unwrap();
     std::fs::write(dir.join("Status.plist"), b"").unwrap();
+}
+
+/// The three chats of the sample phone: one-to-one with the boss, the
+/// group "営業部" (the boss and a colleague), one-to-one with HR.
+pub fn sample_chats() -> Vec<Chat> {
+    vec![
+        Chat {
+            name: None,
+            group: false,
+            members: vec![BOSS.into()],
+        },
+        Chat {
+            name: Some("営業部".into()),
+            group: true,
+            members: vec![BOSS.into(), COLLEAGUE.into()],
+        },
+        Chat {
+            name: None,
+            group: false,
+            members: vec![HR.into()],
+        },
+    ]
 }

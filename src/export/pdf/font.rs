@@ -7,6 +7,7 @@
 //! ([`CANDIDATES`]). In a collection (`.ttc`/`.otc`) the Japanese face is
 //! chosen by its name (…JP, Japanese font names), else the first face.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use printpdf::{BuiltinFont, ParsedFont};
@@ -52,6 +53,9 @@ pub struct Font {
     /// Where it came from, for messages.
     pub source: String,
     units_per_em: f32,
+    /// Glyph and advance (in font units) of each character of the Basic
+    /// Multilingual Plane met so far: rows reuse what earlier rows measured.
+    cache: RefCell<Vec<Option<(u16, f32)>>>,
 }
 
 impl Font {
@@ -62,7 +66,35 @@ impl Font {
             builtin,
             source,
             units_per_em: upm,
+            cache: RefCell::new(Vec::new()),
         }
+    }
+
+    /// The glyph id of `c` (0 when the font has none) and its advance.
+    fn metrics(&self, c: char) -> (u16, f32) {
+        let look = || {
+            let g = self.parsed.lookup_glyph_index(c as u32).unwrap_or(0);
+            let adv = if g != 0 {
+                self.parsed.get_horizontal_advance(g) as f32
+            } else {
+                0.0
+            };
+            (g, adv)
+        };
+        let i = c as usize;
+        if i > 0xFFFF {
+            return look();
+        }
+        let mut cache = self.cache.borrow_mut();
+        if cache.is_empty() {
+            cache.resize(0x10000, None);
+        }
+        *cache[i].get_or_insert_with(look)
+    }
+
+    /// The glyph id of `c`; 0 (.notdef) when the font has none.
+    pub fn glyph(&self, c: char) -> u16 {
+        self.metrics(c).0
     }
 
     /// The built-in Helvetica (no file needed; Latin text only).
@@ -98,17 +130,13 @@ impl Font {
         if self.builtin.is_some() {
             return win_ansi(c);
         }
-        self.parsed
-            .lookup_glyph_index(c as u32)
-            .is_some_and(|g| g != 0)
+        self.metrics(c).0 != 0
     }
 
     /// Advance width of `c` at `size` points (missing glyphs: a full em).
     pub fn width(&self, c: char, size: f32) -> f32 {
-        match self.parsed.lookup_glyph_index(c as u32) {
-            Some(g) if g != 0 => {
-                self.parsed.get_horizontal_advance(g) as f32 / self.units_per_em * size
-            }
+        match self.metrics(c) {
+            (g, adv) if g != 0 => adv / self.units_per_em * size,
             // Helvetica's space and exclamation mark (278/1000 em), which
             // the metrics kiroku reads it from do not map.
             _ if self.builtin.is_some() && matches!(c, ' ' | '!') => 0.278 * size,

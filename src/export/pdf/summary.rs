@@ -5,8 +5,11 @@
 
 use super::{Canvas, Row, Styled, Table, BODY_W, BOTTOM, MARGIN};
 use crate::export::lang::Lang;
+use crate::export::when;
 use crate::model::Channel;
 use crate::stats::{Seen, Stats};
+use crate::t_in;
+use chrono_tz::Tz;
 
 /// Channels in chart order; `None` is "no channel recorded".
 fn chart_channels() -> Vec<Option<Channel>> {
@@ -18,10 +21,10 @@ fn chart_channels() -> Vec<Option<Channel>> {
         .collect()
 }
 
-fn channel_name(c: Option<Channel>, lang: Lang) -> &'static str {
+fn channel_name(c: Option<Channel>, lang: Lang) -> String {
     match c {
-        Some(c) => lang.channel(c),
-        None => lang.pick("不明", "unknown"),
+        Some(c) => lang.channel(c).to_string(),
+        None => t_in!(lang, "report-channel-unknown"),
     }
 }
 
@@ -128,8 +131,8 @@ fn bar_chart(c: &mut Canvas, stats: &Stats, lang: Lang) {
     for (k, ch) in present.iter().enumerate() {
         let name = channel_name(*ch, lang);
         c.fill(x, ly, 8.0, 8.0, shades[k]);
-        c.text(x + 11.0, ly + 1.0, 7.5, name, false);
-        x += 11.0 + c.font.text_width(name, 7.5) + 12.0;
+        c.text(x + 11.0, ly + 1.0, 7.5, &name, false);
+        x += 11.0 + c.font.text_width(&name, 7.5) + 12.0;
     }
     c.y = ly - 8.0;
 }
@@ -158,40 +161,48 @@ fn hours(c: &mut Canvas, stats: &Stats) {
     c.y = base - 14.0;
 }
 
+/// A stored time (RFC 3339) as people read it, in the case's zone.
+fn time_text(lang: Lang, text: &str, tz: Tz) -> String {
+    when::stored(lang, text, tz)
+}
+
+/// A date (`2026-10-05`) as people read it, with its weekday.
+fn date_text(lang: Lang, text: &str) -> String {
+    match chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(d) => when::day_of(lang, d),
+        Err(_) => text.to_string(),
+    }
+}
+
 /// Adds the summary section after the cover.
-pub(super) fn draw(c: &mut Canvas, stats: &Stats, lang: Lang) {
+pub(super) fn draw(c: &mut Canvas, stats: &Stats, lang: Lang, tz: Tz) {
     c.new_page();
     c.space(12.0);
     let y = c.y;
-    c.text(MARGIN, y, 14.0, lang.pick("概要（統計）", "Summary"), true);
+    c.text(MARGIN, y, 14.0, &t_in!(lang, "report-summary-title"), true);
     c.space(4.0);
     let t = &stats.totals;
-    let none = lang.pick("—", "—");
-    heading(c, lang.pick("合計", "Totals"));
+    let none = "—";
+    heading(c, &t_in!(lang, "report-totals-title"));
     line(
         c,
-        &match lang {
-            Lang::Ja => format!(
-                "連絡の記録 {}件、連絡の回数 {}回（最初 {}、最後 {}）。期間 {}日のうち {}日に連絡あり。時間帯 {}。",
-                t.contacts,
-                t.attempts,
-                t.first_contact.as_deref().unwrap_or(none),
-                t.last_contact.as_deref().unwrap_or(none),
-                t.days_covered,
-                t.days_with_contact,
-                stats.time_zone
-            ),
-            Lang::En => format!(
-                "{} contact entries, {} attempts (first {}, last {}); contact on {} of {} days. Time zone {}.",
-                t.contacts,
-                t.attempts,
-                t.first_contact.as_deref().unwrap_or(none),
-                t.last_contact.as_deref().unwrap_or(none),
-                t.days_with_contact,
-                t.days_covered,
-                stats.time_zone
-            ),
-        },
+        &t_in!(
+            lang,
+            "report-totals",
+            contacts = t.contacts,
+            attempts = t.attempts,
+            first = t
+                .first_contact
+                .as_deref()
+                .map_or(none.to_string(), |s| time_text(lang, s, tz)),
+            last = t
+                .last_contact
+                .as_deref()
+                .map_or(none.to_string(), |s| time_text(lang, s, tz)),
+            days = t.days_covered,
+            days_with = t.days_with_contact,
+            zone = stats.time_zone.as_str()
+        ),
     );
     let by: Vec<String> = chart_channels()
         .into_iter()
@@ -203,78 +214,58 @@ pub(super) fn draw(c: &mut Canvas, stats: &Stats, lang: Lang) {
     if !by.is_empty() {
         line(
             c,
-            &format!("{}: {}", lang.pick("手段別", "By channel"), by.join(", ")),
+            &t_in!(
+                lang,
+                "report-by-channel",
+                list = by.join(&t_in!(lang, "report-list-sep"))
+            ),
         );
     }
     if let Some(d) = &stats.busiest_day {
         line(
             c,
-            &match lang {
-                Lang::Ja => format!("最も多い日: {}（{}回）", d.date, d.attempts),
-                Lang::En => format!("Busiest day: {} ({} attempts)", d.date, d.attempts),
-            },
+            &t_in!(
+                lang,
+                "report-busiest-day",
+                date = date_text(lang, &d.date),
+                attempts = d.attempts
+            ),
         );
     }
-    heading(
-        c,
-        lang.pick(
-            "期間ごとの連絡回数（手段別）",
-            "Attempts per period by channel",
-        ),
-    );
+    heading(c, &t_in!(lang, "report-chart-title"));
     bar_chart(c, stats, lang);
-    heading(
-        c,
-        lang.pick("時間帯別の連絡回数", "Attempts by hour of day"),
-    );
+    heading(c, &t_in!(lang, "report-hours-title"));
     hours(c, stats);
 
     if !stats.actions.is_empty() {
-        heading(
-            c,
-            lang.pick(
-                "拒否・ブロック等の前後の連絡頻度（週あたり）",
-                "Rate before and after each action (per week)",
-            ),
-        );
+        heading(c, &t_in!(lang, "report-rate-title"));
         for a in &stats.actions {
             line(
                 c,
-                &match lang {
-                    Lang::Ja => format!(
-                        "第{}番 {} {}: 前 {}回（週{:.2}回） → 後 {}回（週{:.2}回）",
-                        a.seq,
-                        a.at,
-                        lang.action(a.action),
-                        a.before.attempts,
-                        a.before.per_week,
-                        a.after.attempts,
-                        a.after.per_week
-                    ),
-                    Lang::En => format!(
-                        "Entry {} {} {}: before {} ({:.2}/week) -> after {} ({:.2}/week)",
-                        a.seq,
-                        a.at,
-                        lang.action(a.action),
-                        a.before.attempts,
-                        a.before.per_week,
-                        a.after.attempts,
-                        a.after.per_week
-                    ),
-                },
+                &t_in!(
+                    lang,
+                    "report-rate-line",
+                    seq = a.seq,
+                    time = time_text(lang, &a.at, tz),
+                    action = lang.action(a.action),
+                    before = a.before.attempts,
+                    before_rate = format!("{:.2}", a.before.per_week),
+                    after = a.after.attempts,
+                    after_rate = format!("{:.2}", a.after.per_week)
+                ),
             );
         }
     }
 }
 
 /// A channel name from the figures (`phone`, `unknown`…) in `lang`.
-fn channel_word(name: &str, lang: Lang) -> &'static str {
+fn channel_word(name: &str, lang: Lang) -> String {
     let ch = Channel::ALL.iter().copied().find(|c| c.as_str() == name);
     channel_name(ch, lang)
 }
 
-fn seen_row(first: Vec<Styled>, seen: &Seen, grey: bool, lang: Lang) -> Row {
-    let channels: Vec<&str> = seen
+fn seen_row(first: Vec<Styled>, seen: &Seen, grey: bool, lang: Lang, tz: Tz) -> Row {
+    let channels: Vec<String> = seen
         .channels
         .iter()
         .map(|c| channel_word(c, lang))
@@ -284,10 +275,16 @@ fn seen_row(first: Vec<Styled>, seen: &Seen, grey: bool, lang: Lang) -> Row {
             first,
             vec![Styled::plain(seen.contacts.to_string())],
             vec![Styled::plain(seen.attempts.to_string())],
-            vec![Styled::plain(channels.join(", "))],
+            vec![Styled::plain(
+                channels.join(&t_in!(lang, "report-list-sep")),
+            )],
             vec![
-                Styled::plain(seen.first_seen.clone()),
-                Styled::plain(format!("{} {}", lang.pick("〜", "to"), seen.last_seen)),
+                Styled::plain(time_text(lang, &seen.first_seen, tz)),
+                Styled::plain(t_in!(
+                    lang,
+                    "report-seen-until",
+                    time = time_text(lang, &seen.last_seen, tz)
+                )),
             ],
         ],
         grey,
@@ -296,38 +293,48 @@ fn seen_row(first: Vec<Styled>, seen: &Seen, grey: bool, lang: Lang) -> Row {
 }
 
 /// The top senders and addresses as tables (up to ten each).
-pub(super) fn parties(c: &mut Canvas, stats: &Stats, lang: Lang) {
+pub(super) fn parties(c: &mut Canvas, stats: &Stats, lang: Lang, tz: Tz) {
     let mut senders = Vec::new();
     for s in stats.senders.iter().take(10) {
         let name = s
             .name
             .clone()
-            .unwrap_or_else(|| lang.pick("（名前なし）", "(no name)").into());
-        senders.push(seen_row(vec![Styled::plain(name)], &s.seen, false, lang));
+            .unwrap_or_else(|| t_in!(lang, "report-no-name"));
+        senders.push(seen_row(
+            vec![Styled::plain(name)],
+            &s.seen,
+            false,
+            lang,
+            tz,
+        ));
     }
     let mut addresses = Vec::new();
     for a in stats.addresses.iter().take(10) {
-        let mut first =
-            vec![Styled::plain(a.address.clone().unwrap_or_else(|| {
-                lang.pick("（連絡先なし）", "(no address)").into()
-            }))];
+        let mut first = vec![Styled::plain(
+            a.address
+                .clone()
+                .unwrap_or_else(|| t_in!(lang, "report-no-address")),
+        )];
         if let Some(b) = a.new_after_block {
-            first.push(Styled::bold(match lang {
-                Lang::Ja => format!("第{b}番のブロック後に新たに出現"),
-                Lang::En => format!("new after the block in entry {b}"),
-            }));
+            first.push(Styled::bold(t_in!(lang, "report-new-after-block", seq = b)));
         }
-        addresses.push(seen_row(first, &a.seen, a.new_after_block.is_some(), lang));
+        addresses.push(seen_row(
+            first,
+            &a.seen,
+            a.new_after_block.is_some(),
+            lang,
+            tz,
+        ));
     }
     let tables = [
         (
-            lang.pick("主な相手（上位10件）", "Top senders (up to 10)"),
-            lang.pick("相手", "Sender"),
+            t_in!(lang, "report-top-senders"),
+            t_in!(lang, "report-col-sender"),
             senders,
         ),
         (
-            lang.pick("主な連絡先（上位10件）", "Top addresses (up to 10)"),
-            lang.pick("番号・アドレス・アカウント", "Number, address or account"),
+            t_in!(lang, "report-top-addresses"),
+            t_in!(lang, "report-col-address"),
             addresses,
         ),
     ];
@@ -335,21 +342,18 @@ pub(super) fn parties(c: &mut Canvas, stats: &Stats, lang: Lang) {
         if rows.is_empty() {
             continue;
         }
-        let header: Vec<String> = [
-            (first, first),
-            ("記録数", "Entries"),
-            ("回数", "Attempts"),
-            ("手段", "Channels"),
-            ("最初 〜 最後", "First to last"),
-        ]
-        .iter()
-        .map(|(j, e)| lang.pick(j, e).to_string())
-        .collect();
+        let header = vec![
+            first,
+            t_in!(lang, "report-col-entries"),
+            t_in!(lang, "report-col-attempts"),
+            t_in!(lang, "report-col-channels"),
+            t_in!(lang, "report-col-first-last"),
+        ];
         let font = c.font;
         let mut t = Table {
             canvas: &mut *c,
             lang,
-            title: title.to_string(),
+            title,
             header,
             cols: &[150.0, 55.0, 55.0, 110.0, 145.28],
         };

@@ -21,7 +21,7 @@ impl Table<'_, '_> {
 
     /// Starts the table below what is on the page, if there is room.
     pub(super) fn begin_here(&mut self) {
-        if self.canvas.pages.is_empty() || self.canvas.y - 100.0 < BOTTOM {
+        if !self.canvas.has_pages() || self.canvas.y - 100.0 < BOTTOM {
             self.page_start();
         } else {
             self.canvas.space(14.0);
@@ -88,7 +88,7 @@ impl Table<'_, '_> {
             if i == 0 && cont {
                 lines = vec![
                     Styled::bold(row.seq.to_string()),
-                    Styled::plain(self.lang.pick("（続き）", "(continued)")),
+                    Styled::plain(crate::t_in!(self.lang, "report-continued")),
                 ];
             }
             for (k, l) in lines.iter().enumerate() {

@@ -624,15 +624,17 @@ fn summary(
     already: usize,
     dry_run: bool,
 ) -> Result<()> {
-    let line = t!(
-        "iphone-summary",
-        dry = if dry_run { "yes" } else { "no" },
-        added = added,
-        already = already,
-        own = plan.own_left,
-        others = plan.others_left,
-        bad = read.parsed.bad.len(),
-        whom = plan.counterparty.join(", ")
+    let line = crate::cli::import::summary_line(
+        &crate::cli::import::Counts {
+            added,
+            already,
+            own: plan.own_left,
+            others: plan.others_left,
+            bad: read.parsed.bad.len(),
+            ..Default::default()
+        },
+        &plan.counterparty,
+        dry_run,
     );
     writeln!(ctx.out, "{}", one_line(&line))?;
     if dry_run {
