@@ -90,41 +90,77 @@ say "verify: wall $vw s (target < 1.0 s); CPU / OpenSSL hashing = $(ratio "$vc" 
 rm -f "$W/bodies.txt"
 
 say
-say "## stats --json, $BIG entries"
+say "## stats --json, $BIG entries (target < 0.5 s), against sqlite3 reading the same facts"
 runs "kiroku stats --json" "$K" --db "$C" stats --json
-say "stats: wall $WALL s (target < 0.5 s)"
+sw=$WALL
+# The facts stats counts, from the same covering index (entries_facts),
+# printed and thrown away: what reading them costs before any counting.
+runs "reference: sqlite3 reading the facts" sqlite3 "$C" "SELECT seq, occurred_utc, channel, sender, address,
+ json_extract(body, '\$.count'), json_extract(body, '\$.direction') IS 'outgoing'
+ FROM entries WHERE kind = 'contact'"
+say "stats: wall $sw s (target < 0.5 s); $(ratio "$sw" "$WALL") x sqlite3 reading the facts"
 
 say
 say "## export csv, $BIG entries, against sqlite3 -csv selecting the same columns"
-runs "kiroku export csv" "$K" --db "$C" export csv -o "$W/t.csv"
+# Both write to standard output (thrown away): the figures are the work,
+# not the disk. `export csv -o FILE` adds writing and flushing the file.
+runs "kiroku export csv" "$K" --db "$C" export csv
 kw=$WALL
-# The same 26 columns, in the same (time) order, from the same rows.
+# The same columns, in the same (time) order, from the same rows, read
+# through the same index: `+kind` keeps SQLite on the time index, as
+# kiroku's own query does (with `kind IN` alone the sqlite3 shell picks
+# the kind index and sorts every row in temporary files).
 j() { echo "json_extract(body, '\$.$1')"; }
 SQL="SELECT seq, $(j occurred_at), $(j occurred_until), $(j recorded_at), kind, channel, $(j direction),
  sender, address, $(j platform), $(j org), $(j to), $(j with), $(j count), $(j duration_secs),
  $(j outcome), $(j subject), $(j content), $(j notes), $(j reference), $(j tags), NULL,
  $(j evidence), $(j evidence), prev_hash, hash
- FROM entries WHERE kind IN ('contact', 'action', 'note') ORDER BY occurred_utc, seq"
+ FROM entries WHERE +kind IN ('contact', 'action', 'note') ORDER BY occurred_utc, seq"
 runs "baseline: sqlite3 -csv" sqlite3 -csv -header "$C" "$SQL"
 say "export csv: $(ratio "$kw" "$WALL") x sqlite3 -csv (target <= 1.2)"
+kw_base=$WALL
+# A floor: the stored columns only (no JSON taken apart), same rows and order.
+runs "reference: sqlite3 -csv of the stored body, unparsed" sqlite3 -csv -header "$C" \
+    "SELECT seq, body, prev_hash, hash FROM entries WHERE +kind IN ('contact', 'action', 'note') ORDER BY occurred_utc, seq"
+say "export csv: $(ratio "$kw" "$WALL") x the unparsed floor; the baseline is $(ratio "$kw_base" "$WALL") x it"
 
 say
 say "## add: whole process against sqlite3 inserting one row durably (WAL, synchronous=FULL), same folder"
 "$K" --db "$W/add.sqlite" init --tz Asia/Tokyo > /dev/null
 sqlite3 "$W/base.sqlite" "PRAGMA journal_mode=WAL; CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT;" > /dev/null
-RUNS_SAVED=$RUNS; RUNS=$((RUNS * 20))
-runs "kiroku add" "$K" --db "$W/add.sqlite" add phone --from 山田 --address 090-1234-5678 --content 連絡下さい
-aw=$WALL
-runs "baseline: sqlite3 insert" sqlite3 "$W/base.sqlite" "PRAGMA synchronous=FULL; INSERT INTO t (body) VALUES ('連絡下さい')"
-say "add: $(ratio "$aw" "$WALL") x sqlite3 (target <= 1.5)"
-RUNS=$RUNS_SAVED
+# GNU time counts in hundredths of a second, too coarse for a few
+# milliseconds: each figure is the median, over RUNS batches, of a batch of
+# 20 runs timed together, the two commands' batches taking turns.
+batch() {
+    local s e
+    s=$(date +%s%N)
+    for _ in $(seq 20); do "$@" > /dev/null; done
+    e=$(date +%s%N)
+    echo $(((e - s) / 20000)) # microseconds per run
+}
+: > "$W/add.txt"
+for _ in $(seq "$RUNS"); do
+    k=$(batch "$K" --db "$W/add.sqlite" add phone --from 山田 --address 090-1234-5678 --content 連絡下さい)
+    b=$(batch sqlite3 "$W/base.sqlite" "PRAGMA synchronous=FULL; INSERT INTO t (body) VALUES ('連絡下さい')")
+    echo "$k $b" >> "$W/add.txt"
+done
+read -r AK AB < <(python3 - "$W/add.txt" <<'PY'
+import statistics, sys
+rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+print("%.2f %.2f" % (statistics.median(int(r[0]) for r in rows) / 1000,
+                     statistics.median(int(r[1]) for r in rows) / 1000))
+PY
+)
+say "kiroku add: median $AK ms a run ($RUNS batches of 20)"
+say "baseline: sqlite3 insert: median $AB ms a run ($RUNS batches of 20)"
+say "add: $(ratio "$AK" "$AB") x sqlite3 (target <= 1.5)"
 
 say
 say "## growth: median wall time and peak memory"
 for n in $SIZES; do
-    for cmd in "verify" "stats --json" "export csv -o $W/g.csv" "export jsonl -o $W/g.jsonl"; do
+    for cmd in "verify" "stats --json" "export csv" "export jsonl"; do
         # shellcheck disable=SC2086 # split on purpose
-        runs "$n entries, ${cmd%% -o*}" "$K" --db "$W/case-$n.sqlite" $cmd
+        runs "$n entries, $cmd" "$K" --db "$W/case-$n.sqlite" $cmd
     done
 done
 say

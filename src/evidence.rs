@@ -506,10 +506,7 @@ pub fn catalogue(case: &Case) -> Result<Vec<Exhibit>> {
     // Only entries that can hold files, or withdraw them, matter. The
     // canonical body spells the field exactly `"evidence":[`; text that
     // merely contains those characters is read too, and holds no files.
-    let relevant = case.select(
-        "kind = 'void' OR instr(body, '\"evidence\":[') > 0 ORDER BY seq",
-        &[],
-    )?;
+    let relevant = case.select_containing(&["void"], "\"evidence\":[")?;
     for stored in relevant {
         let seq = stored.seq;
         let body = stored.body;

@@ -90,3 +90,44 @@ words-field-notes = notes
 words-field-tags = tags
 words-field-place = place
 words-field-witnesses = witnesses
+
+# Dates in the report and the workbook: 19 November 2026; Tue 1 Sep 2026.
+words-date = { $day } { $month ->
+        [1] January
+        [2] February
+        [3] March
+        [4] April
+        [5] May
+        [6] June
+        [7] July
+        [8] August
+        [9] September
+        [10] October
+        [11] November
+       *[12] December
+    } { $year }
+words-day = { $weekday ->
+        [0] Mon
+        [1] Tue
+        [2] Wed
+        [3] Thu
+        [4] Fri
+        [5] Sat
+       *[6] Sun
+    } { $day } { $month ->
+        [1] Jan
+        [2] Feb
+        [3] Mar
+        [4] Apr
+        [5] May
+        [6] Jun
+        [7] Jul
+        [8] Aug
+        [9] Sep
+        [10] Oct
+        [11] Nov
+       *[12] Dec
+    } { $year }
+# Excel number formats of the workbook's date cells ([$-409]: English names).
+words-xlsx-date-time = [$-409]ddd d mmm yyyy hh:mm
+words-xlsx-date = [$-409]d mmmm yyyy

@@ -89,3 +89,18 @@ words-field-notes = 備考
 words-field-tags = タグ
 words-field-place = 場所
 words-field-witnesses = 目撃者
+
+# 報告書・ワークブックの日付: 2026年11月19日、2026年9月1日(火)。
+words-date = { $year }年{ $month }月{ $day }日
+words-day = { $year }年{ $month }月{ $day }日({ $weekday ->
+        [0] 月
+        [1] 火
+        [2] 水
+        [3] 木
+        [4] 金
+        [5] 土
+       *[6] 日
+    })
+# ワークブックの日付セルの表示形式（Excel の書式。[$-411] は日本語の曜日）。
+words-xlsx-date-time = [$-411]yyyy"年"m"月"d"日"(aaa) hh:mm
+words-xlsx-date = [$-411]yyyy"年"m"月"d"日"

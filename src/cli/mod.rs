@@ -257,13 +257,26 @@ pub fn run(cli: Cli) -> Result<()> {
 pub fn main() -> i32 {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = i18n::init(i18n::flag_from_args(&args));
-    let mut cmd = i18n::help::localize(Cli::command());
-    let cli = match cmd
-        .try_get_matches_from_mut(&args)
-        .and_then(|m| Cli::from_arg_matches(&m))
-    {
+    // Localising the command tree looks up every help text of every
+    // command, a good part of a short command's run. The texts are shown
+    // only for help, the version and parse errors, so the arguments are
+    // parsed first without them, and again with them when clap has
+    // something to show (the arguments are the same; only texts differ).
+    let quick = Cli::command()
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match quick {
         Ok(cli) => cli,
-        Err(e) => return parse_failed(&e, &cmd, &args, lang),
+        Err(_) => {
+            let mut cmd = i18n::help::localize(Cli::command());
+            match cmd
+                .try_get_matches_from_mut(&args)
+                .and_then(|m| Cli::from_arg_matches(&m))
+            {
+                Ok(cli) => cli,
+                Err(e) => return parse_failed(&e, &cmd, &args, lang),
+            }
+        }
     };
     match run(cli) {
         Ok(()) => 0,

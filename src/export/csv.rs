@@ -14,8 +14,11 @@
 use std::borrow::Cow;
 use std::io::Write;
 
+use rustc_hash::FxHashMap;
+
 use super::lang::Lang;
 use super::timeline;
+use crate::address::AddressKind;
 use crate::error::{Error, Result};
 use crate::store::Case;
 use crate::view::{Filter, View};
@@ -141,74 +144,142 @@ pub fn exhibit_numbers(case: &Case) -> Result<Exhibits> {
         .collect())
 }
 
-/// The cells of one row, before neutralisation.
-pub fn cells<'a>(v: &'a View, lang: Lang, exhibits: &Exhibits) -> Vec<Cow<'a, str>> {
-    let b = &v.effective;
-    let opt = |s: &'a Option<String>| Cow::Borrowed(s.as_deref().unwrap_or(""));
-    let num = |n: Option<u64>| Cow::Owned(n.map(|n| n.to_string()).unwrap_or_default());
-    let word = |w: Option<&'static str>| Cow::Borrowed(w.unwrap_or(""));
-    let evidence = v.evidence().next().is_some();
-    vec![
-        Cow::Owned(v.seq().to_string()),
-        opt(&b.occurred_at),
-        opt(&b.occurred_until),
-        Cow::Borrowed(v.stored.body.recorded_at.as_str()),
-        Cow::Borrowed(lang.kind(b.kind)),
-        Cow::Owned(lang.means(b)),
-        word(b.direction.map(|d| lang.direction(d))),
-        opt(&b.from),
-        opt(&b.address),
-        Cow::Owned(
-            b.address
-                .as_deref()
-                .and_then(crate::address::kind_of)
-                .map(|k| crate::address::kind_label(lang, k))
-                .unwrap_or_default(),
-        ),
-        opt(&b.org),
-        opt(&b.to),
-        opt(&b.with),
-        num(b.count),
-        num(b.duration_secs),
-        word(b.outcome.map(|o| lang.outcome(o))),
-        opt(&b.subject),
-        opt(&b.content),
-        opt(&b.notes),
-        opt(&b.place),
-        Cow::Owned(b.witnesses.join("\n")),
-        opt(&b.reference),
-        Cow::Owned(b.tags.join(", ")),
-        if v.corrections.is_empty() && v.void.is_none() && v.attachments.is_empty() {
-            Cow::Borrowed("")
-        } else {
-            Cow::Owned(status(v, lang))
-        },
-        if evidence {
-            Cow::Owned(
-                v.evidence()
-                    .map(|f| match exhibits.get(&f.sha256) {
-                        Some(n) => format!("[{n}] {}", f.name),
-                        None => f.name.clone(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            )
-        } else {
-            Cow::Borrowed("")
-        },
-        if evidence {
-            Cow::Owned(
-                v.evidence()
-                    .map(|f| f.sha256.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            )
-        } else {
-            Cow::Borrowed("")
-        },
-        Cow::Borrowed(v.stored.prev_hash.as_str()),
-        Cow::Borrowed(v.stored.hash.as_str()),
-    ]
+/// Makes the cells of rows, with what every row shares looked up once:
+/// the words for callers whose number was not shown, which addresses are
+/// such callers (an address is folded and compared once, not once per
+/// row), and the exhibit numbers, read from the case (one pass over every
+/// entry) when the first row with evidence files comes, if one does.
+pub struct Rows<'c> {
+    lang: Lang,
+    case: &'c Case,
+    exhibits: Option<Exhibits>,
+    kind_labels: [String; 3],
+    kinds: FxHashMap<String, Option<AddressKind>>,
+}
+
+/// How many distinct addresses [`Rows`] remembers before starting over
+/// (memory stays bounded in a case of many one-off addresses).
+const REMEMBERED_ADDRESSES: usize = 4096;
+
+impl<'c> Rows<'c> {
+    pub fn new(lang: Lang, case: &'c Case) -> Rows<'c> {
+        let label = |k| crate::address::kind_label(lang, k);
+        Rows {
+            lang,
+            case,
+            exhibits: None,
+            kind_labels: [
+                label(AddressKind::Withheld),
+                label(AddressKind::Payphone),
+                label(AddressKind::Unavailable),
+            ],
+            kinds: FxHashMap::default(),
+        }
+    }
+
+    fn kind_label(&mut self, address: Option<&str>) -> &str {
+        let Some(address) = address else { return "" };
+        let kind = match self.kinds.get(address) {
+            Some(k) => *k,
+            None => {
+                if self.kinds.len() >= REMEMBERED_ADDRESSES {
+                    self.kinds.clear();
+                }
+                let k = crate::address::kind_of(address);
+                self.kinds.insert(address.to_owned(), k);
+                k
+            }
+        };
+        match kind {
+            None => "",
+            Some(AddressKind::Withheld) => &self.kind_labels[0],
+            Some(AddressKind::Payphone) => &self.kind_labels[1],
+            Some(AddressKind::Unavailable) => &self.kind_labels[2],
+        }
+    }
+
+    /// The names (with exhibit numbers) and SHA-256 values of a view's
+    /// evidence files, one a line.
+    fn evidence(&mut self, v: &View) -> Result<(String, String)> {
+        if self.exhibits.is_none() {
+            self.exhibits = Some(exhibit_numbers(self.case)?);
+        }
+        let none = Exhibits::new();
+        let exhibits = self.exhibits.as_ref().unwrap_or(&none);
+        let names = v
+            .evidence()
+            .map(|f| match exhibits.get(&f.sha256) {
+                Some(n) => format!("[{n}] {}", f.name),
+                None => f.name.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let sha256 = v
+            .evidence()
+            .map(|f| f.sha256.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        Ok((names, sha256))
+    }
+
+    /// The cells of one row, before neutralisation.
+    pub fn cells<'a>(&'a mut self, v: &'a View) -> Result<Vec<Cow<'a, str>>> {
+        let lang = self.lang;
+        let (files, sha256) = match v.evidence().next() {
+            Some(_) => {
+                let (files, sha256) = self.evidence(v)?;
+                (Cow::Owned(files), Cow::Owned(sha256))
+            }
+            None => (Cow::Borrowed(""), Cow::Borrowed("")),
+        };
+        let b = &v.effective;
+        let opt = |s: &'a Option<String>| Cow::Borrowed(s.as_deref().unwrap_or(""));
+        let num = |n: Option<u64>| Cow::Owned(n.map(|n| n.to_string()).unwrap_or_default());
+        let word = |w: Option<&'static str>| Cow::Borrowed(w.unwrap_or(""));
+        let address_kind = Cow::Borrowed(self.kind_label(b.address.as_deref()));
+        Ok(vec![
+            Cow::Owned(v.seq().to_string()),
+            opt(&b.occurred_at),
+            opt(&b.occurred_until),
+            Cow::Borrowed(v.stored.body.recorded_at.as_str()),
+            Cow::Borrowed(lang.kind(b.kind)),
+            Cow::Owned(lang.means(b)),
+            word(b.direction.map(|d| lang.direction(d))),
+            opt(&b.from),
+            opt(&b.address),
+            address_kind,
+            opt(&b.org),
+            opt(&b.to),
+            opt(&b.with),
+            num(b.count),
+            num(b.duration_secs),
+            word(b.outcome.map(|o| lang.outcome(o))),
+            opt(&b.subject),
+            opt(&b.content),
+            opt(&b.notes),
+            opt(&b.place),
+            if b.witnesses.is_empty() {
+                Cow::Borrowed("")
+            } else {
+                Cow::Owned(b.witnesses.join("\n"))
+            },
+            opt(&b.reference),
+            if b.tags.is_empty() {
+                Cow::Borrowed("")
+            } else {
+                Cow::Owned(b.tags.join(", "))
+            },
+            if v.corrections.is_empty() && v.void.is_none() && v.attachments.is_empty() {
+                Cow::Borrowed("")
+            } else {
+                Cow::Owned(status(v, lang))
+            },
+            files,
+            sha256,
+            Cow::Borrowed(v.stored.prev_hash.as_str()),
+            Cow::Borrowed(v.stored.hash.as_str()),
+        ])
+    }
 }
 
 fn csv_error(e: csv::Error) -> Error {
@@ -232,9 +303,9 @@ pub fn write(case: &Case, filter: &Filter, opts: Options, out: &mut impl Write) 
         .map(|column| heading(column, opts.lang))
         .collect();
     w.write_record(&header).map_err(csv_error)?;
-    let exhibits = exhibit_numbers(case)?;
+    let mut rows = Rows::new(opts.lang, case);
     let n = timeline::for_each(case, filter, |v| {
-        for cell in cells(v, opts.lang, &exhibits) {
+        for cell in rows.cells(v)? {
             w.write_field(neutralise(&cell).as_bytes())
                 .map_err(csv_error)?;
         }

@@ -85,7 +85,7 @@ pub fn for_each(
     let mut held: Peekable<std::vec::IntoIter<View>> = held.into_iter().peekable();
 
     let (cond, args) = crate::view::base_query(filter, crate::view::Order::Time);
-    let sql = format!("SELECT seq, body, prev_hash, hash FROM entries WHERE {cond}");
+    let sql = format!("SELECT seq, body, prev_hash, hash, occurred_utc FROM entries WHERE {cond}");
     let mut stmt = case.conn().prepare(&sql)?;
     let params: Vec<&dyn rusqlite::ToSql> =
         args.iter().map(|a| a as &dyn rusqlite::ToSql).collect();
@@ -103,7 +103,9 @@ pub fn for_each(
         if !filter.matches(&v.effective) {
             continue;
         }
-        let k = key(&v);
+        // Not corrected: its key is the time column the rows are sorted
+        // by (whole seconds of `occurred_at`), read rather than parsed.
+        let k = (r.get::<_, Option<i64>>(4)?, v.seq());
         while held.peek().is_some_and(|h| key(h) < k) {
             if let Some(h) = held.next() {
                 f(&h)?;

@@ -9,14 +9,15 @@ use chrono_tz::Tz;
 use super::lang::Lang;
 use crate::timeparse;
 
-const JA_WEEKDAYS: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
-
 /// A date: `2026年11月19日` or `19 November 2026`.
 pub fn date(lang: Lang, d: NaiveDate) -> String {
-    match lang {
-        Lang::Ja => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-        Lang::En => d.format("%-d %B %Y").to_string(),
-    }
+    crate::t_in!(
+        lang,
+        "words-date",
+        year = d.year().to_string(),
+        month = d.month(),
+        day = d.day()
+    )
 }
 
 /// A date with its weekday: `2026年9月1日(火)`, `Tue 1 Sep 2026`.
@@ -26,14 +27,14 @@ pub fn day(lang: Lang, t: &DateTime<FixedOffset>) -> String {
 
 /// A date with its weekday: `2026年10月5日(月)`, `Mon 5 Oct 2026`.
 pub fn day_of(lang: Lang, d: NaiveDate) -> String {
-    match lang {
-        Lang::Ja => format!(
-            "{}({})",
-            date(lang, d),
-            JA_WEEKDAYS[d.weekday().num_days_from_monday() as usize],
-        ),
-        Lang::En => d.format("%a %-d %b %Y").to_string(),
-    }
+    crate::t_in!(
+        lang,
+        "words-day",
+        year = d.year().to_string(),
+        month = d.month(),
+        day = d.day(),
+        weekday = d.weekday().num_days_from_monday()
+    )
 }
 
 /// The time of day: to the minute, or to the second when it has seconds.

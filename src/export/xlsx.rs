@@ -97,13 +97,10 @@ struct Formats {
 /// `[$-409]` English) so that weekday names do not follow the locale of
 /// the computer that opens the file.
 fn date_formats(lang: Lang) -> (&'static str, &'static str) {
-    match lang {
-        Lang::Ja => (
-            r#"[$-411]yyyy"年"m"月"d"日"(aaa) hh:mm"#,
-            r#"[$-411]yyyy"年"m"月"d"日""#,
-        ),
-        Lang::En => ("[$-409]ddd d mmm yyyy hh:mm", "[$-409]d mmmm yyyy"),
-    }
+    (
+        crate::word!(lang, "words-xlsx-date-time"),
+        crate::word!(lang, "words-xlsx-date"),
+    )
 }
 
 fn formats(lang: Lang) -> Formats {

@@ -2,7 +2,7 @@
 //! index for the contacts, and the few corrected entries and actions read
 //! in full with their corrections applied. Withdrawn entries are left out.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::{DateTime, Utc};
 
@@ -65,8 +65,8 @@ pub fn load(case: &Case, filter: &Filter, by: Option<By>, now: DateTime<Utc>) ->
         with_org: party.is_some(),
     };
     // Senders and addresses repeat: each distinct text is matched once.
-    let mut texts: HashMap<String, bool> = HashMap::new();
-    let mut numbers: HashMap<String, bool> = HashMap::new();
+    let mut texts: HashMap<String, bool> = HashMap::default();
+    let mut numbers: HashMap<String, bool> = HashMap::default();
     let mut party_matches = |f: &Fact| {
         let Some(p) = &party else { return true };
         let memo =
@@ -108,14 +108,22 @@ pub fn load(case: &Case, filter: &Filter, by: Option<By>, now: DateTime<Utc>) ->
     };
 
     // Corrected entries are counted as corrected, below; withdrawn ones never.
-    let skip: HashSet<u64> = related
-        .corrections
-        .keys()
-        .chain(related.voids.keys())
-        .copied()
-        .collect();
+    // One flag per entry number up to the last one to skip: a lookup per
+    // contact costs no hashing.
+    let mut skip: Vec<bool> = Vec::new();
+    for &seq in related.corrections.keys().chain(related.voids.keys()) {
+        let i = usize::try_from(seq).unwrap_or(usize::MAX);
+        if i >= skip.len() {
+            skip.resize(i.saturating_add(1), false);
+        }
+        skip[i] = true;
+    }
     case.for_each_contact_fact(q, |f| {
-        if skip.is_empty() || !skip.contains(&f.seq) {
+        let skipped = usize::try_from(f.seq)
+            .ok()
+            .and_then(|i| skip.get(i))
+            .is_some_and(|s| *s);
+        if !skipped {
             add(f);
         }
     })?;

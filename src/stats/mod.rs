@@ -12,13 +12,14 @@ pub mod load;
 
 pub use load::load;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{
     DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone,
     Timelike, Utc,
 };
 use chrono_tz::Tz;
+use rustc_hash::FxHashMap;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
@@ -364,35 +365,39 @@ struct PartyAcc {
 }
 
 /// Groups parties by a key that ignores how they were written, and
-/// remembers each spelling, so that a million rows cost no allocation.
+/// remembers each spelling (with the kind of hidden caller it names), so
+/// that a million rows cost no allocation and each spelling is folded once.
 #[derive(Debug, Default)]
 struct Parties {
-    by_spelling: HashMap<String, usize>,
-    by_key: HashMap<String, usize>,
+    by_spelling: FxHashMap<String, (usize, Option<AddressKind>)>,
+    by_key: FxHashMap<String, usize>,
     unnamed: Option<usize>,
     all: Vec<PartyAcc>,
 }
 
 impl Parties {
+    /// Counts `c` for the party written `spelling`; returns the kind of
+    /// hidden caller the spelling names (`None` for no spelling).
     fn add(
         &mut self,
         spelling: Option<&str>,
         key: fn(&str) -> String,
         c: &Contact,
         at: DateTime<Utc>,
-    ) {
+    ) -> Option<AddressKind> {
         let spelling = spelling.map(str::trim).filter(|s| !s.is_empty());
         let found = match spelling {
-            None => self.unnamed,
+            None => self.unnamed.map(|i| (i, None)),
             Some(s) => self.by_spelling.get(s).copied(),
         };
-        let i = found.unwrap_or_else(|| self.insert(spelling, key, at));
+        let (i, kind) = found.unwrap_or_else(|| self.insert(spelling, key, at));
         let p = &mut self.all[i];
         p.contacts += 1;
         p.attempts = p.attempts.saturating_add(c.count);
         p.channels.add(c.channel);
         p.first = p.first.min(at);
         p.last = p.last.max(at);
+        kind
     }
 
     fn insert(
@@ -400,7 +405,7 @@ impl Parties {
         spelling: Option<&str>,
         key: fn(&str) -> String,
         at: DateTime<Utc>,
-    ) -> usize {
+    ) -> (usize, Option<AddressKind>) {
         let new = |all: &mut Vec<PartyAcc>| {
             all.push(PartyAcc {
                 shown: spelling.map(str::to_owned),
@@ -413,14 +418,18 @@ impl Parties {
             all.len() - 1
         };
         match spelling {
-            None => *self.unnamed.get_or_insert_with(|| new(&mut self.all)),
+            None => (
+                *self.unnamed.get_or_insert_with(|| new(&mut self.all)),
+                None,
+            ),
             Some(s) => {
                 let i = *self
                     .by_key
                     .entry(key(s))
                     .or_insert_with(|| new(&mut self.all));
-                self.by_spelling.insert(s.to_owned(), i);
-                i
+                let kind = crate::address::kind_of(s);
+                self.by_spelling.insert(s.to_owned(), (i, kind));
+                (i, kind)
             }
         }
     }
@@ -478,6 +487,9 @@ pub struct Counter {
     last: Option<DateTime<Utc>>,
     by_channel: ChannelCounts,
     days: BTreeMap<NaiveDate, ChannelCounts>,
+    /// The day being counted, added to `days` when another day comes
+    /// (contacts arrive in time order, so most rows fall on the same day).
+    today: Option<(NaiveDate, ChannelCounts)>,
     senders: Parties,
     addresses: Parties,
     hidden: HiddenCallers,
@@ -489,6 +501,8 @@ pub struct Counter {
     /// `actions[k]`, so that a contact costs one binary search however
     /// many actions there are.
     between: Vec<u64>,
+    /// The slot of `between` the last contact fell in.
+    slot: usize,
     trend: [u64; 2],
     /// Starts of the previous and the last 4 weeks, and their end.
     trend_bounds: [DateTime<Utc>; 3],
@@ -526,6 +540,7 @@ impl Counter {
             last: None,
             by_channel: ChannelCounts::default(),
             days: BTreeMap::new(),
+            today: None,
             senders: Parties::default(),
             addresses: Parties::default(),
             hidden: HiddenCallers::default(),
@@ -533,6 +548,7 @@ impl Counter {
             weekdays: [0; 7],
             actions,
             between,
+            slot: 0,
             trend: [0; 2],
             trend_bounds: [end - Duration::days(56), end - Duration::days(28), end],
             offset_cache: None,
@@ -562,25 +578,58 @@ impl Counter {
         self.last = Some(self.last.map_or(at, |l| l.max(at)));
         self.by_channel.add(c.channel, n);
         let local = self.local(at);
-        self.days.entry(local.date()).or_default().add(c.channel, n);
+        let date = local.date();
+        match &mut self.today {
+            Some((d, counts)) if *d == date => counts.add(c.channel, n),
+            _ => {
+                self.flush_day();
+                let mut counts = ChannelCounts::default();
+                counts.add(c.channel, n);
+                self.today = Some((date, counts));
+            }
+        }
         let hour = &mut self.hours[local.hour() as usize];
         *hour = hour.saturating_add(n);
         let weekday = &mut self.weekdays[local.weekday().num_days_from_monday() as usize];
         *weekday = weekday.saturating_add(n);
-        self.senders.add(c.sender, name_key, c, at);
-        self.addresses.add(c.address, address_key, c, at);
+        let sender_kind = self.senders.add(c.sender, name_key, c, at);
+        let address_kind = self.addresses.add(c.address, address_key, c, at);
         // A hidden caller written as the name when no number was kept
         // (`add call --from 非通知`) counts too.
-        if let Some(kind) = c.address.or(c.sender).and_then(crate::address::kind_of) {
+        let kind = match c.address {
+            Some(_) => address_kind,
+            None => sender_kind,
+        };
+        if let Some(kind) = kind {
             self.hidden.add(kind, n);
         }
-        let k = self.actions.partition_point(|a| a.at <= at);
+        let k = self.action_slot(at);
         self.between[k] = self.between[k].saturating_add(n);
         let [previous, last, end] = self.trend_bounds;
         if at >= last && at < end {
             self.trend[0] = self.trend[0].saturating_add(n);
         } else if at >= previous && at < last {
             self.trend[1] = self.trend[1].saturating_add(n);
+        }
+    }
+
+    /// How many actions were at or before `at`: the slot of the last
+    /// contact when `at` falls in it too (contacts arrive in time order),
+    /// else a binary search.
+    fn action_slot(&mut self, at: DateTime<Utc>) -> usize {
+        let k = self.slot;
+        let after_previous = k == 0 || self.actions.get(k - 1).is_some_and(|a| a.at <= at);
+        let before_next = self.actions.get(k).is_none_or(|a| a.at > at);
+        if !(after_previous && before_next) {
+            self.slot = self.actions.partition_point(|a| a.at <= at);
+        }
+        self.slot
+    }
+
+    /// Adds the day being counted to `days`.
+    fn flush_day(&mut self) {
+        if let Some((d, counts)) = self.today.take() {
+            self.days.entry(d).or_default().merge(&counts);
         }
     }
 
@@ -641,6 +690,7 @@ impl Counter {
     }
 
     pub fn finish(mut self) -> Stats {
+        self.flush_day();
         let first_date = self.first.map(|t| self.date(t));
         let last_date = self.last.map(|t| self.date(t));
         let days_covered = match (first_date, last_date) {

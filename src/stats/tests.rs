@@ -556,3 +556,84 @@ fn absurd_counts_saturate_instead_of_overflowing() {
     assert_eq!(s.periods[0].attempts, u64::MAX);
     assert!(serde_json::to_string(&s).is_ok());
 }
+
+/// The counter keeps the current day, the slot between actions and the
+/// kind of each spelling aside between contacts; the figures must not
+/// depend on the order the contacts come in (corrected entries come last,
+/// out of time order).
+#[test]
+fn the_order_of_contacts_does_not_change_the_figures() {
+    let mut p = params("2026-11-30T12:00:00+09:00");
+    p.actions = vec![
+        action(10, ActionKind::Refused, "2026-11-03T12:00:00+09:00"),
+        action(11, ActionKind::Blocked, "2026-11-05T12:00:00+09:00"),
+    ];
+    let mut contacts = vec![
+        contact(
+            "2026-11-02T09:00:00+09:00",
+            Channel::Phone,
+            Some("山田"),
+            Some("非通知"),
+            2,
+        ),
+        contact(
+            "2026-11-02T10:00:00+09:00",
+            Channel::Sms,
+            Some("非通知"),
+            None,
+            1,
+        ),
+        contact(
+            "2026-11-04T09:00:00+09:00",
+            Channel::Phone,
+            Some("佐藤"),
+            Some("  "),
+            1,
+        ),
+        contact(
+            "2026-11-04T23:59:00+09:00",
+            Channel::Phone,
+            Some("山田"),
+            Some("-2"),
+            3,
+        ),
+        contact(
+            "2026-11-06T00:00:00+09:00",
+            Channel::Phone,
+            None,
+            Some("公衆電話"),
+            1,
+        ),
+        contact(
+            "2026-11-06T08:00:00+09:00",
+            Channel::Email,
+            Some("山田"),
+            Some("a@example.jp"),
+            1,
+        ),
+    ];
+    let in_order = compute(p.clone(), contacts.clone());
+    assert_eq!(in_order.totals.hidden_callers.withheld, 6);
+    assert_eq!(in_order.totals.hidden_callers.payphone, 1);
+    assert_eq!(in_order.actions[0].before.attempts, 3);
+    assert_eq!(in_order.actions[1].after.attempts, 2);
+    assert_eq!(in_order.totals.days_with_contact, 3);
+    contacts.reverse();
+    contacts.swap(1, 4);
+    let shuffled = compute(p, contacts);
+    // Everything but which spelling of a group counts as written first.
+    assert_eq!(shuffled.totals, in_order.totals);
+    assert_eq!(shuffled.periods, in_order.periods);
+    assert_eq!(shuffled.actions, in_order.actions);
+    assert_eq!(shuffled.senders, in_order.senders);
+    assert_eq!(shuffled.hour_of_day, in_order.hour_of_day);
+    assert_eq!(shuffled.day_of_week, in_order.day_of_week);
+    assert_eq!(shuffled.busiest_day, in_order.busiest_day);
+    let seen = |s: &Stats| -> Vec<(Seen, Option<&'static str>)> {
+        s.addresses
+            .iter()
+            .map(|a| (a.seen.clone(), a.kind))
+            .collect()
+    };
+    assert_eq!(seen(&shuffled), seen(&in_order));
+}

@@ -87,6 +87,13 @@ fn text(v: ValueRef<'_>) -> Option<&str> {
     }
 }
 
+fn integer(v: ValueRef<'_>) -> Option<i64> {
+    match v {
+        ValueRef::Integer(n) => Some(n),
+        _ => None,
+    }
+}
+
 fn channel(v: ValueRef<'_>) -> Option<Channel> {
     match v {
         ValueRef::Text(t) => Channel::ALL
@@ -113,20 +120,27 @@ impl Case {
         let mut stmt = self.conn().prepare(&q.sql())?;
         let mut rows = stmt.query(args.as_slice())?;
         while let Some(r) = rows.next()? {
-            let count = match r.get_ref(5)? {
-                ValueRef::Integer(n) => u64::try_from(n).ok(),
-                _ => None,
-            };
+            let count = integer(r.get_ref(5)?).and_then(|n| u64::try_from(n).ok());
+            // Values are borrowed from SQLite's row (`get_ref`): no copy,
+            // no conversion beyond what each fact needs.
             f(&Fact {
-                seq: r.get::<_, i64>(0)? as u64,
-                occurred_utc: r.get(1)?,
+                seq: integer(r.get_ref(0)?).unwrap_or(0).max(0) as u64,
+                occurred_utc: integer(r.get_ref(1)?),
                 channel: channel(r.get_ref(2)?),
                 sender: text(r.get_ref(3)?),
                 address: text(r.get_ref(4)?),
                 count,
-                outgoing: r.get::<_, i64>(6)? != 0,
-                platform: text(r.get_ref(7)?),
-                org: text(r.get_ref(8)?),
+                outgoing: integer(r.get_ref(6)?).is_some_and(|n| n != 0),
+                platform: if q.with_platform {
+                    text(r.get_ref(7)?)
+                } else {
+                    None
+                },
+                org: if q.with_org {
+                    text(r.get_ref(8)?)
+                } else {
+                    None
+                },
             });
         }
         Ok(())
