@@ -63,16 +63,20 @@ def parse(text):
                       parse_float=no_floats, parse_constant=no_floats)
 
 
-def check_values(value, seq):
-    """Only strings, non-negative integers, lists and objects may occur."""
+def check_values(value, seq, path=""):
+    """Only strings, non-negative integers, lists and objects may occur;
+    true or false only as exhibit.original (原本 or 写し)."""
     if isinstance(value, dict):
-        for v in value.values():
-            check_values(v, seq)
+        for k, v in value.items():
+            check_values(v, seq, path + "." + k)
     elif isinstance(value, list):
         for v in value:
-            check_values(v, seq)
-    elif isinstance(value, bool) or value is None:
-        raise NotIntact("entry %d holds true, false or null, which are not allowed" % seq)
+            check_values(v, seq, path + "[]")
+    elif isinstance(value, bool):
+        if path != ".exhibit.original":
+            raise NotIntact("entry %d holds true or false outside exhibit.original, which is not allowed" % seq)
+    elif value is None:
+        raise NotIntact("entry %d holds null, which is not allowed" % seq)
     elif isinstance(value, int) and value < 0:
         raise NotIntact("entry %d holds a negative number, which is not allowed" % seq)
 

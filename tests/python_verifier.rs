@@ -451,6 +451,14 @@ fn every_kind() -> (Vec<String>, String) {
         "recorded_at": "2026-11-22T01:08:00.000Z", "seq": 10, "v": 1,
     });
     lines.push(line_of(anchor));
+    // The one place a body may hold true or false: exhibit.original.
+    let exhibit = serde_json::json!({
+        "case_id": case, "kind": "exhibit", "prev_hash": hash_of(&lines[9]),
+        "exhibit": {"file": kiroku::chain::sha256_hex(b"voice"), "original": false,
+                    "title": "留守番電話の録音"},
+        "recorded_at": "2026-11-22T01:09:00.000Z", "seq": 11, "v": 1,
+    });
+    lines.push(line_of(exhibit));
     (lines, receipt5)
 }
 
@@ -606,6 +614,12 @@ fn the_script_and_the_sketch_are_equally_strict() {
             forge(2, "\"count\":1,", "\"count\":true,"),
             vec![],
             3,
+        ),
+        (
+            "boolean-outside-original",
+            forge(10, "\"title\":\"留守番電話の録音\"", "\"title\":true"),
+            vec![],
+            11,
         ),
         (
             "version",
