@@ -11,10 +11,11 @@ use age::secrecy::SecretString;
 
 use super::folder::{self, Comparison};
 use super::{
-    check_chain, check_staged, damaged, parent_of, put_in_place, refuse_existing, sizes, snapshot,
-    store_stream, sync_dir, temp_beside, Manifest, StoreError, Summary, Temp, CASE_NAME, MANIFEST,
+    check_chain, check_staged, checked_snapshot, damaged, parent_of, put_in_place, refuse_existing,
+    sizes, store_stream, sync_dir, temp_beside, Manifest, StoreError, Summary, Temp, CASE_NAME,
+    MANIFEST,
 };
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, Result};
 use crate::evidence::{copy_hashing, EvidenceStore};
 use crate::store::{Access, Case};
 
@@ -68,17 +69,7 @@ pub fn backup(case: &Case, dest: &Path, passphrase: &SecretString, now: &str) ->
     // The snapshot is kept beside the case file, never beside the archive
     // (which may be in a cloud folder), and removed at the end.
     let snap = Temp::new(temp_beside(case.path(), "backup"));
-    snapshot(case, snap.path())?;
-    let copy = Case::open(snap.path(), Access::ReadOnly)?;
-    let checked = check_chain(&copy)?;
-    drop(copy);
-    if let Some(p) = checked.problems.first() {
-        return Err(Error::new(
-            ErrorKind::NotIntact,
-            crate::t!("backup-live-not-intact", problem = p.message.clone()),
-        )
-        .with_hint(crate::t!("backup-live-not-intact-hint")));
-    }
+    let checked = checked_snapshot(case, snap.path())?;
     let snap_sha = {
         let mut f =
             fs::File::open(snap.path()).map_err(|e| Error::from_io(e, &shown(snap.path())))?;

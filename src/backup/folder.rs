@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::{
-    check_chain, check_staged, damaged, parent_of, put_in_place, refuse_existing, sizes, snapshot,
-    store_stream, sync_dir, sync_file, temp_beside, Checked, Manifest, StoreError, Summary, Temp,
-    CASE_NAME, MANIFEST,
+    check_chain, check_staged, checked_snapshot, damaged, parent_of, put_in_place, refuse_existing,
+    sizes, store_stream, sync_dir, sync_file, temp_beside, Checked, Manifest, StoreError, Summary,
+    Temp, CASE_NAME, MANIFEST,
 };
 use crate::error::{Error, ErrorKind, Result};
 use crate::evidence::EvidenceStore;
@@ -151,17 +151,7 @@ fn run(case: &Case, dest: &Path, now: &str) -> Result<Summary> {
     remove_leftovers(dest);
     let target = case_in(dest);
     let tmp = Temp::new(temp_beside(&target, "copying"));
-    snapshot(case, tmp.path())?;
-    let copy = Case::open(tmp.path(), Access::ReadOnly)?;
-    let checked = check_chain(&copy)?;
-    drop(copy);
-    if let Some(p) = checked.problems.first() {
-        return Err(Error::new(
-            ErrorKind::NotIntact,
-            crate::t!("backup-live-not-intact", problem = p.message.clone()),
-        )
-        .with_hint(crate::t!("backup-live-not-intact-hint")));
-    }
+    let checked = checked_snapshot(case, tmp.path())?;
 
     // The evidence files first: the previous copy of the case file names
     // fewer files, so the folder stays a usable backup throughout.

@@ -150,6 +150,23 @@ pub fn check_chain(case: &Case) -> Result<Checked> {
     })
 }
 
+/// [`snapshot`], then the copy's chain checked: the live case must be
+/// intact before anything is copied from it.
+pub fn checked_snapshot(case: &Case, to: &Path) -> Result<Checked> {
+    snapshot(case, to)?;
+    let copy = Case::open(to, crate::store::Access::ReadOnly)?;
+    let checked = check_chain(&copy)?;
+    drop(copy);
+    if let Some(p) = checked.problems.first() {
+        return Err(Error::new(
+            ErrorKind::NotIntact,
+            crate::t!("backup-live-not-intact", problem = p.message.clone()),
+        )
+        .with_hint(crate::t!("backup-live-not-intact-hint")));
+    }
+    Ok(checked)
+}
+
 /// Writes a consistent copy of the open case file to `to` (a new file),
 /// in one step of SQLite's online backup API: one read transaction, so
 /// appends by other processes are either wholly in it or not at all. The
