@@ -12,7 +12,7 @@ mod exhibit;
 mod export;
 mod fields;
 mod filter;
-pub(crate) mod import;
+mod import;
 mod init;
 mod list;
 mod note;

@@ -594,6 +594,63 @@ pub fn bounded(text: String) -> (String, bool) {
     (text[..end].to_string(), true)
 }
 
+/// What an import did, counted for its summary line.
+#[derive(Debug, Default)]
+pub struct Counts {
+    pub added: usize,
+    pub already: usize,
+    pub repeated: usize,
+    pub duplicates: usize,
+    pub own: usize,
+    pub others: usize,
+    pub bad: usize,
+}
+
+/// The one summary line of an import: what was (or would be) recorded,
+/// then only the counts that are not zero, then whom it was from.
+pub fn summary_line(c: &Counts, whom: &[String], dry_run: bool) -> String {
+    let mut parts = vec![if dry_run {
+        crate::t!("import-summary-would-record", count = c.added)
+    } else {
+        crate::t!("import-summary-recorded", count = c.added)
+    }];
+    for (n, part) in [
+        (
+            c.already,
+            crate::t!("import-summary-already", count = c.already),
+        ),
+        (
+            c.repeated,
+            crate::t!("import-summary-repeated", count = c.repeated),
+        ),
+        (
+            c.duplicates,
+            crate::t!("import-summary-duplicates", count = c.duplicates),
+        ),
+        (c.own, crate::t!("import-summary-own", count = c.own)),
+        (
+            c.others,
+            crate::t!("import-summary-others", count = c.others),
+        ),
+        (c.bad, crate::t!("import-summary-bad", count = c.bad)),
+    ] {
+        if n > 0 {
+            parts.push(part);
+        }
+    }
+    let mut line = parts.join(&crate::t!("import-summary-separator"));
+    let mut uniq: Vec<&str> = Vec::new();
+    for w in whom {
+        if !uniq.contains(&w.as_str()) {
+            uniq.push(w);
+        }
+    }
+    if !uniq.is_empty() {
+        line.push_str(&crate::t!("import-summary-from", who = uniq.join(", ")));
+    }
+    line
+}
+
 /// One line per entry for `--dry-run`.
 pub fn preview(b: &crate::model::Body) -> String {
     let mut parts = vec![crate::view::label::when(b), crate::view::label::channel(b)];

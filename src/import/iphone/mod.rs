@@ -624,8 +624,8 @@ fn summary(
     already: usize,
     dry_run: bool,
 ) -> Result<()> {
-    let line = crate::cli::import::summary_line(
-        &crate::cli::import::Counts {
+    let line = crate::import::summary_line(
+        &crate::import::Counts {
             added,
             already,
             own: plan.own_left,
