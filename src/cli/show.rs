@@ -253,15 +253,7 @@ fn value_label(field: &str, raw: &str, tz: chrono_tz::Tz) -> String {
         "channel" => t!("core-label-channel", channel = raw),
         "outcome" => t!("core-label-outcome", outcome = raw),
         "direction" => t!("core-label-direction", direction = raw),
-        "action" => crate::model::ActionKind::ALL
-            .iter()
-            .find(|a| a.as_str() == raw)
-            .map(|a| lang.action(*a).to_string())
-            .unwrap_or_else(|| raw.to_string()),
-        "duration_secs" => raw
-            .parse::<u64>()
-            .map(timeparse::format_duration)
-            .unwrap_or_else(|_| raw.to_string()),
+        "action" | "duration_secs" => lang.field_value(field, raw, tz),
         _ => raw.to_string(),
     }
 }
