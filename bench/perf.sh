@@ -41,27 +41,8 @@ say "memory: $(free -g | awk '/Mem:/ {print $2}') GB; file system of the work fo
 say "kiroku: $(git rev-parse --short HEAD 2>/dev/null || echo '?') ($(rustc --version)); sqlite3 $(sqlite3 --version | cut -d' ' -f1); $(openssl version)"
 say "load:   $(uptime | sed 's/.*load average/load average/')"
 
-# runs LABEL COMMAND...: runs the command RUNS times (output discarded),
-# prints "LABEL: median W s wall, median C s CPU, P MB peak" and leaves
-# the medians in $WALL and $CPU.
-runs() {
-    local label=$1; shift
-    : > "$W/times.txt"
-    for _ in $(seq "$RUNS"); do
-        /usr/bin/time -f "%e %U %S %M" -a -o "$W/times.txt" "$@" > /dev/null
-    done
-    read -r WALL CPU PEAK < <(python3 - "$W/times.txt" <<'PY'
-import statistics, sys
-rows = [l.split() for l in open(sys.argv[1]) if l.strip() and l.split()[0][0].isdigit()]
-wall = statistics.median(float(r[0]) for r in rows)
-cpu = statistics.median(float(r[1]) + float(r[2]) for r in rows)
-peak = max(int(r[3]) for r in rows) / 1024
-print("%.3f %.3f %.1f" % (wall, cpu, peak))
-PY
-)
-    say "$label: median $WALL s wall, $CPU s CPU, $PEAK MB peak ($RUNS runs)"
-}
-ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
+# runs and ratio: see bench/lib.sh.
+. bench/lib.sh
 
 say
 say "## cases (examples/gen_case.rs: salted entries, as kiroku writes them)"
