@@ -243,6 +243,11 @@ fn show_gives_the_original_and_every_correction() {
     assert_eq!(j["corrections"][0]["reason"], "時刻の誤り");
     let (_, err) = env.fails(&["show", "99"], 2);
     assert!(err.contains("there is no entry 99"), "{err}");
+    // A second correction of the same field shows the value it replaced.
+    env.ok(&["amend", "2", "--reason", "three in fact", "--count", "3"]);
+    let text = env.ok(&["show", "2"]);
+    assert!(text.contains("count: 1 -> 2\n"), "{text}");
+    assert!(text.contains("count: 2 -> 3\n"), "{text}");
 }
 
 #[test]

@@ -121,6 +121,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         pad(&crate::t!("cli-show-prev-hash")),
         v.stored.prev_hash
     )?;
+    // Each correction shows the value it replaced: the original, or what
+    // an earlier correction made it.
+    let mut before = v.stored.body.clone();
     for c in &v.corrections {
         let title = crate::t!(
             "cli-show-correction",
@@ -131,12 +134,9 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         if let Some(changes) = &c.body.changes {
             for (field, value) in changes {
                 let tz = case.meta.tz;
-                let was = original_value(&v.stored.body, field);
-                let was = if was == crate::t!("cli-show-empty") {
-                    was
-                } else {
-                    value_label(field, &was, tz)
-                };
+                let was = value_of(&before, field)
+                    .map(|w| value_label(field, &w, tz))
+                    .unwrap_or_else(|| crate::t!("cli-show-empty"));
                 let now = match value {
                     crate::model::ChangeValue::Int(n) => value_label(field, &n.to_string(), tz),
                     crate::model::ChangeValue::Text(s) if s.is_empty() => {
@@ -153,6 +153,8 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
                     sanitize::one_line(&now)
                 )?;
             }
+            // A correction that cannot apply was refused when recorded.
+            let _ = before.apply_changes(changes);
         }
     }
     if let Some(void) = &v.void {
@@ -176,19 +178,18 @@ fn write_later(out: &mut impl Write, title: &str, later: &Body) -> Result<()> {
     Ok(())
 }
 
-/// The value a field had when first recorded, as text.
-fn original_value(b: &Body, field: &str) -> String {
+/// The value of a field of `b` as text; `None` when it has none.
+fn value_of(b: &Body, field: &str) -> Option<String> {
     let v = serde_json::to_value(b).unwrap_or_default();
-    match v.get(field) {
-        None => crate::t!("cli-show-empty"),
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Array(a)) => a
+    Some(match v.get(field)? {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(a) => a
             .iter()
             .filter_map(|x| x.as_str())
             .collect::<Vec<_>>()
             .join(", "),
-        Some(other) => other.to_string(),
-    }
+        other => other.to_string(),
+    })
 }
 
 /// A field name padded to the width of the longest one (in display
