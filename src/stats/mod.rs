@@ -13,6 +13,7 @@ pub mod load;
 pub use load::load;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{
     DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone,
@@ -275,6 +276,16 @@ impl HiddenCallers {
         *slot = slot.saturating_add(n);
     }
 
+    fn merge(&mut self, other: &HiddenCallers) {
+        for kind in [
+            AddressKind::Withheld,
+            AddressKind::Payphone,
+            AddressKind::Unavailable,
+        ] {
+            self.add(kind, other.get(kind));
+        }
+    }
+
     pub fn get(&self, kind: AddressKind) -> u64 {
         match kind {
             AddressKind::Withheld => self.withheld,
@@ -434,6 +445,49 @@ impl Parties {
         }
     }
 
+    /// Adds the groups of `later`, counted from contacts that come after
+    /// this one's: a group both have keeps the spelling first written here.
+    fn merge(&mut self, later: Parties) {
+        let mut keys: Vec<Option<String>> = vec![None; later.all.len()];
+        for (key, i) in later.by_key {
+            keys[i] = Some(key);
+        }
+        // Where each of `later`'s groups is now.
+        let mut moved = Vec::with_capacity(later.all.len());
+        for (acc, key) in later.all.into_iter().zip(keys) {
+            let here = match &key {
+                Some(k) => self.by_key.get(k).copied(),
+                None => self.unnamed,
+            };
+            let i = match here {
+                Some(i) => {
+                    let p = &mut self.all[i];
+                    p.contacts += acc.contacts;
+                    p.attempts = p.attempts.saturating_add(acc.attempts);
+                    p.channels.0 |= acc.channels.0;
+                    p.first = p.first.min(acc.first);
+                    p.last = p.last.max(acc.last);
+                    i
+                }
+                None => {
+                    self.all.push(acc);
+                    let i = self.all.len() - 1;
+                    match key {
+                        Some(k) => {
+                            self.by_key.insert(k, i);
+                        }
+                        None => self.unnamed = Some(i),
+                    }
+                    i
+                }
+            };
+            moved.push(i);
+        }
+        for (spelling, (i, kind)) in later.by_spelling {
+            self.by_spelling.entry(spelling).or_insert((moved[i], kind));
+        }
+    }
+
     /// Most attempts first, then the earliest; the unnamed group last.
     fn sorted(self) -> Vec<PartyAcc> {
         let mut v = self.all;
@@ -475,10 +529,13 @@ fn address_key(s: &str) -> String {
 }
 
 /// Counts contacts one at a time; [`Counter::finish`] makes the figures.
+///
+/// A long list can be counted in parts, each by a counter from
+/// [`Counter::part`], and the parts joined with [`Counter::merge`]: the
+/// figures are those of counting the whole list in one.
 #[derive(Debug)]
 pub struct Counter {
-    params: Params,
-    end: DateTime<Utc>,
+    fixed: Arc<Fixed>,
     contacts: u64,
     attempts: u64,
     undated: u64,
@@ -495,8 +552,6 @@ pub struct Counter {
     hidden: HiddenCallers,
     hours: [u64; 24],
     weekdays: [u64; 7],
-    /// The refusals and blocks in the period, in time order.
-    actions: Vec<Action>,
     /// `between[k]`: attempts at or after `actions[k - 1]` and before
     /// `actions[k]`, so that a contact costs one binary search however
     /// many actions there are.
@@ -504,9 +559,25 @@ pub struct Counter {
     /// The slot of `between` the last contact fell in.
     slot: usize,
     trend: [u64; 2],
+    offset_cache: Option<(i64, FixedOffset)>,
+}
+
+/// What a counter and its parts share, unchanged while counting.
+#[derive(Debug)]
+struct Fixed {
+    params: Params,
+    end: DateTime<Utc>,
+    /// The refusals and blocks in the period, in time order.
+    actions: Vec<Action>,
     /// Starts of the previous and the last 4 weeks, and their end.
     trend_bounds: [DateTime<Utc>; 3],
-    offset_cache: Option<(i64, FixedOffset)>,
+}
+
+/// `a[i] += b[i]`, saturating.
+fn add_all(a: &mut [u64], b: &[u64]) {
+    for (x, y) in a.iter_mut().zip(b) {
+        *x = x.saturating_add(*y);
+    }
 }
 
 fn round_to(x: f64, decimals: i32) -> f64 {
@@ -528,10 +599,16 @@ impl Counter {
             .filter(|a| params.since.is_none_or(|s| a.at >= s) && a.at < end)
             .cloned()
             .collect();
-        let between = vec![0; actions.len() + 1];
-        Counter {
+        Counter::empty(Arc::new(Fixed {
             params,
             end,
+            actions,
+            trend_bounds: [end - Duration::days(56), end - Duration::days(28), end],
+        }))
+    }
+
+    fn empty(fixed: Arc<Fixed>) -> Counter {
+        Counter {
             contacts: 0,
             attempts: 0,
             undated: 0,
@@ -546,25 +623,63 @@ impl Counter {
             hidden: HiddenCallers::default(),
             hours: [0; 24],
             weekdays: [0; 7],
-            actions,
-            between,
+            between: vec![0; fixed.actions.len() + 1],
             slot: 0,
             trend: [0; 2],
-            trend_bounds: [end - Duration::days(56), end - Duration::days(28), end],
             offset_cache: None,
+            fixed,
         }
+    }
+
+    /// A counter with nothing counted yet and the same parameters, for a
+    /// part of the contacts (see [`Counter::merge`]).
+    pub fn part(&self) -> Counter {
+        Counter::empty(Arc::clone(&self.fixed))
+    }
+
+    /// Adds what `later` counted: the same figures as if its contacts had
+    /// been added here, after the ones already added. (Only the order
+    /// within a list matters for which spelling of a sender or address is
+    /// shown: the one written first.) `later` is a [`Counter::part`] of
+    /// this counter or of the one it was made from.
+    pub fn merge(&mut self, mut later: Counter) {
+        debug_assert!(Arc::ptr_eq(&self.fixed, &later.fixed));
+        self.flush_day();
+        later.flush_day();
+        self.contacts += later.contacts;
+        self.attempts = self.attempts.saturating_add(later.attempts);
+        self.undated += later.undated;
+        self.outgoing += later.outgoing;
+        self.first = match (self.first, later.first) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.last = self.last.max(later.last);
+        self.by_channel.merge(&later.by_channel);
+        for (d, counts) in later.days {
+            self.days.entry(d).or_default().merge(&counts);
+        }
+        self.senders.merge(later.senders);
+        self.addresses.merge(later.addresses);
+        self.hidden.merge(&later.hidden);
+        add_all(&mut self.hours, &later.hours);
+        add_all(&mut self.weekdays, &later.weekdays);
+        add_all(&mut self.between, &later.between);
+        add_all(&mut self.trend, &later.trend);
     }
 
     /// Counts one contact; those outside the period are skipped. Sums
     /// saturate: an absurd `count` cannot make them wrap or panic.
     pub fn add(&mut self, c: &Contact) {
         let Some(at) = c.at else {
-            if self.params.since.is_none() && self.params.until.is_none() {
+            if self.fixed.params.since.is_none() && self.fixed.params.until.is_none() {
                 self.undated += 1;
             }
             return;
         };
-        if self.params.since.is_some_and(|s| at < s) || self.params.until.is_some_and(|u| at >= u) {
+        if self.fixed.params.since.is_some_and(|s| at < s)
+            || self.fixed.params.until.is_some_and(|u| at >= u)
+        {
             return;
         }
         if c.outgoing {
@@ -605,7 +720,7 @@ impl Counter {
         }
         let k = self.action_slot(at);
         self.between[k] = self.between[k].saturating_add(n);
-        let [previous, last, end] = self.trend_bounds;
+        let [previous, last, end] = self.fixed.trend_bounds;
         if at >= last && at < end {
             self.trend[0] = self.trend[0].saturating_add(n);
         } else if at >= previous && at < last {
@@ -618,10 +733,10 @@ impl Counter {
     /// else a binary search.
     fn action_slot(&mut self, at: DateTime<Utc>) -> usize {
         let k = self.slot;
-        let after_previous = k == 0 || self.actions.get(k - 1).is_some_and(|a| a.at <= at);
-        let before_next = self.actions.get(k).is_none_or(|a| a.at > at);
+        let after_previous = k == 0 || self.fixed.actions.get(k - 1).is_some_and(|a| a.at <= at);
+        let before_next = self.fixed.actions.get(k).is_none_or(|a| a.at > at);
         if !(after_previous && before_next) {
-            self.slot = self.actions.partition_point(|a| a.at <= at);
+            self.slot = self.fixed.actions.partition_point(|a| a.at <= at);
         }
         self.slot
     }
@@ -642,7 +757,8 @@ impl Counter {
             _ => {
                 let off_at = |t: i64| {
                     DateTime::from_timestamp(t, 0).map(|d| {
-                        self.params
+                        self.fixed
+                            .params
                             .tz
                             .offset_from_utc_datetime(&d.naive_utc())
                             .fix()
@@ -656,12 +772,12 @@ impl Counter {
         };
         match offset {
             Some(off) => at.naive_utc() + off,
-            None => at.with_timezone(&self.params.tz).naive_local(),
+            None => at.with_timezone(&self.fixed.params.tz).naive_local(),
         }
     }
 
     fn time(&self, t: DateTime<Utc>) -> String {
-        timeparse::format_rfc3339(&t.with_timezone(&self.params.tz).fixed_offset())
+        timeparse::format_rfc3339(&t.with_timezone(&self.fixed.params.tz).fixed_offset())
     }
 
     fn seen(&self, a: &PartyAcc) -> Seen {
@@ -675,7 +791,7 @@ impl Counter {
     }
 
     fn date(&self, t: DateTime<Utc>) -> NaiveDate {
-        t.with_timezone(&self.params.tz).date_naive()
+        t.with_timezone(&self.fixed.params.tz).date_naive()
     }
 
     fn span(&self, start: DateTime<Utc>, end: DateTime<Utc>, attempts: u64) -> Span {
@@ -698,6 +814,7 @@ impl Counter {
             _ => 0,
         };
         let by = self
+            .fixed
             .params
             .by
             .unwrap_or_else(|| By::for_span(days_covered as i64));
@@ -706,9 +823,9 @@ impl Counter {
         // contact) to its end (or the last contact), empty ones included.
         let periods = match (first_date, last_date) {
             (Some(f), Some(l)) => {
-                let start = self.params.since.map_or(f, |s| self.date(s).min(f));
-                let end = match self.params.until {
-                    Some(_) => self.date(self.end - Duration::seconds(1)).max(l),
+                let start = self.fixed.params.since.map_or(f, |s| self.date(s).min(f));
+                let end = match self.fixed.params.until {
+                    Some(_) => self.date(self.fixed.end - Duration::seconds(1)).max(l),
                     None => l,
                 };
                 periods(&self.days, by, start, end)
@@ -725,6 +842,7 @@ impl Counter {
             })
             .collect();
         let blocks: Vec<&Action> = self
+            .fixed
             .params
             .actions
             .iter()
@@ -756,12 +874,19 @@ impl Counter {
         // Attempts before action i: those in between[0..=i].
         let mut before = 0u64;
         let actions = self
+            .fixed
             .actions
             .iter()
             .zip(&self.between)
             .map(|(a, n)| {
                 before = before.saturating_add(*n);
-                let start = self.params.since.or(self.first).unwrap_or(a.at).min(a.at);
+                let start = self
+                    .fixed
+                    .params
+                    .since
+                    .or(self.first)
+                    .unwrap_or(a.at)
+                    .min(a.at);
                 BeforeAfter {
                     seq: a.seq,
                     action: a.action,
@@ -769,7 +894,7 @@ impl Counter {
                     channel: a.channel,
                     address: a.address.clone(),
                     before: self.span(start, a.at, before),
-                    after: self.span(a.at, self.end, self.attempts.saturating_sub(before)),
+                    after: self.span(a.at, self.fixed.end, self.attempts.saturating_sub(before)),
                 }
             })
             .collect();
@@ -815,23 +940,28 @@ impl Counter {
         };
         let [last, previous] = self.trend;
         let trend = Trend {
-            end: self.time(self.end),
-            last_4_weeks: window(self.end - weeks4, self.end, last),
-            previous_4_weeks: window(self.end - weeks4 - weeks4, self.end - weeks4, previous),
+            end: self.time(self.fixed.end),
+            last_4_weeks: window(self.fixed.end - weeks4, self.fixed.end, last),
+            previous_4_weeks: window(
+                self.fixed.end - weeks4 - weeks4,
+                self.fixed.end - weeks4,
+                previous,
+            ),
             change_percent: (previous > 0)
                 .then(|| round_to((last as f64 - previous as f64) / previous as f64 * 100.0, 1)),
             complete: self
+                .fixed
                 .params
                 .since
-                .is_none_or(|s| s <= self.end - weeks4 - weeks4),
+                .is_none_or(|s| s <= self.fixed.end - weeks4 - weeks4),
         };
 
         Stats {
             version: STATS_VERSION,
-            time_zone: self.params.tz.name().to_string(),
-            now: self.time(self.params.now),
-            since: self.params.since.map(|t| self.time(t)),
-            until: self.params.until.map(|t| self.time(t)),
+            time_zone: self.fixed.params.tz.name().to_string(),
+            now: self.time(self.fixed.params.now),
+            since: self.fixed.params.since.map(|t| self.time(t)),
+            until: self.fixed.params.until.map(|t| self.time(t)),
             by,
             totals: Totals {
                 contacts: self.contacts,

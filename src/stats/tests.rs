@@ -637,3 +637,155 @@ fn the_order_of_contacts_does_not_change_the_figures() {
     };
     assert_eq!(seen(&shuffled), seen(&in_order));
 }
+
+mod merge {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const SENDERS: &[Option<&str>] = &[
+        None,
+        Some("山田 課長"),
+        Some("山田　課長"),
+        Some("佐藤"),
+        Some("非通知"),
+        Some("  "),
+    ];
+    const ADDRESSES: &[Option<&str>] = &[
+        None,
+        Some("090-1234-5678"),
+        Some("09012345678"),
+        Some("非通知"),
+        Some("-2"),
+        Some("公衆電話"),
+        Some("A@Example.jp"),
+        Some("a@example.jp"),
+    ];
+
+    /// A contact from small numbers: minutes after a start (or none),
+    /// channel, sender, address, count, outgoing.
+    fn contact_of(
+        (minute, channel, sender, address, count, outgoing): (
+            Option<i64>,
+            usize,
+            usize,
+            usize,
+            u64,
+            bool,
+        ),
+    ) -> Contact<'static> {
+        let start = utc("2026-10-01T00:00:00+09:00");
+        Contact {
+            seq: 0,
+            at: minute.map(|m| start + Duration::minutes(m)),
+            channel: Channel::ALL.get(channel).copied(),
+            sender: SENDERS[sender % SENDERS.len()],
+            address: ADDRESSES[address % ADDRESSES.len()],
+            count,
+            outgoing,
+        }
+    }
+
+    fn contacts() -> impl Strategy<Value = Vec<Contact<'static>>> {
+        let one = (
+            prop::option::weighted(0.95, 0..90 * 24 * 60i64),
+            0..Channel::ALL.len() + 1,
+            0..SENDERS.len(),
+            0..ADDRESSES.len(),
+            1..4u64,
+            prop::bool::weighted(0.1),
+        );
+        prop::collection::vec(one.prop_map(contact_of), 0..60)
+    }
+
+    fn params_with(actions: Vec<(i64, bool)>, period: Option<(i64, i64)>) -> Params {
+        let start = utc("2026-10-01T00:00:00+09:00");
+        let mut p = params("2026-12-31T12:00:00+09:00");
+        p.actions = actions
+            .into_iter()
+            .enumerate()
+            .map(|(i, (m, blocked))| Action {
+                seq: 1000 + i as u64,
+                action: if blocked {
+                    ActionKind::Blocked
+                } else {
+                    ActionKind::Refused
+                },
+                at: start + Duration::minutes(m),
+                channel: None,
+                address: None,
+            })
+            .collect();
+        if let Some((a, b)) = period {
+            p.since = Some(start + Duration::minutes(a.min(b)));
+            p.until = Some(start + Duration::minutes(a.max(b)));
+        }
+        p
+    }
+
+    proptest! {
+        /// Counting a list in contiguous parts and merging them in order
+        /// gives exactly the figures of counting it whole, in any order
+        /// of contacts, spellings shown included.
+        #[test]
+        fn merged_parts_count_as_the_whole(
+            contacts in contacts(),
+            actions in prop::collection::vec((0..90 * 24 * 60i64, any::<bool>()), 0..6),
+            period in prop::option::of((0..90 * 24 * 60i64, 0..90 * 24 * 60i64)),
+            cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..5),
+            sorted in any::<bool>(),
+        ) {
+            let mut contacts = contacts;
+            if sorted {
+                contacts.sort_by_key(|c| c.at);
+            }
+            let p = params_with(actions, period);
+            let whole = compute(p.clone(), contacts.clone());
+
+            let mut cuts: Vec<usize> = cuts.iter().map(|i| i.index(contacts.len() + 1)).collect();
+            cuts.sort_unstable();
+            let mut merged = Counter::new(p);
+            let mut start = 0;
+            for end in cuts.into_iter().chain([contacts.len()]) {
+                let mut part = merged.part();
+                for c in &contacts[start..end] {
+                    part.add(c);
+                }
+                merged.merge(part);
+                start = end;
+            }
+            prop_assert_eq!(merged.finish(), whole);
+        }
+    }
+
+    /// A part merged into a counter that has counted already, then more
+    /// counted after: still the figures of one pass.
+    #[test]
+    fn counting_goes_on_after_a_merge() {
+        let c = |at: &str, sender: &'static str, address: &'static str| {
+            contact(at, Channel::Phone, Some(sender), Some(address), 1)
+        };
+        let list = [
+            c("2026-11-02T09:00:00+09:00", "山田　課長", "090-1234-5678"),
+            c("2026-11-02T10:00:00+09:00", "山田 課長", "09012345678"),
+            c("2026-11-03T10:00:00+09:00", "佐藤", "非通知"),
+            c("2026-11-02T11:00:00+09:00", "佐藤", "-2"),
+        ];
+        let p = params("2026-11-30T12:00:00+09:00");
+        let whole = compute(p.clone(), list);
+        let mut counter = Counter::new(p);
+        counter.add(&list[0]);
+        let mut part = counter.part();
+        part.add(&list[1]);
+        part.add(&list[2]);
+        counter.merge(part);
+        counter.add(&list[3]);
+        let merged = counter.finish();
+        assert_eq!(merged.senders[0].name.as_deref(), Some("山田　課長"));
+        assert_eq!(
+            merged.addresses[0].address.as_deref(),
+            Some("090-1234-5678")
+        );
+        assert_eq!(merged, whole);
+    }
+}

@@ -2,6 +2,7 @@
 //! covering index (see `migrations.rs`) without parsing any body.
 
 use rusqlite::types::ValueRef;
+use rusqlite::OptionalExtension;
 
 use super::Case;
 use crate::error::Result;
@@ -47,6 +48,12 @@ pub struct FactQuery {
     pub channel: Option<Channel>,
     pub with_platform: bool,
     pub with_org: bool,
+    /// Only the contacts with no time (set neither `since` nor `until`).
+    pub undated: bool,
+    /// Only entries numbered up to this one. Entries are never changed,
+    /// so these read the same on any connection, whatever was appended
+    /// since: readers on several connections see one state of the case.
+    pub max_seq: Option<i64>,
 }
 
 impl FactQuery {
@@ -75,6 +82,14 @@ impl FactQuery {
         }
         if self.channel.is_some() {
             sql.push_str(" AND channel = ?");
+        }
+        if self.undated {
+            sql.push_str(" AND occurred_utc IS NULL");
+        }
+        if self.max_seq.is_some() {
+            // `+`: a condition on the index's rows, not a reason to read
+            // the table in order of number instead.
+            sql.push_str(" AND +seq <= ?");
         }
         sql
     }
@@ -113,6 +128,7 @@ impl Case {
             q.since.as_ref().map(|s| s as &dyn rusqlite::ToSql),
             q.until.as_ref().map(|u| u as &dyn rusqlite::ToSql),
             channel_name.as_ref().map(|c| c as &dyn rusqlite::ToSql),
+            q.max_seq.as_ref().map(|m| m as &dyn rusqlite::ToSql),
         ]
         .into_iter()
         .flatten()
@@ -144,6 +160,27 @@ impl Case {
             });
         }
         Ok(())
+    }
+
+    /// The times of the contacts among `n` entries spread evenly over the
+    /// numbers 1 to `max_seq`, in order: a sample of how the contacts are
+    /// spread over time, read in about `n` lookups by number.
+    pub fn contact_time_sample(&self, max_seq: i64, n: i64) -> Result<Vec<i64>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT occurred_utc FROM entries \
+             WHERE seq = ? AND kind = 'contact' AND occurred_utc IS NOT NULL",
+        )?;
+        let mut times = Vec::new();
+        let n = n.clamp(1, max_seq.max(1));
+        for i in 0..n {
+            // The middle of each of n equal stretches of numbers.
+            let seq = (i128::from(2 * i + 1) * i128::from(max_seq) / i128::from(2 * n)) as i64 + 1;
+            if let Some(t) = stmt.query_row([seq], |r| r.get::<_, i64>(0)).optional()? {
+                times.push(t);
+            }
+        }
+        times.sort_unstable();
+        Ok(times)
     }
 
     /// The query plan of [`Case::for_each_contact_fact`], for tests.

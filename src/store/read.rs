@@ -10,6 +10,30 @@ use crate::model::Body;
 use super::*;
 
 impl Case {
+    /// Holds one state of the case file for every read on this connection
+    /// until the returned guard is dropped (a read transaction, never
+    /// committed: nothing is written); `None` when a transaction is open
+    /// already, which holds one.
+    pub fn snapshot(&self) -> Result<Option<rusqlite::Transaction<'_>>> {
+        if !self.conn.is_autocommit() {
+            return Ok(None);
+        }
+        let tx = self.conn.unchecked_transaction()?;
+        // A deferred transaction takes its state at its first read.
+        tx.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
+        Ok(Some(tx))
+    }
+
+    /// The number of the last entry; 0 when there is none.
+    pub fn last_seq(&self) -> Result<u64> {
+        let seq: i64 =
+            self.conn
+                .query_row("SELECT coalesce(max(seq), 0) FROM entries", [], |r| {
+                    r.get(0)
+                })?;
+        Ok(seq.max(0) as u64)
+    }
+
     /// The timestamp files kept for anchor entries, in order of number.
     /// (None in a file of an older schema opened read-only.)
     pub fn anchor_files(&self) -> Result<Vec<(u64, AnchorFiles)>> {
