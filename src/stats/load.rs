@@ -84,27 +84,58 @@ pub fn load_split(
     let max_seq = case.last_seq()?;
     let split = split(max_seq);
     let related = Related::load(case)?;
-    let mut actions = Vec::new();
-    // Only refusals and blocks count, and any action a correction may
-    // have turned into one; the rest are not parsed.
-    let wanted = "kind = 'action' AND (json_extract(body, '$.action') IN ('refused', 'blocked') \
-                  OR seq IN (SELECT target FROM entries WHERE kind = 'correction'))";
-    for stored in case.select(wanted, &[])? {
-        if related.voids.contains_key(&stored.seq) {
+    // The corrected entries, with their corrections applied: the actions
+    // among them now, the contacts after the others.
+    let mut corrected = Vec::new();
+    for &seq in related.corrections.keys() {
+        if related.voids.contains_key(&seq) {
             continue;
         }
-        let b = related.effective(stored.seq, &stored.body)?;
-        let at = b.occurred_at.as_deref().and_then(timeparse::parse_stored);
-        if let (Some(action @ (ActionKind::Refused | ActionKind::Blocked)), Some(at)) =
-            (b.action, at)
-        {
+        if let Some(stored) = case.get(seq)? {
+            corrected.push((seq, related.effective(seq, &stored.body)?));
+        }
+    }
+    let mut actions = Vec::new();
+    let mut add_action = |seq, action, at: Option<&str>, channel, address| {
+        if let Some(at) = at.and_then(timeparse::parse_stored) {
             actions.push(Action {
-                seq: stored.seq,
+                seq,
                 action,
                 at: at.with_timezone(&Utc),
-                channel: b.channel,
-                address: b.address,
+                channel,
+                address,
             });
+        }
+    };
+    for (seq, b) in &corrected {
+        if let (Kind::Action, Some(action @ (ActionKind::Refused | ActionKind::Blocked))) =
+            (b.kind, b.action)
+        {
+            add_action(
+                *seq,
+                action,
+                b.occurred_at.as_deref(),
+                b.channel,
+                b.address.clone(),
+            );
+        }
+    }
+    // The others as stored, in ranges of numbers read side by side.
+    let ranges = u64::try_from(split.parts.max(1)).unwrap_or(1);
+    let found = in_parallel(case, split.threads, split.parts.max(1), |c, i| {
+        let bound = |k: u64| i64::try_from(max_seq / ranges * k + max_seq % ranges * k / ranges);
+        let (after, upto) = (bound(i as u64), bound(i as u64 + 1));
+        c.stop_facts(after.unwrap_or(i64::MAX), upto.unwrap_or(i64::MAX))
+    })?;
+    for f in found.into_iter().flatten() {
+        if !related.voids.contains_key(&f.seq) && !related.corrections.contains_key(&f.seq) {
+            add_action(
+                f.seq,
+                f.action,
+                f.occurred_at.as_deref(),
+                f.channel,
+                f.address,
+            );
         }
     }
     let mut counter = Counter::new(Params {
@@ -156,25 +187,19 @@ pub fn load_split(
         select: &select,
         skip: &skip,
     };
-    for part in count_parts(case, &reading, &parts, split.threads)? {
+    for part in in_parallel(case, split.threads, parts.len(), |c, i| {
+        reading.count(c, parts[i])
+    })? {
         counter.merge(part);
     }
 
     let mut select = select;
-    for &seq in related.corrections.keys() {
-        if related.voids.contains_key(&seq) {
-            continue;
-        }
-        let Some(stored) = case.get(seq)? else {
-            continue;
-        };
-        if stored.body.kind != Kind::Contact {
-            continue;
-        }
-        let b = related.effective(seq, &stored.body)?;
-        let f = Fact::of_body(seq, &b);
-        if select.passes(&f) {
-            counter.add(&contact(&f));
+    for (seq, b) in &corrected {
+        if b.kind == Kind::Contact {
+            let f = Fact::of_body(*seq, b);
+            if select.passes(&f) {
+                counter.add(&contact(&f));
+            }
         }
     }
     Ok(counter.finish())
@@ -304,38 +329,33 @@ impl Reading<'_, '_> {
     }
 }
 
-/// The counts of `parts`, in their order: read on this thread and on
-/// `threads - 1` others, each with its own connection, taking the next
-/// part as they finish one. A thread whose connection cannot be opened
-/// leaves its share to the others.
-fn count_parts(
+/// `job(connection, i)` for every `i` below `n`, in order of `i`: run on
+/// this thread and on up to `threads - 1` others, each with its own
+/// connection, taking the next `i` as they finish one. A thread whose
+/// connection cannot be opened leaves its share to the others.
+fn in_parallel<R: Send>(
     case: &Case,
-    reading: &Reading,
-    parts: &[FactQuery],
     threads: usize,
-) -> Result<Vec<Counter>> {
-    let readers: Vec<Case> = if parts.len() > 1 {
-        (1..threads.min(parts.len()))
-            .filter_map(|_| case.reader().ok())
-            .collect()
-    } else {
-        Vec::new()
-    };
+    n: usize,
+    job: impl Fn(&Case, usize) -> Result<R> + Sync,
+) -> Result<Vec<R>> {
+    let readers: Vec<Case> = (1..threads.min(n))
+        .filter_map(|_| case.reader().ok())
+        .collect();
     if readers.is_empty() {
-        return parts.iter().map(|q| reading.count(case, *q)).collect();
+        return (0..n).map(|i| job(case, i)).collect();
     }
-    // Each thread starts with a part of its own (this one with the
-    // first), then takes the next one left.
+    // Each thread starts with one of its own (this one with the first),
+    // then takes the next one left.
     let next = AtomicUsize::new(readers.len() + 1);
-    let done: Mutex<Vec<Option<Result<Counter>>>> =
-        Mutex::new(parts.iter().map(|_| None).collect());
+    let done: Mutex<Vec<Option<Result<R>>>> = Mutex::new((0..n).map(|_| None).collect());
     let work = |c: &Case, first: usize| {
         let mut i = first;
-        while let Some(q) = parts.get(i) {
-            let counted = reading.count(c, *q);
-            let failed = counted.is_err();
+        while i < n {
+            let result = job(c, i);
+            let failed = result.is_err();
             if let Ok(mut done) = done.lock() {
-                done[i] = Some(counted);
+                done[i] = Some(result);
             }
             if failed {
                 break;
@@ -352,9 +372,9 @@ fn count_parts(
     });
     let done = done.into_inner().unwrap_or_else(|e| e.into_inner());
     done.into_iter()
-        .zip(parts)
-        // A part no thread got to (all stopped at an error) is read here.
-        .map(|(counted, q)| counted.unwrap_or_else(|| reading.count(case, *q)))
+        .enumerate()
+        // One no thread got to (all stopped at an error) is done here.
+        .map(|(i, result)| result.unwrap_or_else(|| job(case, i)))
         .collect()
 }
 
@@ -581,6 +601,13 @@ mod tests {
                 "{plan}"
             );
         }
+        // The refusals and blocks of a range of numbers: through the index
+        // of kinds and numbers, not the whole table or every action.
+        let plan = case.stop_fact_plan().unwrap();
+        assert!(
+            plan.contains("USING INDEX entries_by_kind (kind=? AND seq>? AND seq<?)"),
+            "{plan}"
+        );
     }
 
     /// The sample and 400 more contacts over four weeks: spellings that

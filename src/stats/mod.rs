@@ -15,10 +15,7 @@ pub use load::load;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use chrono::{
-    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone,
-    Timelike, Utc,
-};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 use rustc_hash::FxHashMap;
 use serde::ser::{SerializeMap, Serializer};
@@ -546,7 +543,8 @@ pub struct Counter {
     days: BTreeMap<NaiveDate, ChannelCounts>,
     /// The day being counted, added to `days` when another day comes
     /// (contacts arrive in time order, so most rows fall on the same day).
-    today: Option<(NaiveDate, ChannelCounts)>,
+    /// (Days are counted from 1970-01-01 in the case's zone.)
+    today: Option<(i64, ChannelCounts)>,
     senders: Parties,
     addresses: Parties,
     hidden: HiddenCallers,
@@ -692,20 +690,23 @@ impl Counter {
         self.first = Some(self.first.map_or(at, |f| f.min(at)));
         self.last = Some(self.last.map_or(at, |l| l.max(at)));
         self.by_channel.add(c.channel, n);
-        let local = self.local(at);
-        let date = local.date();
+        // The day, hour and weekday in the case's zone, from seconds: no
+        // calendar date is made until the day changes.
+        let local = self.local_secs(at);
+        let day = local.div_euclid(86_400);
         match &mut self.today {
-            Some((d, counts)) if *d == date => counts.add(c.channel, n),
+            Some((d, counts)) if *d == day => counts.add(c.channel, n),
             _ => {
                 self.flush_day();
                 let mut counts = ChannelCounts::default();
                 counts.add(c.channel, n);
-                self.today = Some((date, counts));
+                self.today = Some((day, counts));
             }
         }
-        let hour = &mut self.hours[local.hour() as usize];
+        let hour = &mut self.hours[(local.rem_euclid(86_400) / 3600) as usize];
         *hour = hour.saturating_add(n);
-        let weekday = &mut self.weekdays[local.weekday().num_days_from_monday() as usize];
+        // 1970-01-01, day 0, was a Thursday (3 days after Monday).
+        let weekday = &mut self.weekdays[(day + 3).rem_euclid(7) as usize];
         *weekday = weekday.saturating_add(n);
         let sender_kind = self.senders.add(c.sender, name_key, c, at);
         let address_kind = self.addresses.add(c.address, address_key, c, at);
@@ -743,14 +744,20 @@ impl Counter {
 
     /// Adds the day being counted to `days`.
     fn flush_day(&mut self) {
-        if let Some((d, counts)) = self.today.take() {
-            self.days.entry(d).or_default().merge(&counts);
+        if let Some((day, counts)) = self.today.take() {
+            // Day 0 is 1970-01-01, day 719,163 of the common era.
+            let date = i32::try_from(day + 719_163)
+                .ok()
+                .and_then(NaiveDate::from_num_days_from_ce_opt)
+                .unwrap_or(NaiveDate::MIN);
+            self.days.entry(date).or_default().merge(&counts);
         }
     }
 
-    /// `at` in the case's zone. The zone's offset is looked up once per
-    /// hour of UTC time and reused while it holds for the whole hour.
-    fn local(&mut self, at: DateTime<Utc>) -> NaiveDateTime {
+    /// `at` in the case's zone, as seconds from 1970-01-01 00:00 there.
+    /// The zone's offset is looked up once per hour of UTC time and reused
+    /// while it holds for the whole hour.
+    fn local_secs(&mut self, at: DateTime<Utc>) -> i64 {
         let hour = at.timestamp().div_euclid(3600);
         let offset = match self.offset_cache {
             Some((h, off)) if h == hour => Some(off),
@@ -770,10 +777,14 @@ impl Counter {
                 self.offset_cache.map(|(_, off)| off)
             }
         };
-        match offset {
-            Some(off) => at.naive_utc() + off,
-            None => at.with_timezone(&self.fixed.params.tz).naive_local(),
-        }
+        let offset = offset.unwrap_or_else(|| {
+            self.fixed
+                .params
+                .tz
+                .offset_from_utc_datetime(&at.naive_utc())
+                .fix()
+        });
+        at.timestamp() + i64::from(offset.local_minus_utc())
     }
 
     fn time(&self, t: DateTime<Utc>) -> String {

@@ -6,7 +6,7 @@ use rusqlite::OptionalExtension;
 
 use super::Case;
 use crate::error::Result;
-use crate::model::{Body, Channel, Direction};
+use crate::model::{ActionKind, Body, Channel, Direction};
 
 /// The facts of one contact entry, borrowed from the row being read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,6 +95,23 @@ impl FactQuery {
     }
 }
 
+/// Refusals and blocks in a range of numbers, through the index of kinds
+/// and numbers (`entries_by_kind`).
+const STOP_FACTS: &str = "SELECT seq, json_extract(body, '$.action'), \
+     json_extract(body, '$.occurred_at'), channel, address FROM entries \
+     WHERE kind = 'action' AND seq > ?1 AND seq <= ?2 \
+     AND json_extract(body, '$.action') IN ('refused', 'blocked')";
+
+/// A refusal or block as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StopFact {
+    pub seq: u64,
+    pub action: ActionKind,
+    pub occurred_at: Option<String>,
+    pub channel: Option<Channel>,
+    pub address: Option<String>,
+}
+
 fn text(v: ValueRef<'_>) -> Option<&str> {
     match v {
         ValueRef::Text(t) => std::str::from_utf8(t).ok(),
@@ -181,6 +198,41 @@ impl Case {
         }
         times.sort_unstable();
         Ok(times)
+    }
+
+    /// The refusals and blocks numbered after `after` up to `upto`, as
+    /// stored (corrections not applied), read without parsing any body:
+    /// SQLite takes the action and the time from it.
+    pub fn stop_facts(&self, after: i64, upto: i64) -> Result<Vec<StopFact>> {
+        let mut stmt = self.conn().prepare(STOP_FACTS)?;
+        let mut rows = stmt.query([after, upto])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let action = match r.get_ref(1)? {
+                ValueRef::Text(b"refused") => ActionKind::Refused,
+                ValueRef::Text(b"blocked") => ActionKind::Blocked,
+                _ => continue,
+            };
+            out.push(StopFact {
+                seq: integer(r.get_ref(0)?).unwrap_or(0).max(0) as u64,
+                action,
+                occurred_at: text(r.get_ref(2)?).map(str::to_owned),
+                channel: channel(r.get_ref(3)?),
+                address: text(r.get_ref(4)?).map(str::to_owned),
+            });
+        }
+        Ok(out)
+    }
+
+    /// The query plan of [`Case::stop_facts`], for tests.
+    pub fn stop_fact_plan(&self) -> Result<String> {
+        let mut stmt = self
+            .conn()
+            .prepare(&format!("EXPLAIN QUERY PLAN {STOP_FACTS}"))?;
+        let plan = stmt
+            .query_map([0, 1], |r| r.get::<_, String>(3))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(plan.join("\n"))
     }
 
     /// The query plan of [`Case::for_each_contact_fact`], for tests.
