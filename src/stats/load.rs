@@ -95,49 +95,48 @@ pub fn load_split(
             corrected.push((seq, related.effective(seq, &stored.body)?));
         }
     }
-    let mut actions = Vec::new();
-    let mut add_action = |seq, action, at: Option<&str>, channel, address| {
-        if let Some(at) = at.and_then(timeparse::parse_stored) {
-            actions.push(Action {
-                seq,
-                action,
-                at: at.with_timezone(&Utc),
-                channel,
-                address,
-            });
-        }
+    let action = |seq, action, at: Option<&str>, channel, address: Option<&str>| {
+        let at = at.and_then(timeparse::parse_stored)?;
+        Some(Action {
+            seq,
+            action,
+            at: at.with_timezone(&Utc),
+            channel,
+            address: address.map(str::to_owned),
+        })
     };
-    for (seq, b) in &corrected {
-        if let (Kind::Action, Some(action @ (ActionKind::Refused | ActionKind::Blocked))) =
-            (b.kind, b.action)
-        {
-            add_action(
+    let mut actions: Vec<Action> = corrected
+        .iter()
+        .filter_map(|(seq, b)| match (b.kind, b.action) {
+            (Kind::Action, Some(a @ (ActionKind::Refused | ActionKind::Blocked))) => action(
                 *seq,
-                action,
+                a,
                 b.occurred_at.as_deref(),
                 b.channel,
-                b.address.clone(),
-            );
-        }
-    }
+                b.address.as_deref(),
+            ),
+            _ => None,
+        })
+        .collect();
     // The others as stored, in ranges of numbers read side by side.
     let ranges = u64::try_from(split.parts.max(1)).unwrap_or(1);
+    let bound = |k: u64| {
+        i64::try_from(max_seq / ranges * k + max_seq % ranges * k / ranges).unwrap_or(i64::MAX)
+    };
     let found = in_parallel(case, split.threads, split.parts.max(1), |c, i| {
-        let bound = |k: u64| i64::try_from(max_seq / ranges * k + max_seq % ranges * k / ranges);
-        let (after, upto) = (bound(i as u64), bound(i as u64 + 1));
-        c.stop_facts(after.unwrap_or(i64::MAX), upto.unwrap_or(i64::MAX))
+        let mut found = Vec::new();
+        c.for_each_stop_fact(
+            bound(i as u64),
+            bound(i as u64 + 1),
+            |seq, a, at, ch, addr| {
+                let kept =
+                    !related.voids.contains_key(&seq) && !related.corrections.contains_key(&seq);
+                found.extend(action(seq, a, at, ch, addr).filter(|_| kept));
+            },
+        )?;
+        Ok(found)
     })?;
-    for f in found.into_iter().flatten() {
-        if !related.voids.contains_key(&f.seq) && !related.corrections.contains_key(&f.seq) {
-            add_action(
-                f.seq,
-                f.action,
-                f.occurred_at.as_deref(),
-                f.channel,
-                f.address,
-            );
-        }
-    }
+    actions.extend(found.into_iter().flatten());
     let mut counter = Counter::new(Params {
         tz: case.meta.tz,
         now,

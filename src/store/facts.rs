@@ -102,16 +102,6 @@ const STOP_FACTS: &str = "SELECT seq, json_extract(body, '$.action'), \
      WHERE kind = 'action' AND seq > ?1 AND seq <= ?2 \
      AND json_extract(body, '$.action') IN ('refused', 'blocked')";
 
-/// A refusal or block as stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StopFact {
-    pub seq: u64,
-    pub action: ActionKind,
-    pub occurred_at: Option<String>,
-    pub channel: Option<Channel>,
-    pub address: Option<String>,
-}
-
 fn text(v: ValueRef<'_>) -> Option<&str> {
     match v {
         ValueRef::Text(t) => std::str::from_utf8(t).ok(),
@@ -201,30 +191,35 @@ impl Case {
     }
 
     /// The refusals and blocks numbered after `after` up to `upto`, as
-    /// stored (corrections not applied), read without parsing any body:
-    /// SQLite takes the action and the time from it.
-    pub fn stop_facts(&self, after: i64, upto: i64) -> Result<Vec<StopFact>> {
+    /// stored (corrections not applied), read without parsing any body
+    /// (SQLite takes the action and the time from it): `f(seq, action,
+    /// occurred_at, channel, address)` for each.
+    pub fn for_each_stop_fact(
+        &self,
+        after: i64,
+        upto: i64,
+        mut f: impl FnMut(u64, ActionKind, Option<&str>, Option<Channel>, Option<&str>),
+    ) -> Result<()> {
         let mut stmt = self.conn().prepare(STOP_FACTS)?;
         let mut rows = stmt.query([after, upto])?;
-        let mut out = Vec::new();
         while let Some(r) = rows.next()? {
             let action = match r.get_ref(1)? {
                 ValueRef::Text(b"refused") => ActionKind::Refused,
                 ValueRef::Text(b"blocked") => ActionKind::Blocked,
                 _ => continue,
             };
-            out.push(StopFact {
-                seq: integer(r.get_ref(0)?).unwrap_or(0).max(0) as u64,
+            f(
+                integer(r.get_ref(0)?).unwrap_or(0).max(0) as u64,
                 action,
-                occurred_at: text(r.get_ref(2)?).map(str::to_owned),
-                channel: channel(r.get_ref(3)?),
-                address: text(r.get_ref(4)?).map(str::to_owned),
-            });
+                text(r.get_ref(2)?),
+                channel(r.get_ref(3)?),
+                text(r.get_ref(4)?),
+            );
         }
-        Ok(out)
+        Ok(())
     }
 
-    /// The query plan of [`Case::stop_facts`], for tests.
+    /// The query plan of [`Case::for_each_stop_fact`], for tests.
     pub fn stop_fact_plan(&self) -> Result<String> {
         let mut stmt = self
             .conn()
