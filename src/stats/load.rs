@@ -667,7 +667,6 @@ mod tests {
             until: until.map(utc),
             channel: channel.map(|c| ChannelWord::parse(c).unwrap()),
             from: from.map(str::to_owned),
-            ..Filter::default()
         };
         vec![
             Filter::default(),
