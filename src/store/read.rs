@@ -144,11 +144,12 @@ pub struct Rows<'c>(&'c Connection);
 impl Rows<'_> {
     /// The lowest and highest entry numbers; `None` when there is none.
     pub fn bounds(&self) -> Result<Option<(i64, i64)>> {
-        Ok(self
-            .0
-            .query_row("SELECT min(seq), max(seq) FROM entries", [], |r| {
-                Ok(r.get::<_, Option<i64>>(0)?.zip(r.get::<_, Option<i64>>(1)?))
-            })?)
+        // Two subqueries, each one step down the table's tree: `min(seq),
+        // max(seq)` in one query would read every row.
+        let sql = "SELECT (SELECT min(seq) FROM entries), (SELECT max(seq) FROM entries)";
+        Ok(self.0.query_row(sql, [], |r| {
+            Ok(r.get::<_, Option<i64>>(0)?.zip(r.get::<_, Option<i64>>(1)?))
+        })?)
     }
 
     /// The rows numbered above `after` and up to `upto`, in order of
