@@ -359,7 +359,7 @@ pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Resul
             any_names(&needles, &r.party) || r.recipients.iter().any(|p| any_names(&needles, p))
         })
         && !parsed.records.is_empty();
-    if names_nobody && !(sel.several_files && !sel.from.is_empty()) {
+    if names_nobody && (!sel.several_files || sel.from.is_empty()) {
         let mut seen: Vec<String> = Vec::new();
         for r in &parsed.records {
             let d = r.party.shown();
