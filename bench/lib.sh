@@ -24,5 +24,5 @@ PY
     say "$label: median $WALL s wall, $CPU s CPU, $PEAK MB peak ($RUNS runs)"
 }
 
-# ratio A B: A / B to two places.
-ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
+# ratio A B: A / B to two places ("-" when B rounds to zero).
+ratio() { python3 -c "print('%.2f' % ($1 / $2) if $2 else '-')"; }

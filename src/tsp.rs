@@ -865,7 +865,7 @@ fn failure_text(bit: usize) -> String {
         ),
         n => return crate::t!("timestamp-failure-unknown", number = n),
     };
-    format!("{words} ({name})")
+    crate::t!("timestamp-failure-named", words = words, name = name)
 }
 
 /// The signed attributes exactly as the TSA sent them, tagged as the

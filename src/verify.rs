@@ -28,7 +28,7 @@ use serde::Serialize;
 
 use crate::canonical::BodyView;
 use crate::chain;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::evidence::{EvidenceStore, Health};
 use crate::fasttime;
 use crate::model::{Anchor, Body, Kind};
@@ -37,6 +37,8 @@ use crate::sanitize;
 use crate::store::{AnchorFiles, Case, RawRef, RawRow};
 use crate::timeparse;
 use crate::tsp;
+
+mod parts;
 
 /// At most this many problems are kept and reported one by one; the
 /// rest are only counted (a damaged record of millions of entries must
@@ -152,6 +154,60 @@ impl ChainCheck {
             sources: HashMap::new(),
             buf: Vec::with_capacity(4096),
         }
+    }
+
+    /// A check that carries on after the entries before a part of the
+    /// chain: `before` is what [`ChainCheck`] knows after the last of them
+    /// (`None` when there is none), so that feeding it the rows of the
+    /// part finds what checking the whole chain finds in that part.
+    pub(crate) fn resume(
+        case_id: &str,
+        receipt_seqs: impl IntoIterator<Item = u64>,
+        before: Option<Before>,
+    ) -> ChainCheck {
+        let mut check = ChainCheck::new(case_id, receipt_seqs);
+        if let Some(before) = before {
+            check.expected_seq = before.seq + 1;
+            check.prev_hash = before.hash;
+            check.last_recorded = before.last_recorded;
+        }
+        check
+    }
+
+    /// Joins the check of the part of the chain that follows this one:
+    /// afterwards `self` is as if it had been fed the rows of both.
+    pub(crate) fn append(&mut self, later: ChainCheck) {
+        for p in later.problems {
+            self.problem(p.seq, p.problem, p.message);
+        }
+        self.dropped += later.dropped;
+        for (seq, hash) in later.wanted {
+            if hash.is_some() {
+                self.wanted.insert(seq, hash);
+            }
+        }
+        self.anchors.extend(later.anchors);
+        self.count += later.count;
+        for f in later.files {
+            match self.file_index.get(&f.sha256) {
+                Some(&i) => {
+                    let seqs = &mut self.files[i].seqs;
+                    for s in f.seqs {
+                        if seqs.last() != Some(&s) {
+                            seqs.push(s);
+                        }
+                    }
+                }
+                None => {
+                    self.file_index.insert(f.sha256.clone(), self.files.len());
+                    self.files.push(f);
+                }
+            }
+        }
+        self.sources.extend(later.sources);
+        self.expected_seq = later.expected_seq;
+        self.prev_hash = later.prev_hash;
+        self.last_recorded = later.last_recorded;
     }
 
     /// Asks for the stored hash of entry `seq` (before feeding rows).
@@ -409,9 +465,33 @@ impl ChainCheck {
     }
 }
 
+/// What the check of a chain carries from one entry to the next: the
+/// number and stored hash of the last entry, and the last recorded time
+/// that could be read (not always the last entry's).
+pub(crate) struct Before {
+    pub seq: u64,
+    pub hash: String,
+    pub last_recorded: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+/// The recorded time of a stored body, as [`ChainCheck::checked_row`]
+/// reads it: `None` when the body or its time cannot be read (and the
+/// time then does not count as the last recorded one).
+fn recorded_time_of(
+    body: &str,
+    buf: &mut Vec<u8>,
+) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+    match BodyView::canonical(body) {
+        Some(view) => recorded_time(&view.recorded_at),
+        None => chain::parse_canonical_with(body, buf)
+            .ok()
+            .and_then(|b| recorded_time(&b.recorded_at)),
+    }
+}
+
 /// Whether SHA-256 of `body` is `stored` (lower-case hex), without
 /// building a string per entry.
-fn hash_matches(body: &str, stored: &str) -> bool {
+pub(crate) fn hash_matches(body: &str, stored: &str) -> bool {
     use sha2::{Digest, Sha256};
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let digest = Sha256::digest(body.as_bytes());
@@ -486,90 +566,6 @@ pub fn check_files(store: &EvidenceStore, files: &[NamedFile]) -> Vec<Problem> {
     problems
 }
 
-/// Rows per batch handed from the reading thread to the checking one.
-const BATCH: usize = 1024;
-/// Or fewer rows, when their texts reach this size (long bodies).
-const BATCH_BYTES: usize = 1 << 20;
-/// Batches waiting to be checked, at most (so memory stays constant).
-const IN_FLIGHT: usize = 4;
-
-/// Rows read, waiting to be checked: their texts one after the
-/// other in one buffer (no allocation per row).
-#[derive(Default)]
-struct Batch {
-    text: String,
-    rows: Vec<Packed>,
-}
-
-/// One row of a [`Batch`]: its numbers and where its texts are.
-struct Packed {
-    seq: i64,
-    occurred_utc: Option<i64>,
-    target: Option<i64>,
-    /// End of the kind, channel, sender, address, body, prev_hash and
-    /// hash texts (each starts where the one before ends).
-    ends: [usize; 7],
-    /// Which of channel, sender and address are NULL.
-    null: [bool; 3],
-}
-
-impl Batch {
-    fn push(&mut self, row: &RawRef) {
-        let texts = [
-            row.kind,
-            row.channel.unwrap_or_default(),
-            row.sender.unwrap_or_default(),
-            row.address.unwrap_or_default(),
-            row.body,
-            row.prev_hash,
-            row.hash,
-        ];
-        let mut ends = [0; 7];
-        for (end, t) in ends.iter_mut().zip(texts) {
-            self.text.push_str(t);
-            *end = self.text.len();
-        }
-        self.rows.push(Packed {
-            seq: row.seq,
-            occurred_utc: row.occurred_utc,
-            target: row.target,
-            ends,
-            null: [
-                row.channel.is_none(),
-                row.sender.is_none(),
-                row.address.is_none(),
-            ],
-        });
-    }
-
-    fn get(&self, i: usize) -> RawRef<'_> {
-        let p = &self.rows[i];
-        let start = if i == 0 { 0 } else { self.rows[i - 1].ends[6] };
-        let t = |k: usize| {
-            let from = if k == 0 { start } else { p.ends[k - 1] };
-            &self.text[from..p.ends[k]]
-        };
-        let optional = |k: usize| (!p.null[k - 1]).then(|| t(k));
-        RawRef {
-            seq: p.seq,
-            kind: t(0),
-            occurred_utc: p.occurred_utc,
-            channel: optional(1),
-            sender: optional(2),
-            address: optional(3),
-            target: p.target,
-            body: t(4),
-            prev_hash: t(5),
-            hash: t(6),
-        }
-    }
-
-    fn clear(&mut self) {
-        self.text.clear();
-        self.rows.clear();
-    }
-}
-
 /// The import fingerprints kept for finding re-imported records must be
 /// exactly those of the imported entries: a missing one would let a record
 /// be imported twice, an extra one would keep a record out.
@@ -598,10 +594,10 @@ fn check_import_index(case: &Case, sources: &HashMap<String, u64>) -> Result<Vec
 
 /// Verifies a whole case file and its evidence files.
 ///
-/// Rows are read from SQLite on this thread and checked (parsed, hashed,
-/// linked) on a second one, in batches through a bounded channel, so that
-/// on two or more cores reading and checking overlap. The checks and
-/// their order are exactly those of [`ChainCheck::row`].
+/// The chain is cut into as many parts as there are cores, each read and
+/// checked (parsed, hashed, linked) on a thread of its own, and the parts
+/// joined in order (see `parts`). The problems found and their order are
+/// exactly those of feeding every row to [`ChainCheck::row`] in order.
 pub fn verify_case(case: &Case, receipts: &[Receipt]) -> Result<Report> {
     verify_case_with(case, receipts, Files::Rehash)
 }
@@ -622,6 +618,12 @@ pub fn verify_case_with_roots(
     files: Files,
     roots: Option<&[x509_cert::Certificate]>,
 ) -> Result<Report> {
+    // One read transaction for the whole check (the parts read on other
+    // connections: see `parts::check_chain`), unless the caller has one.
+    let _snapshot = match case.conn().is_autocommit() {
+        true => Some(case.conn().unchecked_transaction()?),
+        false => None,
+    };
     let mut check = ChainCheck::new(&case.meta.case_id, receipts.iter().map(|r| r.entries));
     let kept = case.anchor_files()?;
     for (_, f) in &kept {
@@ -629,50 +631,7 @@ pub fn verify_case_with_roots(
             check.want(r.entries);
         }
     }
-    std::thread::scope(|s| -> Result<()> {
-        // Full batches go to the checker; emptied ones come back to be
-        // filled again, so no memory is allocated once they are warm.
-        let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<Batch>(IN_FLIGHT);
-        let (empty_tx, empty_rx) = std::sync::mpsc::channel::<Batch>();
-        let checking = &mut check;
-        let checker = std::thread::Builder::new()
-            .name("verify".into())
-            .spawn_scoped(s, move || {
-                for mut batch in full_rx {
-                    for i in 0..batch.rows.len() {
-                        let row = batch.get(i);
-                        checking.checked_row(&row, hash_matches(row.body, row.hash));
-                    }
-                    batch.clear();
-                    // The reader may have finished: then the batch is dropped.
-                    let _ = empty_tx.send(batch);
-                }
-            })
-            .map_err(|e| Error::internal(format!("cannot start a thread: {e}")))?;
-        let mut batch = Batch::default();
-        // Reading here (SQLite, UTF-8 checks, copying), hashing, parsing
-        // and checking on the checker: the two take about the same time.
-        let read = case.for_each_raw_ref(|row| {
-            batch.push(&row);
-            if batch.rows.len() == BATCH || batch.text.len() >= BATCH_BYTES {
-                let next = empty_rx.try_recv().unwrap_or_default();
-                let full = std::mem::replace(&mut batch, next);
-                // Fails only if the checker panicked; join reports that.
-                full_tx
-                    .send(full)
-                    .map_err(|_| Error::internal("the chain check stopped"))?;
-            }
-            Ok(())
-        });
-        if read.is_ok() && !batch.rows.is_empty() {
-            let _ = full_tx.send(batch);
-        }
-        drop(full_tx);
-        if let Err(panic) = checker.join() {
-            std::panic::resume_unwind(panic);
-        }
-        read
-    })?;
+    let check = parts::check_chain(case, check, parts::count())?;
     let receipts: Vec<ReceiptCheck> = receipts.iter().map(|r| check.check_receipt(r)).collect();
     let anchors = check_anchors(&check, &kept, roots);
     let mut problems = check.problems.clone();

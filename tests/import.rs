@@ -1361,3 +1361,69 @@ fn a_passphrase_file_is_refused_by_importers_of_unencrypted_files() {
     );
     assert_eq!(entry_count(&env), 0);
 }
+
+#[test]
+fn the_last_message_of_an_mbox_is_found_again_as_its_eml_file() {
+    // Mail programs end every message of an mbox with an empty line, the
+    // last one too. That line is not part of the message: the same mail
+    // saved as an .eml file is the same entry, with the same bytes kept.
+    let env = TestEnv::new();
+    let eml = std::fs::read(fixture("email/shift_jis.eml")).unwrap();
+    let mut mbox = b"From a@example.com Wed Nov 18 15:04:05 2026\n".to_vec();
+    mbox.extend_from_slice(&std::fs::read(fixture("email/utf8-html.eml")).unwrap());
+    mbox.extend_from_slice(b"\nFrom b@example.com Wed Nov 18 15:04:05 2026\n");
+    mbox.extend_from_slice(&eml);
+    mbox.extend_from_slice(b"\n");
+    let path = env.path().join("two.mbox");
+    std::fs::write(&path, &mbox).unwrap();
+    env.ok(&["import", "eml", &fixture("email/shift_jis.eml")]);
+    assert_eq!(contacts(&env).len(), 1);
+    let out = env.ok(&["import", "mbox", path.to_str().unwrap()]);
+    assert!(out.contains("recorded 1 new, 1 already recorded"), "{out}");
+    assert_eq!(contacts(&env).len(), 2);
+}
+
+#[test]
+fn mail_files_of_different_people_need_from() {
+    // Each file has one sender, but not the same one: without --from,
+    // recording them all would make everyone who wrote the other side.
+    let env = TestEnv::new();
+    let yamada = fixture("email/iso2022jp.eml");
+    let suzuki = fixture("email/reused-id-a.eml");
+    let (_, err) = env.fails(&["import", "eml", &yamada, &suzuki], 2);
+    assert_one_error_line(&err);
+    assert!(
+        err.contains("these 2 files hold records of 2 different people"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Suzuki <suzuki@example.co.jp> (1 file)"),
+        "{err}"
+    );
+    assert!(err.contains("--from"), "{err}");
+    assert_eq!(contacts(&env).len(), 0);
+    let (_, err) = env.fails(&["--lang", "ja", "import", "eml", &yamada, &suzuki], 2);
+    assert!(
+        err.contains("2個のファイルには2人分の記録があります"),
+        "{err}"
+    );
+    // Several files of the one person need no --from; naming one takes
+    // that one's files only.
+    let out = env.ok(&["import", "eml", &yamada, &fixture("email/shift_jis.eml")]);
+    assert!(out.contains("recorded 2 new"), "{out}");
+    let out = env.ok(&[
+        "import",
+        "eml",
+        &yamada,
+        &suzuki,
+        "--from",
+        "suzuki@example.co.jp",
+    ]);
+    assert!(out.contains("recorded 1 new"), "{out}");
+    assert_eq!(contacts(&env).len(), 3);
+    // A --from that names nobody in any of the files is still refused.
+    let (_, err) = env.fails(&["import", "eml", &yamada, &suzuki, "--from", "tanaka"], 2);
+    assert_one_error_line(&err);
+    assert!(err.contains("is from or to tanaka"), "{err}");
+    assert_eq!(contacts(&env).len(), 3);
+}

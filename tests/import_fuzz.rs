@@ -28,6 +28,7 @@ fn exercise(name: &str, bytes: &[u8], map: Vec<(String, String)>) {
         Selection {
             from: vec!["山田".into(), "+81 90-1234-5678".into()],
             include_own: true,
+            several_files: false,
         },
     ] {
         if let Ok(plan) = import::plan("f", importer.family(), &parsed, &sel) {

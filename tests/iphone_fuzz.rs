@@ -29,6 +29,7 @@ fn drafts(records: Vec<import::Record>) {
     let sel = Selection {
         from: vec!["+81 90-1234-5678".into()],
         include_own: true,
+        several_files: false,
     };
     if let Ok(plan) = import::plan("f", "iphone", &parsed, &sel) {
         for (i, side, fp) in &plan.take {

@@ -1158,6 +1158,12 @@ fn refusals_are_explained_in_words() {
         let (_, err) = env.fails(&["--lang", "ja", "timestamp", "add", "head.tsr"], 2);
         assert!(err.contains(ja) && err.contains("拒否"), "{err}");
         assert!(err.contains("Request refused."), "{err}");
+        // The ASN.1 name in Japanese text is in full-width parentheses.
+        let name = en
+            .rsplit_once('(')
+            .map(|(_, n)| n.trim_end_matches(')'))
+            .unwrap();
+        assert!(err.contains(&format!("（{name}）")), "{err}");
     }
     // Waiting, with no reason.
     let status = der::encode(0x30, &[2u8, 1, 3]);
@@ -1169,6 +1175,7 @@ fn refusals_are_explained_in_words() {
 /// all, says the record is not shown intact (exit 1), with the reason.
 #[test]
 fn verify_of_an_altered_kept_token_is_not_intact() {
+    use common::tsa::der;
     let (env, _tsa) = stamped_case();
     env.ok(&["timestamp", "export", "--dir", "."]);
     let path = env.path().join("timestamp-4.tsr");
@@ -1184,9 +1191,23 @@ fn verify_of_an_altered_kept_token_is_not_intact() {
         err.contains("timestamp-4.tsr is not a valid timestamp: the signature does not verify"),
         "{err}"
     );
+    assert!(
+        err.contains("`openssl ts -verify` checks the same file"),
+        "{err}"
+    );
     std::fs::write(&path, &good[..n / 2]).unwrap();
     let (_, err) = env.fails(&["verify", "--timestamp", "timestamp-4.tsr"], 1);
     assert!(err.contains("not a timestamp response"), "{err}");
+    assert!(
+        err.contains("give the .tsr file the authority sent back"),
+        "{err}"
+    );
+    // A refusal kept as if it were a timestamp: the hint says what it is.
+    let status = der::encode(0x30, &[2u8, 1, 2]);
+    std::fs::write(&path, der::encode(0x30, &status)).unwrap();
+    let (_, err) = env.fails(&["verify", "--timestamp", "timestamp-4.tsr"], 1);
+    assert_one_error_line(&err);
+    assert!(err.contains("holds its refusal, not a timestamp"), "{err}");
     std::fs::write(&path, &good).unwrap();
     env.ok(&["verify", "--timestamp", "timestamp-4.tsr"]);
 }

@@ -14,7 +14,7 @@ import-bad-record = { $file } { $position }: { $problem }{ $more ->
     [one] {" "}(and 1 more problem)
    *[other] {" "}(and { $more } more problems)
 }
-import-bad-record-hint = correct the file, or use --skip-bad to import the rest and list what was skipped; nothing was recorded
+import-bad-record-hint = keep a phone's or app's own file unchanged (it is evidence): use --skip-bad to import the rest and list what was skipped, and record those by hand with `kiroku add` if needed; nothing was recorded
 import-csv-from-unused = --from is not used by the csv importer: every row is imported as it was written
 import-file-changed = { $file } changed while it was being imported
 import-file-changed-hint = try again when nothing is writing to it; nothing was recorded
@@ -105,6 +105,14 @@ import-party-unknown = (unknown)
 ## Who the records are from
 import-party-count = { $party } ({ $count })
 import-many-people = { $file } holds records of { $count } different people: { $people }{ $more ->
+    [0] {""}
+   *[other] {" "}and { $more } more
+}
+import-party-files = { $party } ({ $count ->
+    [one] 1 file
+   *[other] { $count } files
+})
+import-many-people-files = these { $files } files hold records of { $count } different people: { $people }{ $more ->
     [0] {""}
    *[other] {" "}and { $more } more
 }

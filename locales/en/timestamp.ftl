@@ -39,6 +39,7 @@ timestamp-failure-not-authorized = the requester is not authorised
 timestamp-failure-system-unavail = the service is unavailable
 timestamp-failure-system-failure = the authority's system failed
 timestamp-failure-duplicate-cert-req = the certificate request is a duplicate
+timestamp-failure-named = { $words } ({ $name })
 timestamp-failure-unknown = unknown failure reason number { $number }
 timestamp-invalid-no-token = the response holds no token
 timestamp-invalid-attributes-unreadable = its signed attributes cannot be read

@@ -13,7 +13,7 @@ import-bad-record = { $file } の{ $position }：{ $problem }{ $more ->
     [0] {""}
    *[other] （ほかに{ $more }件の問題があります）
 }
-import-bad-record-hint = ファイルを直すか、--skip-bad を付けて読める分だけ取り込み、読めなかった記録を一覧にしてください。何も記録していません
+import-bad-record-hint = 携帯電話やアプリが書き出したファイルは証拠ですので、変更しないでください。--skip-bad を付けると読める分だけ取り込み、読めなかった記録を一覧にします。必要であれば、その分は `kiroku add` で手入力してください。何も記録していません
 import-csv-from-unused = csv の取り込みでは --from は使いません。すべての行を書かれたとおりに取り込みます
 import-file-changed = 取り込み中に { $file } が変更されました
 import-file-changed-hint = ほかのプログラムが書き込んでいないときにやり直してください。何も記録していません
@@ -98,6 +98,11 @@ import-party-unknown = （不明）
 ## 記録の相手
 import-party-count = { $party }（{ $count }件）
 import-many-people = { $file } には{ $count }人分の記録があります：{ $people }{ $more ->
+    [0] {""}
+   *[other] {" "}ほか{ $more }人
+}
+import-party-files = { $party }（{ $count }ファイル）
+import-many-people-files = 指定された{ $files }個のファイルには{ $count }人分の記録があります：{ $people }{ $more ->
     [0] {""}
    *[other] {" "}ほか{ $more }人
 }

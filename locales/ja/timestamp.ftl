@@ -39,6 +39,7 @@ timestamp-failure-not-authorized = 要求者に権限がありません
 timestamp-failure-system-unavail = サービスを利用できません
 timestamp-failure-system-failure = 局のシステムに障害が発生しました
 timestamp-failure-duplicate-cert-req = 証明書の要求が重複しています
+timestamp-failure-named = { $words }（{ $name }）
 timestamp-failure-unknown = 不明な失敗理由（番号 { $number }）
 timestamp-invalid-no-token = 応答にトークンがありません
 timestamp-invalid-attributes-unreadable = 署名された属性を読み取れません

@@ -127,6 +127,38 @@ fn progress_bar(len: u64, what: String) -> ProgressBar {
     bar
 }
 
+/// Without `--from`, each file's one person is taken as the other side;
+/// files of different people (a folder of mails from everyone) are refused
+/// as a file of different people is, instead of recording them all.
+fn one_person_across_files(work: &[FileWork]) -> Result<()> {
+    let mut people: Vec<(&str, &str, usize)> = Vec::new();
+    for w in work {
+        if let Some((id, shown)) = &w.plan.inferred {
+            match people.iter_mut().find(|p| p.0 == id) {
+                Some(p) => p.2 += 1,
+                None => people.push((id, shown, 1)),
+            }
+        }
+    }
+    if people.len() < 2 {
+        return Ok(());
+    }
+    people.sort_by_key(|p| std::cmp::Reverse(p.2));
+    let list: Vec<String> = people
+        .iter()
+        .take(6)
+        .map(|(_, shown, n)| crate::t!("import-party-files", party = *shown, count = *n))
+        .collect();
+    Err(Error::usage(crate::t!(
+        "import-many-people-files",
+        files = work.len(),
+        count = people.len(),
+        people = list.join(", "),
+        more = people.len().saturating_sub(6)
+    ))
+    .with_hint(crate::t!("import-many-people-hint")))
+}
+
 pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     if args.format == "iphone-backup" {
         let (dirs, from, passphrase_file) = (args.files, args.from, args.passphrase_file);
@@ -176,6 +208,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
     let sel = Selection {
         from: args.from.clone(),
         include_own: args.include_own,
+        several_files: args.files.len() > 1,
     };
     let total_bytes: u64 = args
         .files
@@ -210,6 +243,18 @@ pub fn run(ctx: &mut Ctx, args: Args) -> Result<()> {
         });
     }
     bar.finish_and_clear();
+    one_person_across_files(&work)?;
+    if work.iter().all(|w| w.plan.names_nobody) {
+        // --from names nobody in any of the files: the first file's
+        // refusal says so, with whom it holds.
+        if let Some(w) = work.first() {
+            let one = Selection {
+                several_files: false,
+                ..sel.clone()
+            };
+            import::plan(&w.shown, importer.family(), &w.parsed, &one)?;
+        }
+    }
 
     // Every record to write, in file order; a record found twice in this
     // import (the same file given twice) is written once.

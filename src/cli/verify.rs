@@ -77,6 +77,13 @@ fn external_stamp(
         Error::from_io(e, &text_shown).with_hint(t!("verify-timestamp-text-missing-hint"))
     })?;
     let token = tsp::read_response(&tsr).map_err(|why| {
+        // The hint follows what was found: a refusal and a file that is not
+        // a response are not altered tokens.
+        let hint = match why {
+            tsp::Refusal::NotResponse => t!("verify-timestamp-not-response-hint"),
+            tsp::Refusal::NotGranted(_) => t!("verify-timestamp-refused-hint"),
+            tsp::Refusal::Invalid(_) => t!("verify-timestamp-invalid-hint"),
+        };
         Error::new(
             ErrorKind::NotIntact,
             t!(
@@ -85,7 +92,7 @@ fn external_stamp(
                 reason = why.reason()
             ),
         )
-        .with_hint(t!("verify-timestamp-invalid-hint"))
+        .with_hint(hint)
     })?;
     if token.attributes_not_der {
         warn(&t!("timestamp-warning-attributes-order"));

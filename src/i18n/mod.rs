@@ -9,28 +9,15 @@
 //! Code asks for a message with [`t!`](crate::t) in that language, or with
 //! [`t_in!`](crate::t_in) in a given one (exports choose their own).
 
+mod catalogue;
 pub mod help;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::LazyLock;
 
-use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{LanguageIdentifier, Loader};
+use fluent_bundle::{FluentArgs, FluentValue};
 
-fluent_templates::static_loader! {
-    static LOCALES = {
-        locales: "./locales",
-        fallback_language: "en",
-        // No Unicode isolation marks around arguments: they would end up
-        // in terminals, CSV cells and PDF text as invisible characters.
-        customise: |bundle| bundle.set_use_isolating(false),
-    };
-}
-
-static EN: LazyLock<LanguageIdentifier> = LazyLock::new(|| "en".parse().expect("valid tag"));
-static JA: LazyLock<LanguageIdentifier> = LazyLock::new(|| "ja".parse().expect("valid tag"));
+use catalogue::Catalogue;
 
 /// A language kiroku speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -42,10 +29,10 @@ pub enum Lang {
 }
 
 impl Lang {
-    fn id(self) -> &'static LanguageIdentifier {
+    fn catalogue(self) -> &'static Catalogue {
         match self {
-            Lang::Ja => &JA,
-            Lang::En => &EN,
+            Lang::Ja => &catalogue::JA,
+            Lang::En => &catalogue::EN,
         }
     }
 
@@ -207,30 +194,30 @@ impl IntoArg for &std::path::PathBuf {
     }
 }
 
-/// The message `key` in `lang`, with its arguments filled in. A key missing
+/// The message `key` in `lang`, with its arguments filled in; in English
+/// if `lang` lacks it (which `tests/catalogue.rs` forbids). A key missing
 /// from the catalogue (a bug the catalogue tests catch) gives the key itself
 /// rather than a panic.
 pub fn message(lang: Lang, key: &str, args: &[(&'static str, Arg)]) -> String {
-    let text = if args.is_empty() {
-        LOCALES.try_lookup(lang.id(), key)
-    } else {
-        let map: HashMap<Cow<'static, str>, Arg> = args
-            .iter()
-            .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
-            .collect();
-        LOCALES.try_lookup_with_args(lang.id(), key, &map)
+    let args = (!args.is_empty()).then(|| {
+        let mut map = FluentArgs::with_capacity(args.len());
+        for (k, v) in args {
+            map.set(*k, v.clone());
+        }
+        map
+    });
+    let text = lang.catalogue().format(key, args.as_ref());
+    let text = match (text, lang) {
+        (Some(t), _) => Some(t),
+        (None, Lang::En) => None,
+        (None, _) => Lang::En.catalogue().format(key, args.as_ref()),
     };
     text.unwrap_or_else(|| key.to_owned())
 }
 
 /// Whether `key` exists in `lang` (without falling back to English).
 pub fn has(lang: Lang, key: &str) -> bool {
-    // Without its arguments a message formats with errors, but exists; the
-    // crate does not export its error type, so the variant is told by name.
-    match LOCALES.lookup_single_language::<&str>(lang.id(), key, None) {
-        Ok(_) => true,
-        Err(e) => format!("{e:?}").starts_with("FluentError"),
-    }
+    lang.catalogue().has(key)
 }
 
 /// A message in the interface language: `t!("key")` or

@@ -295,11 +295,7 @@ pub fn split_mbox(bytes: &[u8]) -> Vec<(usize, Vec<u8>)> {
         if prev_blank && line.starts_with(b"From ") {
             if let Some(last) = out.last_mut() {
                 // The empty line before "From " separates messages.
-                if last.1.ends_with(b"\r\n") {
-                    last.1.truncate(last.1.len() - 2);
-                } else if last.1.ends_with(b"\n") {
-                    last.1.truncate(last.1.len() - 1);
-                }
+                drop_line_end(&mut last.1);
             }
             out.push((counter.line_at(pos), Vec::new()));
         } else if let Some(last) = out.last_mut() {
@@ -313,7 +309,24 @@ pub fn split_mbox(bytes: &[u8]) -> Vec<(usize, Vec<u8>)> {
         prev_blank = bare.is_empty();
         pos = end;
     }
+    // Writers end every message with an empty line, the last one too: it
+    // is the separator, not part of the message (the same message saved
+    // as an .eml file has no such line, and must be found the same).
+    if prev_blank {
+        if let Some(last) = out.last_mut() {
+            drop_line_end(&mut last.1);
+        }
+    }
     out
+}
+
+/// Takes the last line end (CRLF or LF) off a message.
+fn drop_line_end(message: &mut Vec<u8>) {
+    if message.ends_with(b"\r\n") {
+        message.truncate(message.len() - 2);
+    } else if message.ends_with(b"\n") {
+        message.truncate(message.len() - 1);
+    }
 }
 
 impl Importer for Mbox {
@@ -374,6 +387,28 @@ mod tests {
     }
 
     #[test]
+    fn every_message_of_an_mbox_is_its_eml_file_byte_for_byte() {
+        let eml = b"From: a@example.com\r\nDate: Wed, 18 Nov 2026 15:04:05 +0900\r\n\r\nhello\r\n";
+        for ending in [&b"\r\n"[..], b"", b"\r\n\r\n"] {
+            let mut mbox = b"From x Wed Nov 18 15:04:05 2026\r\n".to_vec();
+            mbox.extend_from_slice(eml);
+            mbox.extend_from_slice(b"\r\nFrom y Wed Nov 18 15:04:05 2026\r\n");
+            mbox.extend_from_slice(eml);
+            mbox.extend_from_slice(ending);
+            let parts = split_mbox(&mbox);
+            assert_eq!(parts.len(), 2);
+            assert_eq!(parts[0].1, eml);
+            // Only the one separating line is taken off: a message that
+            // really ends with an empty line keeps it.
+            let mut want = eml.to_vec();
+            if ending == b"\r\n\r\n" {
+                want.extend_from_slice(b"\r\n");
+            }
+            assert_eq!(parts[1].1, want, "{:?}", String::from_utf8_lossy(ending));
+        }
+    }
+
+    #[test]
     fn mbox_splits_and_unquotes() {
         let mbox = b"From a@example.com Wed Nov 18 15:04:05 2026\nFrom: a@example.com\nDate: Wed, 18 Nov 2026 15:04:05 +0900\nSubject: one\n\nhello\n>From here\n\nFrom b@example.com Wed Nov 18 16:00:00 2026\nFrom: b@example.com\nSubject: no date\n\nbody\n";
         let parts = split_mbox(mbox);
@@ -381,6 +416,10 @@ mod tests {
         assert_eq!(parts[0].0, 1);
         assert_eq!(parts[1].0, 9);
         assert!(parts[0].1.ends_with(b"hello\nFrom here\n"));
+        assert_eq!(
+            parts[1].1,
+            b"From: b@example.com\nSubject: no date\n\nbody\n"
+        );
         let p = Mbox.parse(mbox, &ctx()).unwrap();
         assert_eq!(p.records.len(), 1);
         assert_eq!(p.records[0].position, "message 1 (line 1)");

@@ -258,6 +258,10 @@ pub fn names(needle: &str, party: &Party) -> bool {
 pub struct Selection {
     pub from: Vec<String>,
     pub include_own: bool,
+    /// Several files read together: `--from` need not name someone in
+    /// every one of them ([`Plan::names_nobody`]); the caller refuses
+    /// when it names nobody in any.
+    pub several_files: bool,
 }
 
 /// A record sorted.
@@ -283,6 +287,12 @@ pub struct Plan {
     pub others_left: usize,
     /// Whom the records were sorted by.
     pub counterparty: Vec<String>,
+    /// When neither `--from` nor the file named the other side and the
+    /// file holds one person only: that person (identity, as shown).
+    pub inferred: Option<(String, String)>,
+    /// `--from` names nobody in this file (only with
+    /// [`Selection::several_files`]; otherwise that is refused).
+    pub names_nobody: bool,
     /// The fingerprint an earlier version gave a record (by its index),
     /// when its key was less exact ([`Record::legacy_key`]).
     pub legacy: HashMap<usize, String>,
@@ -297,6 +307,7 @@ fn any_names(needles: &[String], party: &Party) -> bool {
 pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Result<Plan> {
     let mut needles = sel.from.clone();
     let mut shown = sel.from.clone();
+    let mut inferred = None;
     if parsed.needs_party && needles.is_empty() {
         if let Some(cp) = &parsed.counterparty {
             needles.extend(cp.name.iter().chain(cp.address.iter()).cloned());
@@ -313,9 +324,10 @@ pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Resul
             }
             match parties.as_slice() {
                 [] => {}
-                [(_, p, _)] => {
+                [(id, p, _)] => {
                     needles.extend(p.name.iter().chain(p.address.iter()).cloned());
                     shown.push(p.display());
+                    inferred = Some((id.clone(), p.shown()));
                 }
                 many => {
                     let mut sorted: Vec<_> = many.iter().collect();
@@ -341,13 +353,13 @@ pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Resul
     }
     // Whoever was named, by --from or by the file's title, must be in it:
     // otherwise every record would silently count as someone else's.
-    if parsed.needs_party
+    let names_nobody = parsed.needs_party
         && !needles.is_empty()
         && !parsed.records.iter().any(|r| {
             any_names(&needles, &r.party) || r.recipients.iter().any(|p| any_names(&needles, p))
         })
-        && !parsed.records.is_empty()
-    {
+        && !parsed.records.is_empty();
+    if names_nobody && (!sel.several_files || sel.from.is_empty()) {
         let mut seen: Vec<String> = Vec::new();
         for r in &parsed.records {
             let d = r.party.shown();
@@ -369,6 +381,8 @@ pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Resul
 
     let mut plan = Plan {
         counterparty: shown,
+        inferred,
+        names_nobody,
         ..Plan::default()
     };
     let mut seen: HashMap<&str, u32> = HashMap::new();
@@ -762,6 +776,7 @@ pub(crate) mod tests {
         let sel = Selection {
             from: vec!["山田".into()],
             include_own: false,
+            several_files: false,
         };
         let p = plan("f", "line", &parsed, &sel).unwrap();
         assert_eq!(p.take.len(), 2);
@@ -794,6 +809,7 @@ pub(crate) mod tests {
             &Selection {
                 from: vec!["田中".into()],
                 include_own: false,
+                several_files: false,
             },
         )
         .unwrap_err();

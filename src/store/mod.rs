@@ -21,6 +21,7 @@ mod sqlite_errors;
 pub use append::ImportAppended;
 pub use index::IndexColumns;
 pub use open::{create_private_dir, readable_by_others};
+pub use read::{Reader, ReaderOpener, Rows};
 pub use sqlite_errors::map_sqlite_error;
 
 use std::path::{Path, PathBuf};
@@ -140,6 +141,7 @@ pub enum Access {
 
 pub struct Case {
     conn: Connection,
+    opened: open::Opened,
     path: PathBuf,
     pub meta: CaseMeta,
 }

@@ -161,15 +161,12 @@ pub(super) fn file_uri(path: &Path, query: &str) -> String {
 /// `-shm` files when the last connection closes, so reading leaves
 /// nothing beside the case file. (A read-only connection cannot remove
 /// them.) `query_only` refuses any write on that connection.
-pub(super) fn open_connection(path: &Path, access: Access) -> Result<Connection> {
+pub(super) fn open_connection(path: &Path, access: Access) -> Result<(Connection, Opened)> {
     if access == Access::ReadOnly && check_writable(path).is_ok() {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        if let Ok(conn) = Connection::open_with_flags(path, flags) {
-            let ready = conn.pragma_update(None, "query_only", true).and_then(|()| {
-                conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
-            });
+        if let Ok(conn) = Opened::QueryOnly.connect(path) {
+            let ready = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()));
             if ready.is_ok() {
-                return Ok(conn);
+                return Ok((conn, Opened::QueryOnly));
             }
         }
     }
@@ -177,13 +174,13 @@ pub(super) fn open_connection(path: &Path, access: Access) -> Result<Connection>
         Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
         Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
     } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags)?;
+    let conn = Opened::Plain(flags).connect(path)?;
     if access == Access::ReadWrite {
-        return Ok(conn);
+        return Ok((conn, Opened::Plain(flags)));
     }
     // The first read makes SQLite open the WAL index.
     match conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(())) {
-        Ok(()) => Ok(conn),
+        Ok(()) => Ok((conn, Opened::Plain(flags))),
         Err(rusqlite::Error::SqliteFailure(f, _))
             if matches!(
                 f.code,
@@ -191,12 +188,40 @@ pub(super) fn open_connection(path: &Path, access: Access) -> Result<Connection>
             ) && !sidecar(path, "-wal").exists() =>
         {
             drop(conn);
-            Ok(Connection::open_with_flags(
-                file_uri(path, "immutable=1"),
-                flags | OpenFlags::SQLITE_OPEN_URI,
-            )?)
+            let opened = Opened::Immutable(flags);
+            Ok((opened.connect(path)?, opened))
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+/// How the connection of a [`Case`] was opened (see [`open_connection`]),
+/// so that more connections to the same file can be opened the same way.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Opened {
+    /// Read-write, with `query_only` set.
+    QueryOnly,
+    /// With these flags.
+    Plain(OpenFlags),
+    /// As immutable, with these flags.
+    Immutable(OpenFlags),
+}
+
+impl Opened {
+    pub(super) fn connect(self, path: &Path) -> rusqlite::Result<Connection> {
+        match self {
+            Opened::QueryOnly => {
+                let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+                let conn = Connection::open_with_flags(path, flags)?;
+                conn.pragma_update(None, "query_only", true)?;
+                Ok(conn)
+            }
+            Opened::Plain(flags) => Connection::open_with_flags(path, flags),
+            Opened::Immutable(flags) => Connection::open_with_flags(
+                file_uri(path, "immutable=1"),
+                flags | OpenFlags::SQLITE_OPEN_URI,
+            ),
+        }
     }
 }
 
@@ -361,7 +386,7 @@ impl Case {
         if access == Access::ReadWrite {
             check_writable(path)?;
         }
-        let mut conn = open_connection(path, access)?;
+        let (mut conn, opened) = open_connection(path, access)?;
         configure(&conn, access)?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version > current_version() {
@@ -386,6 +411,7 @@ impl Case {
         let meta = read_meta(&conn)?;
         Ok(Case {
             conn,
+            opened,
             path: path.to_path_buf(),
             meta,
         })

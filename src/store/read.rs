@@ -107,29 +107,127 @@ impl Case {
     /// texts point into SQLite's own buffers and are valid until `f`
     /// returns. A column that [`Case::for_each_raw`] could not read as
     /// text fails here with the same error.
-    pub fn for_each_raw_ref(&self, mut f: impl FnMut(RawRef<'_>) -> Result<()>) -> Result<()> {
-        let mut stmt = self.conn.prepare(
+    pub fn for_each_raw_ref(&self, f: impl FnMut(RawRef<'_>) -> Result<()>) -> Result<()> {
+        self.rows().between(i64::MIN, i64::MAX, f)
+    }
+
+    /// The rows of entries, read on this case's connection.
+    pub fn rows(&self) -> Rows<'_> {
+        Rows(&self.conn)
+    }
+
+    /// What opens more read connections to this case file, the way its
+    /// own was opened, on other threads ([`ReaderOpener::open`]).
+    pub fn reader_opener(&self) -> ReaderOpener {
+        ReaderOpener {
+            path: self.path.clone(),
+            opened: self.opened,
+        }
+    }
+}
+
+/// Opens read connections to a case file (it may be sent to another
+/// thread; a [`Case`] may not).
+#[derive(Debug, Clone)]
+pub struct ReaderOpener {
+    path: std::path::PathBuf,
+    opened: super::open::Opened,
+}
+
+impl ReaderOpener {
+    /// A new connection, that refuses every write, opened as the case's
+    /// own connection was.
+    pub fn open(&self) -> Result<Reader> {
+        let conn = self.opened.connect(&self.path)?;
+        conn.pragma_update(None, "query_only", true)?;
+        super::open::configure(&conn, Access::ReadOnly)?;
+        Ok(Reader { conn })
+    }
+}
+
+/// A read connection of its own to a case file (see [`ReaderOpener`]).
+pub struct Reader {
+    conn: Connection,
+}
+
+impl Reader {
+    /// Starts a read transaction: what the reads that follow see is fixed
+    /// at the first of them.
+    pub fn begin(&self) -> Result<()> {
+        Ok(self.conn.execute_batch("BEGIN")?)
+    }
+
+    pub fn rows(&self) -> Rows<'_> {
+        Rows(&self.conn)
+    }
+}
+
+/// The rows of the entries table, read on one connection.
+pub struct Rows<'c>(&'c Connection);
+
+impl Rows<'_> {
+    /// The lowest and highest entry numbers; `None` when there is none.
+    pub fn bounds(&self) -> Result<Option<(i64, i64)>> {
+        // Two subqueries, each one step down the table's tree: `min(seq),
+        // max(seq)` in one query would read every row.
+        let sql = "SELECT (SELECT min(seq) FROM entries), (SELECT max(seq) FROM entries)";
+        Ok(self.0.query_row(sql, [], |r| {
+            Ok(r.get::<_, Option<i64>>(0)?.zip(r.get::<_, Option<i64>>(1)?))
+        })?)
+    }
+
+    /// The rows numbered above `after` and up to `upto`, in order of
+    /// number, lent to `f` as [`Case::for_each_raw_ref`] lends them.
+    pub fn between(
+        &self,
+        after: i64,
+        upto: i64,
+        mut f: impl FnMut(RawRef<'_>) -> Result<()>,
+    ) -> Result<()> {
+        let mut stmt = self.0.prepare(
             "SELECT seq, kind, occurred_utc, channel, sender, address, target, body, prev_hash, hash
-             FROM entries ORDER BY seq",
+             FROM entries WHERE seq > ?1 AND seq <= ?2 ORDER BY seq",
         )?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query([after, upto])?;
         while let Some(r) = rows.next()? {
-            f(RawRef {
-                seq: r.get(0)?,
-                kind: text(r, 1)?,
-                occurred_utc: r.get(2)?,
-                channel: optional_text(r, 3)?,
-                sender: optional_text(r, 4)?,
-                address: optional_text(r, 5)?,
-                target: r.get(6)?,
-                body: text(r, 7)?,
-                prev_hash: text(r, 8)?,
-                hash: text(r, 9)?,
-            })?;
+            f(raw_ref(r)?)?;
         }
         Ok(())
     }
 
+    /// The rows numbered up to `upto`, from the highest down, lent to `f`
+    /// until it returns `false`.
+    pub fn down_from(&self, upto: i64, mut f: impl FnMut(RawRef<'_>) -> bool) -> Result<()> {
+        let mut stmt = self.0.prepare(
+            "SELECT seq, kind, occurred_utc, channel, sender, address, target, body, prev_hash, hash
+             FROM entries WHERE seq <= ?1 ORDER BY seq DESC",
+        )?;
+        let mut rows = stmt.query([upto])?;
+        while let Some(r) = rows.next()? {
+            if !f(raw_ref(r)?) {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn raw_ref<'r>(r: &'r rusqlite::Row<'_>) -> Result<RawRef<'r>> {
+    Ok(RawRef {
+        seq: r.get(0)?,
+        kind: text(r, 1)?,
+        occurred_utc: r.get(2)?,
+        channel: optional_text(r, 3)?,
+        sender: optional_text(r, 4)?,
+        address: optional_text(r, 5)?,
+        target: r.get(6)?,
+        body: text(r, 7)?,
+        prev_hash: text(r, 8)?,
+        hash: text(r, 9)?,
+    })
+}
+
+impl Case {
     /// Parsed entries of one of `kinds`, or whose stored text contains
     /// `needle`, in order of number. Every row is read once and the text
     /// searched here (SIMD `memmem`): SQLite's `instr` over a million

@@ -418,6 +418,7 @@ pub fn run(ctx: &mut CliCtx, o: Options) -> Result<()> {
     let sel = Selection {
         from: o.from.clone(),
         include_own: o.include_own,
+        several_files: false,
     };
     let shown = dir.display().to_string();
     // Calls without a number are sorted by the word given for them
