@@ -418,22 +418,6 @@ impl Case {
     }
 }
 
-impl Case {
-    /// Another connection to the same case file, read-only, opened as this
-    /// one was (for reading on another thread). It sees the file as it is
-    /// when it reads: bound its reads by entry number (see
-    /// [`crate::store::facts::FactQuery::max_seq`]) to see what this one sees.
-    pub fn reader(&self) -> Result<Case> {
-        let conn = open_connection(&self.path, Access::ReadOnly)?;
-        configure(&conn, Access::ReadOnly)?;
-        Ok(Case {
-            conn,
-            path: self.path.clone(),
-            meta: self.meta.clone(),
-        })
-    }
-}
-
 pub(super) fn migrate(conn: &mut Connection, from: i64) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     // Read again under the lock: another process may have migrated.

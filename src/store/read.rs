@@ -116,6 +116,21 @@ impl Case {
         Rows(&self.conn)
     }
 
+    /// Another connection to the same case file, that refuses every
+    /// write, opened as this one was (for reading on another thread). It
+    /// sees the file as it is when it reads: bound its reads by entry
+    /// number (see [`crate::store::facts::FactQuery::max_seq`]) to see
+    /// what this one sees.
+    pub fn reader(&self) -> Result<Case> {
+        let Reader { conn } = self.reader_opener().open()?;
+        Ok(Case {
+            conn,
+            path: self.path.clone(),
+            meta: self.meta.clone(),
+            opened: self.opened,
+        })
+    }
+
     /// What opens more read connections to this case file, the way its
     /// own was opened, on other threads ([`ReaderOpener::open`]).
     pub fn reader_opener(&self) -> ReaderOpener {
