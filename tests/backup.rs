@@ -532,7 +532,10 @@ fn sigkill_during_backup_leaves_the_previous_backup_restorable() {
         t.elapsed()
     };
     let mut rng = Rng::from_env("backup");
-    let bound = 2 * typical.as_micros() as u64;
+    // Kill points up to twice a typical run; the bound then follows the
+    // runs (longer after a kill, shorter after a finished run), so that
+    // both outcomes keep coming however busy the machine is.
+    let mut bound = 2 * typical.as_micros() as u64;
     let (mut killed, mut finished) = (0, 0);
     // Entries of the last backup known to have finished.
     let mut last_finished = 2;
@@ -556,7 +559,10 @@ fn sigkill_during_backup_leaves_the_previous_backup_restorable() {
         let out = child.wait_with_output().unwrap();
         use std::os::unix::process::ExitStatusExt;
         match out.status.signal() {
-            Some(libc::SIGKILL) => killed += 1,
+            Some(libc::SIGKILL) => {
+                killed += 1;
+                bound += bound / 4;
+            }
             Some(s) => panic!("run {i} died of signal {s}"),
             None => {
                 assert!(
@@ -565,6 +571,7 @@ fn sigkill_during_backup_leaves_the_previous_backup_restorable() {
                     String::from_utf8_lossy(&out.stderr)
                 );
                 finished += 1;
+                bound = (bound - bound / 5).max(1);
                 last_finished = 3 + i as u64;
             }
         }
