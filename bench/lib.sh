@@ -5,12 +5,13 @@
 # "LABEL: median W s wall, median C s CPU, P MB peak"; leaves the medians
 # in $WALL and $CPU and the peak in $PEAK. With ALLOW_FAIL=1 a command's
 # non-zero exit is timed all the same (verify of a case being compared).
+# The commands' own messages go to $W/stderr.txt (shown when one fails).
 runs() {
     local label=$1; shift
     : > "$W/times.txt"
     for _ in $(seq "$RUNS"); do
-        /usr/bin/time -f "%e %U %S %M" -a -o "$W/times.txt" "$@" > /dev/null \
-            || [ "${ALLOW_FAIL:-0}" = 1 ]
+        /usr/bin/time -f "%e %U %S %M" -a -o "$W/times.txt" "$@" > /dev/null 2>> "$W/stderr.txt" \
+            || { [ "${ALLOW_FAIL:-0}" = 1 ] || { tail -3 "$W/stderr.txt" >&2; false; }; }
     done
     read -r WALL CPU PEAK < <(python3 - "$W/times.txt" <<'PY'
 import statistics, sys
