@@ -1407,6 +1407,7 @@ fn mail_files_of_different_people_need_from() {
         err.contains("2個のファイルには2人分の記録があります"),
         "{err}"
     );
+    assert!(err.contains("（1ファイル）、"), "{err}");
     // Several files of the one person need no --from; naming one takes
     // that one's files only.
     let out = env.ok(&["import", "eml", &yamada, &fixture("email/shift_jis.eml")]);

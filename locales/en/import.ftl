@@ -103,6 +103,7 @@ import-email-not-mbox-hint = an mbox mailbox starts with a line such as "From se
 import-party-unknown = (unknown)
 
 ## Who the records are from
+import-people-separator = {", "}
 import-party-count = { $party } ({ $count })
 import-many-people = { $file } holds records of { $count } different people: { $people }{ $more ->
     [0] {""}

@@ -96,6 +96,7 @@ import-email-not-mbox-hint = mbox のメールボックスは「From sender@exam
 import-party-unknown = （不明）
 
 ## 記録の相手
+import-people-separator = 、
 import-party-count = { $party }（{ $count }件）
 import-many-people = { $file } には{ $count }人分の記録があります：{ $people }{ $more ->
     [0] {""}

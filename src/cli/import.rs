@@ -153,7 +153,7 @@ fn one_person_across_files(work: &[FileWork]) -> Result<()> {
         "import-many-people-files",
         files = work.len(),
         count = people.len(),
-        people = list.join(", "),
+        people = list.join(&crate::t!("import-people-separator")),
         more = people.len().saturating_sub(6)
     ))
     .with_hint(crate::t!("import-many-people-hint")))

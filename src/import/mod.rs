@@ -343,7 +343,7 @@ pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Resul
                         "import-many-people",
                         file = file,
                         count = many.len(),
-                        people = list.join(", "),
+                        people = list.join(&crate::t!("import-people-separator")),
                         more = many.len().saturating_sub(6)
                     ))
                     .with_hint(crate::t!("import-many-people-hint")));
