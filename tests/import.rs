@@ -1428,3 +1428,15 @@ fn mail_files_of_different_people_need_from() {
     assert!(err.contains("is from or to tanaka"), "{err}");
     assert_eq!(contacts(&env).len(), 3);
 }
+
+#[test]
+fn duplicates_of_people_left_out_are_not_counted_as_recorded_once() {
+    // Suzuki's two duplicated records are someone else's when only Tanaka
+    // is imported: the summary must not say they were recorded once.
+    let env = TestEnv::new();
+    let file = fixture("android/sms-group-dupes.xml");
+    let out = env.ok(&["import", "android-sms", &file, "--from", "+15550109999"]);
+    assert!(out.contains("recorded 1 new"), "{out}");
+    assert!(!out.contains("duplicate"), "{out}");
+    assert!(out.contains("of other people left out"), "{out}");
+}

@@ -532,7 +532,19 @@ fn summary(
     let own: usize = work.iter().map(|w| w.plan.own_left).sum();
     let others: usize = work.iter().map(|w| w.plan.others_left).sum();
     let bad: usize = work.iter().map(|w| w.parsed.bad.len()).sum();
-    let duplicates: usize = work.iter().map(|w| w.parsed.duplicates).sum();
+    // Copies of records taken; copies of other people's records are part
+    // of what was left out.
+    let duplicates: usize = work
+        .iter()
+        .map(|w| {
+            let taken: HashSet<usize> = w.plan.take.iter().map(|(i, _, _)| *i).collect();
+            w.parsed
+                .duplicate_of
+                .iter()
+                .filter(|i| taken.contains(i))
+                .count()
+        })
+        .sum();
     let whom: Vec<String> = work
         .iter()
         .flat_map(|w| w.plan.counterparty.iter().cloned())

@@ -478,10 +478,18 @@ fn read(
     }
     // Backup apps often write the same record twice, byte for byte: one
     // event, recorded once.
-    let mut keys = std::collections::HashSet::new();
-    let before = parsed.records.len();
-    parsed.records.retain(|r| keys.insert(r.key.clone()));
-    parsed.duplicates = before - parsed.records.len();
+    let mut kept: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut records = Vec::with_capacity(parsed.records.len());
+    for r in std::mem::take(&mut parsed.records) {
+        match kept.get(&r.key) {
+            Some(&i) => parsed.duplicate_of.push(i),
+            None => {
+                kept.insert(r.key.clone(), records.len());
+                records.push(r);
+            }
+        }
+    }
+    parsed.records = records;
     Ok(parsed)
 }
 

@@ -157,8 +157,10 @@ pub struct Parsed {
     /// user kept holds only what they chose to record.
     pub needs_party: bool,
     /// Records left out because an identical one (byte for byte) came
-    /// before them in the file (Android backups).
-    pub duplicates: usize,
+    /// before them in the file (Android backups): for each, the index of
+    /// the record kept in its place, so that the summary counts only the
+    /// copies of records taken.
+    pub duplicate_of: Vec<usize>,
     /// What the file is, for the import note (e.g. "LINE chat history with 山田").
     pub title: Option<String>,
 }
