@@ -117,7 +117,7 @@ import-many-people-files = these { $files } files hold records of { $count } dif
     [0] {""}
    *[other] {" "}and { $more } more
 }
-import-many-people-hint = name the one who keeps contacting you with --from NAME|NUMBER|ADDRESS (repeatable; --from withheld for 非通知 calls); nothing was recorded
+import-many-people-hint = name the one who keeps contacting you with --from NAME|NUMBER|ADDRESS (repeatable; for calls without a number, --from withheld (非通知) or --from unavailable (通知不可能), as listed); nothing was recorded
 import-nobody-named = no record in { $file } is from or to { $named }; it holds records of { $found }
 import-nobody-named-hint = give --from as the file writes the name, number or address; nothing was recorded
 import-time-in-future = its time { $time } is in the future

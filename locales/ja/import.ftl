@@ -100,14 +100,14 @@ import-people-separator = 、
 import-party-count = { $party }（{ $count }件）
 import-many-people = { $file } には{ $count }人分の記録があります：{ $people }{ $more ->
     [0] {""}
-   *[other] {" "}ほか{ $more }人
+   *[other] ほか{ $more }人
 }
 import-party-files = { $party }（{ $count }ファイル）
 import-many-people-files = 指定された{ $files }個のファイルには{ $count }人分の記録があります：{ $people }{ $more ->
     [0] {""}
-   *[other] {" "}ほか{ $more }人
+   *[other] ほか{ $more }人
 }
-import-many-people-hint = 連絡してくる相手を --from 名前|番号|アドレス で指定してください（複数可。非通知の着信は --from 非通知）。何も記録していません
+import-many-people-hint = 連絡してくる相手を --from 名前|番号|アドレス で指定してください（複数可。番号の表示がない着信は、一覧の表示に合わせて --from 非通知 または --from 通知不可能）。何も記録していません
 import-nobody-named = { $file } には { $named } からの記録も宛ての記録もありません。含まれているのは { $found } の記録です
 import-nobody-named-hint = --from には、ファイルに書かれているとおりの名前・番号・アドレスを指定してください。何も記録していません
 import-time-in-future = 日時 { $time } が未来です
