@@ -143,18 +143,16 @@ fn one_person_across_files(work: &[FileWork]) -> Result<()> {
     if people.len() < 2 {
         return Ok(());
     }
-    people.sort_by_key(|p| std::cmp::Reverse(p.2));
-    let list: Vec<String> = people
-        .iter()
-        .take(6)
-        .map(|(_, shown, n)| crate::t!("import-party-files", party = *shown, count = *n))
-        .collect();
+    let counted: Vec<(&str, usize)> = people.iter().map(|(_, shown, n)| (*shown, *n)).collect();
+    let (named, more) = import::most_found(&counted, |shown, n| {
+        crate::t!("import-party-files", party = *shown, count = n)
+    });
     Err(Error::usage(crate::t!(
         "import-many-people-files",
         files = work.len(),
         count = people.len(),
-        people = list.join(&crate::t!("import-people-separator")),
-        more = people.len().saturating_sub(6)
+        people = named,
+        more = more
     ))
     .with_hint(crate::t!("import-many-people-hint")))
 }

@@ -306,6 +306,27 @@ fn any_names(needles: &[String], party: &Party) -> bool {
 
 /// Sorts the records of one file by party and computes their fingerprints.
 /// `file` is the name shown in messages.
+/// People named in a refusal at most: the rest are counted.
+const PEOPLE_NAMED: usize = 6;
+
+/// The people found most often (at most [`PEOPLE_NAMED`], most first, in
+/// the order found among equals), each written by `item`, joined as the
+/// catalogue joins a list; and how many more there are. Shared by the
+/// refusal of a file of several people and of files of several people.
+pub fn most_found<T>(people: &[(T, usize)], item: impl Fn(&T, usize) -> String) -> (String, usize) {
+    let mut sorted: Vec<&(T, usize)> = people.iter().collect();
+    sorted.sort_by_key(|p| std::cmp::Reverse(p.1));
+    let named: Vec<String> = sorted
+        .iter()
+        .take(PEOPLE_NAMED)
+        .map(|(t, n)| item(t, *n))
+        .collect();
+    (
+        named.join(&crate::t!("import-people-separator")),
+        people.len().saturating_sub(PEOPLE_NAMED),
+    )
+}
+
 pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Result<Plan> {
     let mut needles = sel.from.clone();
     let mut shown = sel.from.clone();
@@ -332,21 +353,17 @@ pub fn plan(file: &str, family: &str, parsed: &Parsed, sel: &Selection) -> Resul
                     inferred = Some((id.clone(), p.shown()));
                 }
                 many => {
-                    let mut sorted: Vec<_> = many.iter().collect();
-                    sorted.sort_by_key(|p| std::cmp::Reverse(p.2));
-                    let list: Vec<String> = sorted
-                        .iter()
-                        .take(6)
-                        .map(|(_, p, n)| {
-                            crate::t!("import-party-count", party = p.shown(), count = *n)
-                        })
-                        .collect();
+                    let counted: Vec<(&Party, usize)> =
+                        many.iter().map(|(_, p, n)| (p, *n)).collect();
+                    let (people, more) = most_found(&counted, |p, n| {
+                        crate::t!("import-party-count", party = p.shown(), count = n)
+                    });
                     return Err(Error::usage(crate::t!(
                         "import-many-people",
                         file = file,
                         count = many.len(),
-                        people = list.join(&crate::t!("import-people-separator")),
-                        more = many.len().saturating_sub(6)
+                        people = people,
+                        more = more
                     ))
                     .with_hint(crate::t!("import-many-people-hint")));
                 }
