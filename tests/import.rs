@@ -1407,10 +1407,10 @@ fn mail_files_of_different_people_need_from() {
     assert_eq!(contacts(&env).len(), 0);
     let (_, err) = env.fails(&["--lang", "ja", "import", "eml", &yamada, &suzuki], 2);
     assert!(
-        err.contains("2個のファイルには2人分の記録があります"),
+        err.contains("指定されたファイル2件には、2人分の記録があります"),
         "{err}"
     );
-    assert!(err.contains("（1ファイル）、"), "{err}");
+    assert!(err.contains("（ファイル1件）、"), "{err}");
     // Several files of the one person need no --from; naming one takes
     // that one's files only.
     let out = env.ok(&["import", "eml", &yamada, &fixture("email/shift_jis.eml")]);

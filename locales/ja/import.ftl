@@ -102,8 +102,8 @@ import-many-people = { $file } には{ $count }人分の記録があります：
     [0] {""}
    *[other] ほか{ $more }人
 }
-import-party-files = { $party }（{ $count }ファイル）
-import-many-people-files = 指定された{ $files }個のファイルには{ $count }人分の記録があります：{ $people }{ $more ->
+import-party-files = { $party }（ファイル{ $count }件）
+import-many-people-files = 指定されたファイル{ $files }件には、{ $count }人分の記録があります：{ $people }{ $more ->
     [0] {""}
    *[other] ほか{ $more }人
 }
